@@ -1,0 +1,39 @@
+# The two commands of the README: `make serve` and `make test`. Both install what is missing first.
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/tools/node_modules/.bin:$(PATH)
+# wasm-bindgen-test-runner prefers geckodriver when one is on PATH; we test in Chromium.
+export CHROMEDRIVER := /usr/bin/chromedriver
+WASM := --target wasm32-unknown-unknown
+
+.PHONY: bootstrap serve build test lint test-native test-scenarios test-browser size screenshots bench
+
+bootstrap:
+	@scripts/bootstrap
+
+serve: bootstrap
+	trunk serve --address 127.0.0.1 --port 8080 --public-url /
+
+build: bootstrap
+	trunk build --release
+
+test: bootstrap lint test-native test-browser
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets $(WASM) -- -D warnings
+
+test-native:
+	cargo test
+
+test-browser:
+	cargo test $(WASM) --test web
+
+size: build
+	@scripts/size dist
+
+screenshots: build
+	@scripts/screenshots
+
+bench: bootstrap
+	@scripts/bench

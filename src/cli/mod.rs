@@ -1,0 +1,1 @@
+//! The console language: `aws lambda ...` and `sim ...` lines to typed requests, AWS CLI output.
