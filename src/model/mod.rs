@@ -1,8 +1,25 @@
 //! The simulated Lambda control plane. Deterministic and free of I/O: no clock of its own, no
 //! randomness without the session's seed, and nothing from the web (it builds and tests natively).
 
+pub mod api;
+pub mod arn;
+pub mod catalogue;
+pub mod control_plane;
+pub mod digest;
+pub mod environment;
+pub mod error;
+pub mod function;
+pub mod history;
+pub mod metrics;
+pub mod request;
+pub mod rng;
+pub mod rollout;
 pub mod runtime_management;
 pub mod time;
 
+pub use control_plane::Lambda;
+pub use error::{ApiError, ApiResult, ErrorCode};
+pub use function::{Qualifier, VersionId};
+pub use request::{Command, Directive, Request};
 pub use runtime_management::UpdateRuntimeOn;
 pub use time::Timestamp;

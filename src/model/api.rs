@@ -1,0 +1,255 @@
+//! Requests and responses of the Lambda API, with AWS's JSON field names and key order.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use super::runtime_management::UpdateRuntimeOn;
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct EnvironmentVariables {
+    pub variables: BTreeMap<String, String>,
+}
+
+/// `Code`: the playground's code is identified by the `fileb://` path text.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct FunctionCode {
+    pub zip_file: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct CreateFunctionRequest {
+    pub function_name: String,
+    pub runtime: Option<String>,
+    pub role: String,
+    pub handler: Option<String>,
+    pub code: FunctionCode,
+    pub description: Option<String>,
+    pub timeout: Option<u32>,
+    pub memory_size: Option<u32>,
+    pub publish: bool,
+    pub environment: Option<EnvironmentVariables>,
+    pub architectures: Option<Vec<String>>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct UpdateFunctionCodeRequest {
+    pub function_name: String,
+    pub zip_file: String,
+    pub publish: bool,
+    pub revision_id: Option<String>,
+    pub architectures: Option<Vec<String>>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct UpdateFunctionConfigurationRequest {
+    pub function_name: String,
+    pub role: Option<String>,
+    pub handler: Option<String>,
+    pub description: Option<String>,
+    pub timeout: Option<u32>,
+    pub memory_size: Option<u32>,
+    pub environment: Option<EnvironmentVariables>,
+    pub runtime: Option<String>,
+    pub revision_id: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct PublishVersionRequest {
+    pub function_name: String,
+    pub code_sha256: Option<String>,
+    pub description: Option<String>,
+    pub revision_id: Option<String>,
+}
+
+/// GetFunction, GetFunctionConfiguration, DeleteFunction, GetRuntimeManagementConfig.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct FunctionRequest {
+    pub function_name: String,
+    pub qualifier: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ListFunctionsRequest {
+    /// `ALL` lists published versions too.
+    pub function_version: Option<String>,
+    pub max_items: Option<u32>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct PutRuntimeManagementConfigRequest {
+    pub function_name: String,
+    pub qualifier: Option<String>,
+    /// Kept as text: an invalid value is the service's error to report, not the parser's.
+    pub update_runtime_on: String,
+    pub runtime_version_arn: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct InvokeRequest {
+    pub function_name: String,
+    pub qualifier: Option<String>,
+    pub payload: Option<String>,
+    /// `Tail` returns the last 4 KB of the invocation's log.
+    pub log_type: Option<String>,
+}
+
+// ---- responses ----
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct TracingConfig {
+    pub mode: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct EphemeralStorage {
+    pub size: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct SnapStartResponse {
+    pub apply_on: String,
+    pub optimization_status: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct RuntimeVersionConfig {
+    pub runtime_version_arn: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct LoggingConfig {
+    pub log_format: String,
+    pub log_group: String,
+}
+
+/// `FunctionConfiguration`, fields in the order the service returns them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct FunctionConfiguration {
+    pub function_name: String,
+    pub function_arn: String,
+    pub runtime: String,
+    pub role: String,
+    pub handler: String,
+    pub code_size: u64,
+    pub description: String,
+    pub timeout: u32,
+    pub memory_size: u32,
+    pub last_modified: String,
+    pub code_sha256: String,
+    pub version: String,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub environment: Option<EnvironmentVariables>,
+    pub tracing_config: TracingConfig,
+    pub revision_id: String,
+    pub state: String,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub state_reason: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub state_reason_code: Option<String>,
+    pub last_update_status: String,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub last_update_status_reason: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub last_update_status_reason_code: Option<String>,
+    pub package_type: String,
+    pub architectures: Vec<String>,
+    pub ephemeral_storage: EphemeralStorage,
+    pub snap_start: SnapStartResponse,
+    /// Absent from ListFunctions and ListVersionsByFunction items.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub runtime_version_config: Option<RuntimeVersionConfig>,
+    pub logging_config: LoggingConfig,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct FunctionCodeLocation {
+    pub repository_type: String,
+    pub location: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct GetFunctionResponse {
+    pub configuration: FunctionConfiguration,
+    pub code: FunctionCodeLocation,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListFunctionsResponse {
+    pub functions: Vec<FunctionConfiguration>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListVersionsByFunctionResponse {
+    pub versions: Vec<FunctionConfiguration>,
+}
+
+/// PutRuntimeManagementConfig's response.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct PutRuntimeManagementConfigResponse {
+    pub update_runtime_on: UpdateRuntimeOn,
+    pub function_arn: String,
+    /// Non-null only in Manual mode.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub runtime_version_arn: Option<String>,
+}
+
+/// GetRuntimeManagementConfig's response: the version in use in Auto/FunctionUpdate mode is not
+/// here but in `RuntimeVersionConfig` of GetFunction(Configuration).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct GetRuntimeManagementConfigResponse {
+    pub update_runtime_on: UpdateRuntimeOn,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub runtime_version_arn: Option<String>,
+    pub function_arn: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct InvokeResponse {
+    pub status_code: u16,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub function_error: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub log_result: Option<String>,
+    pub executed_version: String,
+    /// The response body (written to the outfile by the CLI, not printed).
+    #[serde(skip)]
+    pub payload: String,
+}
+
+/// Every successful response, with the HTTP status the service sends it with.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Response {
+    Function(Box<FunctionConfiguration>),
+    GetFunction(Box<GetFunctionResponse>),
+    ListFunctions(ListFunctionsResponse),
+    ListVersions(ListVersionsByFunctionResponse),
+    PutRuntimeManagementConfig(PutRuntimeManagementConfigResponse),
+    GetRuntimeManagementConfig(GetRuntimeManagementConfigResponse),
+    Invoke(InvokeResponse),
+    /// DeleteFunction: 204 and no body.
+    Empty,
+}

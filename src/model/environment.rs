@@ -1,0 +1,228 @@
+//! Execution environments (one pool per function version) and the platform log lines they write.
+
+use std::collections::VecDeque;
+
+use super::rng::Rng;
+use super::time::{Timestamp, MINUTE};
+
+/// How long an idle environment stays warm ([choice]: AWS publishes no figure).
+pub const IDLE_TIMEOUT: i64 = 10 * MINUTE;
+/// How many log events one function version keeps ([choice]: a bounded window, newest last).
+pub const LOG_RETENTION: usize = 2_000;
+
+/// The text `LAMBDA_WARNING` carries in managed runtimes after an unhandled exception.
+pub const UNHANDLED_WARNING: &str = "LAMBDA_WARNING: Unhandled exception. The most likely cause is an issue in the function code. However, in rare cases, a Lambda runtime update can cause unexpected function behavior. For functions using managed runtimes, runtime updates can be triggered by a function change, or can be applied automatically. To determine if the runtime has been updated, check the runtime version in the INIT_START log entry. If this error correlates with a change in the runtime version, you may be able to mitigate this error by temporarily rolling back to the previous runtime version. For more information, see https://docs.aws.amazon.com/lambda/latest/dg/runtimes-update.html";
+
+/// One execution environment: it keeps the runtime version it started with for its whole life.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Environment {
+    pub runtime: usize,
+    pub runtime_version: u32,
+    /// The revision of the code and configuration it loaded.
+    pub revision: u64,
+    pub log_stream: String,
+    pub created: Timestamp,
+    pub last_used: Timestamp,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LogEvent {
+    pub timestamp: Timestamp,
+    pub log_stream: String,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct EnvironmentPool {
+    pub environments: Vec<Environment>,
+    pub logs: VecDeque<LogEvent>,
+    /// Streams ever created, newest last.
+    pub streams_created: u64,
+}
+
+/// What the pool needs to know about the version being invoked.
+pub struct InvokeTarget<'a> {
+    pub runtime: usize,
+    pub runtime_version: u32,
+    pub revision: u64,
+    /// `$LATEST` or the version number, as START and the log stream name print it.
+    pub version_label: &'a str,
+    pub init_start: &'a dyn Fn() -> String,
+    pub memory_size: u32,
+    /// `Some(message)` when this invocation throws.
+    pub failure: Option<String>,
+    /// Write START/END/REPORT even for a warm success (explicit invokes do; background traffic
+    /// logs only cold starts and failures, [choice], to keep a fleet week fast).
+    pub log_success: bool,
+}
+
+/// What one invocation did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Invocation {
+    pub request_id: String,
+    pub cold_start: bool,
+    pub error: Option<String>,
+    /// The log lines of this invocation, for `LogResult` (empty when not logged).
+    pub log: Vec<String>,
+}
+
+impl EnvironmentPool {
+    /// Environments idle past the timeout are reclaimed; so are those whose runtime version or
+    /// code no longer matches: new invocations go to new environments.
+    pub fn reclaim(&mut self, now: Timestamp, runtime: usize, runtime_version: u32, revision: u64) {
+        self.environments.retain(|e| {
+            now.0 - e.last_used.0 < IDLE_TIMEOUT
+                && e.runtime == runtime
+                && e.runtime_version == runtime_version
+                && e.revision == revision
+        });
+    }
+
+    fn push_log(&mut self, timestamp: Timestamp, log_stream: &str, message: String) {
+        if self.logs.len() == LOG_RETENTION {
+            self.logs.pop_front();
+        }
+        self.logs.push_back(LogEvent {
+            timestamp,
+            log_stream: log_stream.to_string(),
+            message,
+        });
+    }
+
+    pub fn invoke(&mut self, now: Timestamp, rng: &mut Rng, t: &InvokeTarget) -> Invocation {
+        self.reclaim(now, t.runtime, t.runtime_version, t.revision);
+        let cold_start = self.environments.is_empty();
+        if cold_start {
+            self.streams_created += 1;
+            self.environments.push(Environment {
+                runtime: t.runtime,
+                runtime_version: t.runtime_version,
+                revision: t.revision,
+                log_stream: format!("{}/[{}]{}", now.log_stream_date(), t.version_label, rng.hex32()),
+                created: now,
+                last_used: now,
+            });
+        }
+        let env = self.environments.last_mut().expect("an environment was just ensured");
+        env.last_used = now;
+        let stream = env.log_stream.clone();
+        let request_id = rng.uuid();
+        let mut lines = Vec::new();
+        if cold_start || t.failure.is_some() || t.log_success {
+            let duration = 2.0 + rng.unit() * 120.0;
+            let memory_used = 36 + (rng.unit() * 40.0) as u32;
+            if cold_start {
+                lines.push((t.init_start)());
+            }
+            lines.push(format!("START RequestId: {request_id} Version: {}", t.version_label));
+            if let Some(message) = &t.failure {
+                lines.push(format!("[ERROR] {message}"));
+                lines.push(format!(
+                    "[WARNING]\t{}\t{request_id}\t{UNHANDLED_WARNING}",
+                    now.rfc3339()
+                ));
+            }
+            lines.push(format!("END RequestId: {request_id}"));
+            let mut report = format!(
+                "REPORT RequestId: {request_id}\tDuration: {duration:.2} ms\tBilled Duration: {} ms\tMemory Size: {} MB\tMax Memory Used: {memory_used} MB",
+                duration.ceil() as u64,
+                t.memory_size
+            );
+            if cold_start {
+                report.push_str(&format!("\tInit Duration: {:.2} ms", 90.0 + rng.unit() * 250.0));
+            }
+            if t.failure.is_some() {
+                report.push_str("\tStatus: error\tError Type: Runtime.Unknown");
+            }
+            lines.push(report);
+            for line in &lines {
+                self.push_log(now, &stream, line.clone());
+            }
+        }
+        Invocation {
+            request_id,
+            cold_start,
+            error: t.failure.clone(),
+            log: lines,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn target<'a>(
+        version: u32,
+        revision: u64,
+        failure: Option<String>,
+        init: &'a dyn Fn() -> String,
+    ) -> InvokeTarget<'a> {
+        InvokeTarget {
+            runtime: 0,
+            runtime_version: version,
+            revision,
+            version_label: "$LATEST",
+            init_start: init,
+            memory_size: 128,
+            failure,
+            log_success: true,
+        }
+    }
+
+    #[test]
+    fn cold_start_then_warm_then_new_environment_on_version_change() {
+        let init14 = || "INIT_START Runtime Version: python:3.9.v14\tRuntime Version ARN: arn".to_string();
+        let mut pool = EnvironmentPool::default();
+        let mut rng = Rng::new(1);
+        let t0 = Timestamp(1_674_432_000_000);
+        let first = pool.invoke(t0, &mut rng, &target(14, 1, None, &init14));
+        assert!(first.cold_start);
+        assert!(first.log[0].starts_with("INIT_START Runtime Version: python:3.9.v14\t"));
+        assert!(first.log[1].starts_with("START RequestId: ") && first.log[1].ends_with(" Version: $LATEST"));
+        assert!(first.log.last().unwrap().contains("\tInit Duration: "));
+        let stream = &pool.environments[0].log_stream;
+        assert!(stream.starts_with("2023/01/23/[$LATEST]") && stream.len() == "2023/01/23/[$LATEST]".len() + 32);
+
+        let warm = pool.invoke(t0.plus(MINUTE), &mut rng, &target(14, 1, None, &init14));
+        assert!(!warm.cold_start && !warm.log[0].starts_with("INIT_START"));
+        assert!(!warm.log.last().unwrap().contains("Init Duration"));
+
+        let init15 = || "INIT_START Runtime Version: python:3.9.v15".to_string();
+        let moved = pool.invoke(
+            t0.plus(2 * MINUTE),
+            &mut rng,
+            &target(15, 1, Some("boom".into()), &init15),
+        );
+        assert!(moved.cold_start);
+        assert_eq!(pool.environments.len(), 1);
+        assert_eq!(pool.environments[0].runtime_version, 15);
+        assert!(moved
+            .log
+            .iter()
+            .any(|l| l.contains("LAMBDA_WARNING: Unhandled exception.")));
+        assert!(moved
+            .log
+            .last()
+            .unwrap()
+            .ends_with("\tStatus: error\tError Type: Runtime.Unknown"));
+
+        let idle = pool.invoke(
+            t0.plus(2 * MINUTE + IDLE_TIMEOUT),
+            &mut rng,
+            &target(15, 1, None, &init15),
+        );
+        assert!(idle.cold_start, "reclaimed after the idle timeout");
+    }
+
+    #[test]
+    fn logs_are_bounded() {
+        let init = String::new;
+        let mut pool = EnvironmentPool::default();
+        let mut rng = Rng::new(2);
+        for i in 0..(LOG_RETENTION as i64) {
+            pool.invoke(Timestamp(i * 1000), &mut rng, &target(1, 1, None, &init));
+        }
+        assert_eq!(pool.logs.len(), LOG_RETENTION);
+    }
+}

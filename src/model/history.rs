@@ -1,0 +1,115 @@
+//! A session as data: timestamped commands over the catalogue and a seed. The state at any
+//! moment is their replay; snapshots keep a replay to any point short.
+
+use super::api::Response;
+use super::control_plane::Lambda;
+use super::error::ApiResult;
+use super::request::Command;
+use super::time::Timestamp;
+
+/// What a command returned when it succeeded.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Output {
+    Api(Response),
+    Sim(serde_json::Value),
+}
+
+pub type Outcome = ApiResult<Output>;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub at: Timestamp,
+    pub command: Command,
+}
+
+/// Applies one command to a state whose clock is already at the command's time.
+pub fn apply(lambda: &mut Lambda, command: &Command) -> Outcome {
+    match command {
+        Command::Api { region, request } => lambda.handle(region, request).map(Output::Api),
+        Command::Sim { region, directive } => lambda.directive(region, directive).map(Output::Sim),
+    }
+}
+
+/// How many entries lie between two snapshots.
+pub const SNAPSHOT_EVERY: usize = 256;
+
+#[derive(Clone, Debug)]
+pub struct History {
+    pub start: Timestamp,
+    pub seed: u64,
+    entries: Vec<Entry>,
+    /// (entries applied, the state right after the last of them).
+    snapshots: Vec<(usize, Lambda)>,
+    live: Lambda,
+}
+
+impl History {
+    pub fn new(start: Timestamp, seed: u64) -> History {
+        History {
+            start,
+            seed,
+            entries: Vec::new(),
+            snapshots: Vec::new(),
+            live: Lambda::new(start, seed),
+        }
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The state at the newest moment.
+    pub fn live(&self) -> &Lambda {
+        &self.live
+    }
+
+    pub fn now(&self) -> Timestamp {
+        self.live.now
+    }
+
+    /// Moves the live clock forward (never back: history is append-only).
+    pub fn advance_to(&mut self, t: Timestamp) {
+        self.live.advance_to(t);
+    }
+
+    /// Runs a command now and records it. Failed commands are recorded too: a replay reproduces
+    /// the console's transcript, errors included.
+    pub fn execute(&mut self, command: Command) -> Outcome {
+        let at = self.live.now;
+        let outcome = apply(&mut self.live, &command);
+        self.entries.push(Entry { at, command });
+        if self.entries.len() % SNAPSHOT_EVERY == 0 {
+            self.snapshots.push((self.entries.len(), self.live.clone()));
+        }
+        outcome
+    }
+
+    /// The state at time `t`: replayed from the newest snapshot at or before `t`.
+    pub fn state_at(&self, t: Timestamp) -> Lambda {
+        let t = t.max(self.start);
+        let applied = self.entries.partition_point(|e| e.at <= t);
+        let base = self.snapshots.iter().rev().find(|(k, _)| *k <= applied);
+        let (mut state, from) = match base {
+            Some((k, s)) => (s.clone(), *k),
+            None => (Lambda::new(self.start, self.seed), 0),
+        };
+        for e in &self.entries[from..applied] {
+            state.advance_to(e.at);
+            // Outcomes were reported when the command first ran; replay only rebuilds the state.
+            let _ = apply(&mut state, &e.command);
+        }
+        state.advance_to(t);
+        state
+    }
+
+    /// Replays every entry from scratch, without snapshots: what determinism tests compare.
+    pub fn replay_from_scratch(&self, t: Timestamp) -> Lambda {
+        let mut state = Lambda::new(self.start, self.seed);
+        for e in self.entries.iter().take_while(|e| e.at <= t) {
+            state.advance_to(e.at);
+            let _ = apply(&mut state, &e.command);
+        }
+        state.advance_to(t.max(self.start));
+        state
+    }
+}

@@ -1,0 +1,98 @@
+//! One enum of every API call and playground directive: what a session's history records.
+
+use serde::{Deserialize, Serialize};
+
+use super::api::*;
+use super::rollout::RolloutPolicy;
+
+/// An API call, as the Lambda API names its operations.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Request {
+    CreateFunction(CreateFunctionRequest),
+    UpdateFunctionCode(UpdateFunctionCodeRequest),
+    UpdateFunctionConfiguration(UpdateFunctionConfigurationRequest),
+    PublishVersion(PublishVersionRequest),
+    GetFunction(FunctionRequest),
+    GetFunctionConfiguration(FunctionRequest),
+    ListFunctions(ListFunctionsRequest),
+    ListVersionsByFunction(FunctionRequest),
+    DeleteFunction(FunctionRequest),
+    PutRuntimeManagementConfig(PutRuntimeManagementConfigRequest),
+    GetRuntimeManagementConfig(FunctionRequest),
+    Invoke(InvokeRequest),
+}
+
+impl Request {
+    /// The operation name the AWS CLI prints in `when calling the <Operation> operation`.
+    pub fn operation(&self) -> &'static str {
+        match self {
+            Request::CreateFunction(_) => "CreateFunction",
+            Request::UpdateFunctionCode(_) => "UpdateFunctionCode",
+            Request::UpdateFunctionConfiguration(_) => "UpdateFunctionConfiguration",
+            Request::PublishVersion(_) => "PublishVersion",
+            Request::GetFunction(_) => "GetFunction",
+            Request::GetFunctionConfiguration(_) => "GetFunctionConfiguration",
+            Request::ListFunctions(_) => "ListFunctions",
+            Request::ListVersionsByFunction(_) => "ListVersionsByFunction",
+            Request::DeleteFunction(_) => "DeleteFunction",
+            Request::PutRuntimeManagementConfig(_) => "PutRuntimeManagementConfig",
+            Request::GetRuntimeManagementConfig(_) => "GetRuntimeManagementConfig",
+            Request::Invoke(_) => "Invoke",
+        }
+    }
+
+    /// Reads change nothing: a session may drop them from a replay without changing the state.
+    pub fn is_read(&self) -> bool {
+        matches!(
+            self,
+            Request::GetFunction(_)
+                | Request::GetFunctionConfiguration(_)
+                | Request::ListFunctions(_)
+                | Request::ListVersionsByFunction(_)
+                | Request::GetRuntimeManagementConfig(_)
+        )
+    }
+}
+
+/// What only the playground can do: release runtime versions, steer rollouts, shape traffic.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Directive {
+    /// Release the next version of a runtime in these regions (empty: all, in stagger order).
+    Release {
+        runtime: String,
+        regions: Vec<String>,
+        changes: Vec<String>,
+    },
+    /// Start phase 2 of the runtime's newest rollout now (in one region or in all).
+    Phase2 { runtime: String, region: Option<String> },
+    /// The function's current code relies on a named behaviour.
+    ReliesOn { function: String, behaviour: String },
+    /// Background invocations per minute of one function version.
+    Traffic {
+        function: String,
+        qualifier: Option<String>,
+        per_minute: f64,
+    },
+    /// How later releases roll out.
+    Policy(RolloutPolicy),
+    /// From `after` on (a duration from now), environments on this runtime version fail to start.
+    Expire {
+        runtime: String,
+        version: u32,
+        after_ms: i64,
+    },
+}
+
+/// One entry of a session's history.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Command {
+    /// An API call in a region.
+    Api {
+        region: String,
+        request: Request,
+    },
+    Sim {
+        region: String,
+        directive: Directive,
+    },
+}
