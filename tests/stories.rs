@@ -34,39 +34,24 @@ fn two_phase_automatic_rollout() {
 
     let release = d.release("python3.9", &[]);
     assert_eq!(release["RuntimeVersion"], "python:3.9.v15");
-    assert_eq!(
-        release["Regions"][0]["Region"], "eu-south-1",
-        "the stagger order starts in eu-south-1"
-    );
+    assert_eq!(release["Regions"][0]["Region"], "eu-south-1", "the stagger order starts in eu-south-1");
     // Phase 1: nothing moves by itself.
     assert_eq!(d.version_of("orders", None), "python:3.9.v14");
     assert_eq!(d.version_of("inventory", None), "python:3.9.v14");
 
     d.advance(HOUR);
     d.update_code("orders", "orders-v2.zip");
-    assert_eq!(
-        d.version_of("orders", None),
-        "python:3.9.v15",
-        "phase 1 moves an updated function"
-    );
+    assert_eq!(d.version_of("orders", None), "python:3.9.v15", "phase 1 moves an updated function");
     assert_eq!(d.version_of("inventory", None), "python:3.9.v14");
     d.in_region("us-east-1").update_code("payments", "payments-v2.zip");
-    assert_eq!(
-        d.version_of("payments", None),
-        "python:3.9.v14",
-        "the release has not reached us-east-1"
-    );
+    assert_eq!(d.version_of("payments", None), "python:3.9.v14", "the release has not reached us-east-1");
     d.in_region("eu-south-1");
 
     // Phase 2 starts two days after phase 1 and spreads over three days.
     d.advance(2 * DAY - HOUR - 1);
     assert_eq!(d.version_of("inventory", None), "python:3.9.v14");
     d.advance(3 * DAY + 1);
-    assert_eq!(
-        d.version_of("inventory", None),
-        "python:3.9.v15",
-        "phase 2 moved the Auto function"
-    );
+    assert_eq!(d.version_of("inventory", None), "python:3.9.v15", "phase 2 moved the Auto function");
     let moved = d.invoke("inventory", None);
     let log = decode_log(moved.log_result.as_deref().unwrap());
     assert!(init_start(&log).starts_with(
@@ -92,16 +77,8 @@ fn function_update_mode_with_published_versions() {
 
     d.release("python3.9", &["datetime-parsing"]);
     d.advance(10 * DAY);
-    assert_eq!(
-        d.version_of("checkout", None),
-        "python:3.9.v14",
-        "FunctionUpdate $LATEST waits for an update"
-    );
-    assert_eq!(
-        d.version_of("checkout", Some("1")),
-        "python:3.9.v14",
-        "published versions never move"
-    );
+    assert_eq!(d.version_of("checkout", None), "python:3.9.v14", "FunctionUpdate $LATEST waits for an update");
+    assert_eq!(d.version_of("checkout", Some("1")), "python:3.9.v14", "published versions never move");
 
     d.update_code("checkout", "checkout-v2.zip");
     d.relies_on("checkout", "datetime-parsing");
@@ -149,9 +126,7 @@ fn manual_rollback_after_an_incompatible_runtime_version() {
     assert_eq!(e.code, ErrorCode::InvalidParameterValueException);
     let wrong_arch = runtime_version_arn("eu-south-1", "python3.9", 14, "arm64");
     assert_eq!(
-        d.put_mode("billing", None, "Manual", Some(&wrong_arch))
-            .unwrap_err()
-            .code,
+        d.put_mode("billing", None, "Manual", Some(&wrong_arch)).unwrap_err().code,
         ErrorCode::InvalidParameterValueException
     );
 
@@ -160,20 +135,15 @@ fn manual_rollback_after_an_incompatible_runtime_version() {
     let fixed = d.invoke("billing", None);
     assert_eq!(fixed.function_error, None);
     let log = decode_log(fixed.log_result.as_deref().unwrap());
-    assert_eq!(
-        init_start(&log),
-        format!("INIT_START Runtime Version: python:3.9.v14\tRuntime Version ARN: {v14}")
-    );
+    assert_eq!(init_start(&log), format!("INIT_START Runtime Version: python:3.9.v14\tRuntime Version ARN: {v14}"));
 
     // Manual blocks runtime changes on $LATEST, and stays pinned through another release.
     let e = d
-        .call(Request::UpdateFunctionConfiguration(
-            api::UpdateFunctionConfigurationRequest {
-                function_name: "billing".into(),
-                runtime: Some("python3.12".into()),
-                ..Default::default()
-            },
-        ))
+        .call(Request::UpdateFunctionConfiguration(api::UpdateFunctionConfigurationRequest {
+            function_name: "billing".into(),
+            runtime: Some("python3.12".into()),
+            ..Default::default()
+        }))
         .unwrap_err();
     assert_eq!(e.code, ErrorCode::InvalidParameterValueException);
     assert!(e.message.contains("Manual"));
@@ -183,11 +153,7 @@ fn manual_rollback_after_an_incompatible_runtime_version() {
 
     // Fix the code, then go back to Auto: the newest version, and it works.
     d.update_code("billing", "billing-v2.zip");
-    assert_eq!(
-        d.version_of("billing", None),
-        "python:3.9.v14",
-        "Manual keeps its pin through updates"
-    );
+    assert_eq!(d.version_of("billing", None), "python:3.9.v14", "Manual keeps its pin through updates");
     d.put_mode("billing", None, "Auto", None).unwrap();
     assert_eq!(d.version_of("billing", None), "python:3.9.v16");
     assert_eq!(d.invoke("billing", None).function_error, None);

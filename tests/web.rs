@@ -21,10 +21,7 @@ impl Mounted {
         document.body().unwrap().append_child(&root).unwrap();
         let handle = yew::Renderer::<App>::with_root(root.clone()).render();
         yew::scheduler::flush().await;
-        Mounted {
-            root,
-            handle: Some(handle),
-        }
+        Mounted { root, handle: Some(handle) }
     }
 
     fn by_testid(&self, id: &str) -> HtmlElement {

@@ -89,12 +89,7 @@ impl FunctionRef {
                 return Err(invalid());
             }
         }
-        Ok(FunctionRef {
-            name: name.to_string(),
-            region,
-            account,
-            qualifier,
-        })
+        Ok(FunctionRef { name: name.to_string(), region, account, qualifier })
     }
 
     /// Combines a qualifier inside the name with a separate `Qualifier` parameter, as Lambda does.
@@ -134,17 +129,12 @@ pub fn function_arn(region: &str, name: &str, qualifier: Option<&str>) -> String
 /// [choice] The hash of a runtime version is the SHA-256 of a stable string of (runtime, version
 /// number, architecture): different per architecture, as in AWS, and the same in every region.
 pub fn runtime_version_hash(runtime: &str, number: u32, architecture: &str) -> String {
-    hex(&sha256(
-        format!("lambda-runtime-version/{runtime}/v{number}/{architecture}").as_bytes(),
-    ))
+    hex(&sha256(format!("lambda-runtime-version/{runtime}/v{number}/{architecture}").as_bytes()))
 }
 
 /// `arn:aws:lambda:<region>::runtime:<64 hex>`: the account field is empty.
 pub fn runtime_version_arn(region: &str, runtime: &str, number: u32, architecture: &str) -> String {
-    format!(
-        "arn:aws:lambda:{region}::runtime:{}",
-        runtime_version_hash(runtime, number, architecture)
-    )
+    format!("arn:aws:lambda:{region}::runtime:{}", runtime_version_hash(runtime, number, architecture))
 }
 
 /// What a runtime version ARN names, once found in the catalogue.
@@ -160,11 +150,7 @@ pub struct RuntimeVersionRef {
 pub fn parse_runtime_version_arn(arn: &str) -> ApiResult<(String, String)> {
     let len = arn.chars().count();
     if !(26..=2048).contains(&len) {
-        return Err(ApiError::validation(
-            arn,
-            "runtimeVersionArn",
-            "Member must have length between 26 and 2048",
-        ));
+        return Err(ApiError::validation(arn, "runtimeVersionArn", "Member must have length between 26 and 2048"));
     }
     let invalid = || {
         ApiError::validation(
@@ -174,19 +160,13 @@ pub fn parse_runtime_version_arn(arn: &str) -> ApiResult<(String, String)> {
         )
     };
     let mut parts = arn.splitn(6, ':');
-    let (Some("arn"), Some(partition), Some("lambda"), Some(region), Some(""), Some(rest)) = (
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-    ) else {
+    let (Some("arn"), Some(partition), Some("lambda"), Some(region), Some(""), Some(rest)) =
+        (parts.next(), parts.next(), parts.next(), parts.next(), parts.next(), parts.next())
+    else {
         return Err(invalid());
     };
-    let partition_ok = partition
-        .strip_prefix("aws")
-        .is_some_and(|p| p.chars().all(|c| c.is_ascii_alphabetic() || c == '-'));
+    let partition_ok =
+        partition.strip_prefix("aws").is_some_and(|p| p.chars().all(|c| c.is_ascii_alphabetic() || c == '-'));
     let region_ok = is_region_shaped(region)
         || {
             // the pattern also admits the isolated partitions' `-iso-` and `-isob-` regions
@@ -234,17 +214,11 @@ mod tests {
     #[test]
     fn parses_the_four_forms_of_function_name() {
         let bare = FunctionRef::parse("my-function").unwrap();
-        assert_eq!(
-            (bare.name.as_str(), bare.region, bare.qualifier),
-            ("my-function", None, None)
-        );
+        assert_eq!((bare.name.as_str(), bare.region, bare.qualifier), ("my-function", None, None));
         let q = FunctionRef::parse("my-function:$LATEST").unwrap();
         assert_eq!(q.qualifier.as_deref(), Some("$LATEST"));
         let partial = FunctionRef::parse("123456789012:function:my-function:3").unwrap();
-        assert_eq!(
-            (partial.account.as_deref(), partial.qualifier.as_deref()),
-            (Some("123456789012"), Some("3"))
-        );
+        assert_eq!((partial.account.as_deref(), partial.qualifier.as_deref()), (Some("123456789012"), Some("3")));
         let full = FunctionRef::parse("arn:aws:lambda:eu-south-1:123456789012:function:f_1:prod").unwrap();
         assert_eq!(full.region.as_deref(), Some("eu-south-1"));
         assert_eq!(full.name, "f_1");
@@ -285,25 +259,13 @@ mod tests {
         assert!(a.starts_with("arn:aws:lambda:eu-south-1::runtime:"));
         assert_eq!(a.len(), "arn:aws:lambda:eu-south-1::runtime:".len() + 64);
         assert_eq!(a.rsplit(':').next(), b.rsplit(':').next(), "same hash in every region");
-        assert_ne!(
-            a,
-            runtime_version_arn("eu-south-1", "python3.9", 14, "arm64"),
-            "differs per architecture"
-        );
+        assert_ne!(a, runtime_version_arn("eu-south-1", "python3.9", 14, "arm64"), "differs per architecture");
         assert_eq!(parse_runtime_version_arn(&a).unwrap().0, "eu-south-1");
 
-        let found = resolve_runtime_version_arn(Catalogue::builtin(), &a, |_| vec![13, 14])
-            .unwrap()
-            .unwrap();
-        assert_eq!(
-            (found.runtime.as_str(), found.number, found.architecture.as_str()),
-            ("python3.9", 14, "x86_64")
-        );
+        let found = resolve_runtime_version_arn(Catalogue::builtin(), &a, |_| vec![13, 14]).unwrap().unwrap();
+        assert_eq!((found.runtime.as_str(), found.number, found.architecture.as_str()), ("python3.9", 14, "x86_64"));
         let unknown = runtime_version_arn("eu-south-1", "python3.9", 99, "x86_64");
-        assert_eq!(
-            resolve_runtime_version_arn(Catalogue::builtin(), &unknown, |_| vec![14]).unwrap(),
-            None
-        );
+        assert_eq!(resolve_runtime_version_arn(Catalogue::builtin(), &unknown, |_| vec![14]).unwrap(), None);
     }
 
     #[test]
@@ -315,11 +277,7 @@ mod tests {
             "arn:aws:s3:us-east-1::runtime:abcdef",
             "arn:aws:lambda:us-east-1::function:abc",
         ] {
-            assert_eq!(
-                parse_runtime_version_arn(bad).unwrap_err().code.as_str(),
-                "ValidationException",
-                "{bad}"
-            );
+            assert_eq!(parse_runtime_version_arn(bad).unwrap_err().code.as_str(), "ValidationException", "{bad}");
         }
         assert!(parse_runtime_version_arn("arn:aws-cn:lambda:cn-north-1::runtime:x").is_ok());
         assert!(parse_runtime_version_arn("arn:aws-us-gov:lambda:us-gov-west-1::runtime:x").is_ok());

@@ -175,10 +175,7 @@ mod tests {
     fn python39_is_at_v14_as_in_the_launch_post() {
         let r = Catalogue::builtin().runtime("python3.9").unwrap();
         assert_eq!(r.version_name(*r.versions.last().unwrap()), "python:3.9.v14");
-        assert_eq!(
-            Catalogue::builtin().runtime("provided.al2023").unwrap().version_name(3),
-            "provided:al2023.v3"
-        );
+        assert_eq!(Catalogue::builtin().runtime("provided.al2023").unwrap().version_name(3), "provided:al2023.v3");
     }
 
     #[test]

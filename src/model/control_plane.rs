@@ -115,10 +115,7 @@ impl Lambda {
     pub fn available_versions(&self, runtime: usize, region: &str) -> Vec<u32> {
         let mut v = self.catalogue.runtimes[runtime].versions.clone();
         for r in self.rollouts.iter().filter(|r| r.runtime == runtime) {
-            if r.regions
-                .iter()
-                .any(|rr| rr.region == region && rr.phase1_start <= self.now)
-            {
+            if r.regions.iter().any(|rr| rr.region == region && rr.phase1_start <= self.now) {
                 v.push(r.number);
             }
         }
@@ -178,9 +175,7 @@ impl Lambda {
 
     fn refresh_breakage(&mut self, id: VersionId) {
         let v = &self.versions[id];
-        let broken = self
-            .breaks(v.config.runtime, v.runtime_version, &v.code.relies_on)
-            .is_some();
+        let broken = self.breaks(v.config.runtime, v.runtime_version, &v.code.relies_on).is_some();
         self.versions[id].broken = broken;
     }
 
@@ -200,19 +195,13 @@ impl Lambda {
     }
 
     fn not_found(region: &str, r: &FunctionRef) -> ApiError {
-        ApiError::not_found(format!(
-            "Function not found: {}",
-            function_arn(region, &r.name, r.qualifier.as_deref())
-        ))
+        ApiError::not_found(format!("Function not found: {}", function_arn(region, &r.name, r.qualifier.as_deref())))
     }
 
     /// The function version a `FunctionName` (+ `Qualifier`) names.
     pub fn resolve(&self, region: &str, name: &str, qualifier: Option<&str>) -> ApiResult<VersionId> {
         let (region, r) = self.function_ref(region, name, qualifier)?;
-        let f = self
-            .functions
-            .get(&(region.clone(), r.name.clone()))
-            .ok_or_else(|| Self::not_found(&region, &r))?;
+        let f = self.functions.get(&(region.clone(), r.name.clone())).ok_or_else(|| Self::not_found(&region, &r))?;
         if r.account.as_deref().is_some_and(|a| a != arn::DEFAULT_ACCOUNT) {
             return Err(Self::not_found(&region, &r));
         }
@@ -232,13 +221,8 @@ impl Lambda {
     }
 
     fn function_mut(&mut self, id: VersionId) -> &mut Function {
-        let key = (
-            self.versions[id].region.clone(),
-            self.versions[id].function_name.clone(),
-        );
-        self.functions
-            .get_mut(&key)
-            .expect("a live version belongs to a function")
+        let key = (self.versions[id].region.clone(), self.versions[id].function_name.clone());
+        self.functions.get_mut(&key).expect("a live version belongs to a function")
     }
 
     /// Live function versions, in region, name, qualifier order.
@@ -273,12 +257,9 @@ impl Lambda {
             last_modified: v.last_modified.lambda_last_modified(),
             code_sha256: v.code.sha256.clone(),
             version: v.qualifier.to_string(),
-            environment: (!v.config.environment.is_empty()).then(|| EnvironmentVariables {
-                variables: v.config.environment.clone(),
-            }),
-            tracing_config: TracingConfig {
-                mode: "PassThrough".into(),
-            },
+            environment: (!v.config.environment.is_empty())
+                .then(|| EnvironmentVariables { variables: v.config.environment.clone() }),
+            tracing_config: TracingConfig { mode: "PassThrough".into() },
             revision_id: v.revision_id.clone(),
             state: "Active".into(),
             state_reason: None,
@@ -288,16 +269,9 @@ impl Lambda {
             last_update_status_reason_code: None,
             package_type: "Zip".into(),
             architectures: vec_of(&v.config.architecture),
-            ephemeral_storage: EphemeralStorage {
-                size: v.config.ephemeral_storage,
-            },
-            snap_start: SnapStartResponse {
-                apply_on: "None".into(),
-                optimization_status: "Off".into(),
-            },
-            runtime_version_config: Some(RuntimeVersionConfig {
-                runtime_version_arn: self.runtime_version_arn(id),
-            }),
+            ephemeral_storage: EphemeralStorage { size: v.config.ephemeral_storage },
+            snap_start: SnapStartResponse { apply_on: "None".into(), optimization_status: "Off".into() },
+            runtime_version_config: Some(RuntimeVersionConfig { runtime_version_arn: self.runtime_version_arn(id) }),
             logging_config: LoggingConfig {
                 log_format: "Text".into(),
                 log_group: format!("/aws/lambda/{}", v.function_name),
@@ -364,16 +338,12 @@ impl Lambda {
     }
 
     fn check_role(role: &str) -> ApiResult<()> {
-        let ok = role
-            .strip_prefix("arn:aws:iam::")
-            .and_then(|r| r.split_once(":role/"))
-            .is_some_and(|(account, name)| {
+        let ok =
+            role.strip_prefix("arn:aws:iam::").and_then(|r| r.split_once(":role/")).is_some_and(|(account, name)| {
                 account.len() == 12
                     && account.bytes().all(|b| b.is_ascii_digit())
                     && !name.is_empty()
-                    && name
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || "+=,.@-_/".contains(c))
+                    && name.chars().all(|c| c.is_ascii_alphanumeric() || "+=,.@-_/".contains(c))
             });
         if ok {
             Ok(())
@@ -454,12 +424,12 @@ impl Lambda {
         }
         match request {
             Request::CreateFunction(r) => self.create_function(region, r).map(|c| Response::Function(Box::new(c))),
-            Request::UpdateFunctionCode(r) => self
-                .update_function_code(region, r)
-                .map(|c| Response::Function(Box::new(c))),
-            Request::UpdateFunctionConfiguration(r) => self
-                .update_function_configuration(region, r)
-                .map(|c| Response::Function(Box::new(c))),
+            Request::UpdateFunctionCode(r) => {
+                self.update_function_code(region, r).map(|c| Response::Function(Box::new(c)))
+            }
+            Request::UpdateFunctionConfiguration(r) => {
+                self.update_function_configuration(region, r).map(|c| Response::Function(Box::new(c)))
+            }
             Request::PublishVersion(r) => self.publish_version(region, r).map(|c| Response::Function(Box::new(c))),
             Request::GetFunction(r) => {
                 let id = self.resolve(region, &r.function_name, r.qualifier.as_deref())?;
@@ -518,19 +488,17 @@ impl Lambda {
                 Ok(Response::ListVersions(ListVersionsByFunctionResponse { versions }))
             }
             Request::DeleteFunction(r) => self.delete_function(region, r).map(|_| Response::Empty),
-            Request::PutRuntimeManagementConfig(r) => self
-                .put_runtime_management_config(region, r)
-                .map(Response::PutRuntimeManagementConfig),
+            Request::PutRuntimeManagementConfig(r) => {
+                self.put_runtime_management_config(region, r).map(Response::PutRuntimeManagementConfig)
+            }
             Request::GetRuntimeManagementConfig(r) => {
                 let id = self.resolve(region, &r.function_name, r.qualifier.as_deref())?;
                 let v = &self.versions[id];
-                Ok(Response::GetRuntimeManagementConfig(
-                    GetRuntimeManagementConfigResponse {
-                        update_runtime_on: v.mode(),
-                        runtime_version_arn: v.runtime_management.runtime_version_arn.clone(),
-                        function_arn: self.runtime_config_arn(id),
-                    },
-                ))
+                Ok(Response::GetRuntimeManagementConfig(GetRuntimeManagementConfigResponse {
+                    update_runtime_on: v.mode(),
+                    runtime_version_arn: v.runtime_management.runtime_version_arn.clone(),
+                    function_arn: self.runtime_config_arn(id),
+                }))
             }
             Request::Invoke(r) => self.invoke(region, r).map(Response::Invoke),
         }
@@ -559,9 +527,7 @@ impl Lambda {
         };
         let runtime = self.runtime_index(runtime)?;
         self.check_lifecycle(runtime, self.catalogue.runtimes[runtime].block_function_create)?;
-        let architecture = self
-            .architecture(&r.architectures, runtime)?
-            .unwrap_or_else(|| "x86_64".into());
+        let architecture = self.architecture(&r.architectures, runtime)?.unwrap_or_else(|| "x86_64".into());
         Self::check_limits(r.timeout, r.memory_size)?;
         let key = (fregion.clone(), fref.name.clone());
         if self.functions.contains_key(&key) {
@@ -606,27 +572,14 @@ impl Lambda {
         self.versions.push(v);
         self.functions.insert(
             key,
-            Function {
-                latest: id,
-                published: BTreeMap::new(),
-                last_version_number: 0,
-                last_published: None,
-            },
+            Function { latest: id, published: BTreeMap::new(), last_version_number: 0, last_published: None },
         );
         self.event(
             id,
             EventKind::Create,
-            format!(
-                "{} ({})",
-                self.catalogue.runtimes[runtime].id,
-                self.runtime_version_name(id)
-            ),
+            format!("{} ({})", self.catalogue.runtimes[runtime].id, self.runtime_version_name(id)),
         );
-        let mut out = if r.publish {
-            self.publish(id, None)?
-        } else {
-            self.configuration(id)
-        };
+        let mut out = if r.publish { self.publish(id, None)? } else { self.configuration(id) };
         out.state = "Pending".into();
         out.state_reason = Some("The function is being created.".into());
         out.state_reason_code = Some("Creating".into());
@@ -693,11 +646,7 @@ impl Lambda {
         }
         self.apply_update(id, runtime, Change::CodeUpdate);
         self.refresh_breakage(id);
-        self.event(
-            id,
-            EventKind::CodeUpdate,
-            format!("{} on {}", r.zip_file, self.runtime_version_name(id)),
-        );
+        self.event(id, EventKind::CodeUpdate, format!("{} on {}", r.zip_file, self.runtime_version_name(id)));
         if r.publish {
             let c = self.publish(id, None)?;
             return Ok(c);
@@ -754,11 +703,7 @@ impl Lambda {
             c.environment = x.variables.clone();
         }
         self.apply_update(id, runtime, Change::ConfigurationUpdate);
-        self.event(
-            id,
-            EventKind::ConfigurationUpdate,
-            format!("on {}", self.runtime_version_name(id)),
-        );
+        self.event(id, EventKind::ConfigurationUpdate, format!("on {}", self.runtime_version_name(id)));
         let mut out = Self::in_progress(self.configuration(id));
         out.last_update_status_reason = Some("The function is being updated.".into());
         out.last_update_status_reason_code = Some("Updating".into());
@@ -818,11 +763,7 @@ impl Lambda {
         f.last_version_number = number;
         f.published.insert(number, id);
         f.last_published = Some((number, fingerprint));
-        self.event(
-            id,
-            EventKind::Publish,
-            format!("version {number} on {}", self.runtime_version_name(id)),
-        );
+        self.event(id, EventKind::Publish, format!("version {number} on {}", self.runtime_version_name(id)));
         self.schedule_catch_up(id);
         Ok(self.configuration(id))
     }
@@ -831,13 +772,11 @@ impl Lambda {
         let (fregion, fref) = self.function_ref(region, &r.function_name, r.qualifier.as_deref())?;
         let id = self.resolve(region, &r.function_name, r.qualifier.as_deref())?;
         match fref.qualifier.as_deref() {
-            Some(LATEST) => Err(ApiError::invalid_parameter(
-                "$LATEST version cannot be deleted without deleting the function.",
-            )),
+            Some(LATEST) => {
+                Err(ApiError::invalid_parameter("$LATEST version cannot be deleted without deleting the function."))
+            }
             Some(_) => {
-                let Qualifier::Version(n) = self.versions[id].qualifier else {
-                    unreachable!("resolved a number")
-                };
+                let Qualifier::Version(n) = self.versions[id].qualifier else { unreachable!("resolved a number") };
                 self.function_mut(id).published.remove(&n);
                 self.versions[id].deleted = Some(self.now);
                 self.event(id, EventKind::Delete, format!("version {n}"));
@@ -862,10 +801,7 @@ impl Lambda {
         r: &PutRuntimeManagementConfigRequest,
     ) -> ApiResult<PutRuntimeManagementConfigResponse> {
         let mode: UpdateRuntimeOn = r.update_runtime_on.parse().map_err(|m| {
-            ApiError::new(
-                super::error::ErrorCode::ValidationException,
-                format!("1 validation error detected: {m}"),
-            )
+            ApiError::new(super::error::ErrorCode::ValidationException, format!("1 validation error detected: {m}"))
         })?;
         let id = self.resolve(region, &r.function_name, r.qualifier.as_deref())?;
         let (runtime, arch, fregion) = {
@@ -879,12 +815,8 @@ impl Lambda {
                 ))
             }
             (UpdateRuntimeOn::Manual, Some(rv_arn)) => {
-                let released = |rt: &str| {
-                    self.catalogue
-                        .runtime_index(rt)
-                        .map(|i| self.runtime_versions(i))
-                        .unwrap_or_default()
-                };
+                let released =
+                    |rt: &str| self.catalogue.runtime_index(rt).map(|i| self.runtime_versions(i)).unwrap_or_default();
                 let found = arn::resolve_runtime_version_arn(self.catalogue, rv_arn, released)?;
                 let (rv_region, _) = arn::parse_runtime_version_arn(rv_arn)?;
                 let Some(found) = found else {
@@ -926,10 +858,8 @@ impl Lambda {
             (_, None) => None,
         };
         let before = self.runtime_version_name(id);
-        self.versions[id].runtime_management = RuntimeManagement {
-            update_runtime_on: mode,
-            runtime_version_arn: pinned.as_ref().map(|p| p.1.clone()),
-        };
+        self.versions[id].runtime_management =
+            RuntimeManagement { update_runtime_on: mode, runtime_version_arn: pinned.as_ref().map(|p| p.1.clone()) };
         match (mode, pinned) {
             (UpdateRuntimeOn::Manual, Some((number, _))) => {
                 self.move_version(id, runtime, number, Change::RuntimeManagementConfig)
@@ -946,11 +876,8 @@ impl Lambda {
             _ => {}
         }
         let after = self.runtime_version_name(id);
-        let detail = if before == after {
-            format!("{mode} on {after}")
-        } else {
-            format!("{mode}: {before} to {after}")
-        };
+        let detail =
+            if before == after { format!("{mode} on {after}") } else { format!("{mode}: {before} to {after}") };
         self.event(id, EventKind::RuntimeManagementConfig, detail);
         let v = &self.versions[id];
         Ok(PutRuntimeManagementConfigResponse {
@@ -998,8 +925,7 @@ impl Lambda {
         let inv = self.versions[id].environments.invoke(now, &mut rng, &target);
         self.rng = rng;
         let v = &mut self.versions[id];
-        v.metrics
-            .record(now, 1, inv.error.is_some() as u32, inv.cold_start as u32);
+        v.metrics.record(now, 1, inv.error.is_some() as u32, inv.cold_start as u32);
         inv
     }
 
@@ -1009,11 +935,7 @@ impl Lambda {
             None | Some("None") => false,
             Some("Tail") => true,
             Some(other) => {
-                return Err(ApiError::validation(
-                    other,
-                    "logType",
-                    "Member must satisfy enum value set: [Tail, None]",
-                ))
+                return Err(ApiError::validation(other, "logType", "Member must satisfy enum value set: [Tail, None]"))
             }
         };
         if let Some(p) = &r.payload {
@@ -1061,11 +983,7 @@ impl Lambda {
 
     pub fn directive(&mut self, region: &str, d: &Directive) -> ApiResult<serde_json::Value> {
         match d {
-            Directive::Release {
-                runtime,
-                regions,
-                changes,
-            } => self.release(runtime, regions, changes),
+            Directive::Release { runtime, regions, changes } => self.release(runtime, regions, changes),
             Directive::Phase2 { runtime, region: only } => self.phase2_now(runtime, only.as_deref()),
             Directive::ReliesOn { function, behaviour } => {
                 let latest = self.resolve(region, function, None)?;
@@ -1086,11 +1004,7 @@ impl Lambda {
                     serde_json::json!({ "FunctionName": self.versions[latest].function_name, "ReliesOn": self.versions[latest].code.relies_on }),
                 )
             }
-            Directive::Traffic {
-                function,
-                qualifier,
-                per_minute,
-            } => {
+            Directive::Traffic { function, qualifier, per_minute } => {
                 if !per_minute.is_finite() || *per_minute < 0.0 || *per_minute > 10_000.0 {
                     return Err(ApiError::invalid_parameter(
                         "Traffic must be between 0 and 10000 invocations per minute.",
@@ -1110,11 +1024,7 @@ impl Lambda {
                 self.policy = *p;
                 Ok(serde_json::json!({ "RolloutPolicy": format!("{p:?}") }))
             }
-            Directive::Expire {
-                runtime,
-                version,
-                after_ms,
-            } => {
+            Directive::Expire { runtime, version, after_ms } => {
                 let rt = self.runtime_index(runtime)?;
                 let at = self.now.plus(*after_ms);
                 let name = self.catalogue.runtimes[rt].version_name(*version);
@@ -1123,11 +1033,7 @@ impl Lambda {
                 }
                 // Versions of the initial catalogue get an entry so they can carry an expiry too.
                 if self.released_version(rt, *version).is_none() {
-                    self.released[rt].push(RuntimeVersion {
-                        number: *version,
-                        changes: Vec::new(),
-                        expires: None,
-                    });
+                    self.released[rt].push(RuntimeVersion { number: *version, changes: Vec::new(), expires: None });
                     self.released[rt].sort_by_key(|r| r.number);
                 }
                 if let Some(rv) = self.released[rt].iter_mut().find(|r| r.number == *version) {
@@ -1149,29 +1055,14 @@ impl Lambda {
             }
         }
         // The given regions keep the catalogue's stagger order.
-        let order: Vec<String> = self
-            .catalogue
-            .regions
-            .iter()
-            .filter(|r| regions.is_empty() || regions.contains(r))
-            .cloned()
-            .collect();
+        let order: Vec<String> =
+            self.catalogue.regions.iter().filter(|r| regions.is_empty() || regions.contains(r)).cloned().collect();
         let number = self.runtime_versions(rt).last().copied().unwrap_or(0) + 1;
-        self.released[rt].push(RuntimeVersion {
-            number,
-            changes: changes.to_vec(),
-            expires: None,
-        });
+        self.released[rt].push(RuntimeVersion { number, changes: changes.to_vec(), expires: None });
         let plan = rollout::plan(&order, self.now, self.timing, self.policy);
         let index = self.rollouts.len();
         for (i, rr) in plan.iter().enumerate() {
-            self.schedule(
-                rr.phase2_start,
-                Task::Phase2Start {
-                    rollout: index,
-                    region: i,
-                },
-            );
+            self.schedule(rr.phase2_start, Task::Phase2Start { rollout: index, region: i });
         }
         let name = self.catalogue.runtimes[rt].version_name(number);
         let schedule: Vec<serde_json::Value> = plan
@@ -1185,24 +1076,14 @@ impl Lambda {
                 })
             })
             .collect();
-        self.rollouts.push(Rollout {
-            runtime: rt,
-            number,
-            released: self.now,
-            policy: self.policy,
-            regions: plan,
-        });
+        self.rollouts.push(Rollout { runtime: rt, number, released: self.now, policy: self.policy, regions: plan });
         self.events.push(Event {
             at: self.now,
             region: order.join(","),
             function: String::new(),
             qualifier: None,
             kind: EventKind::Release,
-            detail: if changes.is_empty() {
-                name.clone()
-            } else {
-                format!("{name} (changes {})", changes.join(", "))
-            },
+            detail: if changes.is_empty() { name.clone() } else { format!("{name} (changes {})", changes.join(", ")) },
         });
         Ok(serde_json::json!({
             "Runtime": runtime,
@@ -1216,9 +1097,7 @@ impl Lambda {
     fn phase2_now(&mut self, runtime: &str, only: Option<&str>) -> ApiResult<serde_json::Value> {
         let rt = self.runtime_index(runtime)?;
         let Some(index) = self.rollouts.iter().rposition(|r| r.runtime == rt) else {
-            return Err(ApiError::invalid_parameter(format!(
-                "No runtime version of {runtime} is rolling out."
-            )));
+            return Err(ApiError::invalid_parameter(format!("No runtime version of {runtime} is rolling out.")));
         };
         let now = self.now;
         let window = self.timing.phase2_window;
@@ -1230,13 +1109,7 @@ impl Lambda {
             }
             rr.start_phase2(now, window);
             started.push(rr.region.clone());
-            self.schedule(
-                now,
-                Task::Phase2Start {
-                    rollout: index,
-                    region: i,
-                },
-            );
+            self.schedule(now, Task::Phase2Start { rollout: index, region: i });
         }
         if started.is_empty() {
             return Err(ApiError::invalid_parameter(match only {
@@ -1295,13 +1168,7 @@ impl Lambda {
             };
             if rr.phase2_scheduled {
                 let at = rr.move_time(self.slot(id)).max(self.now);
-                self.schedule(
-                    at,
-                    Task::Move {
-                        version: id,
-                        rollout: index,
-                    },
-                );
+                self.schedule(at, Task::Move { version: id, rollout: index });
             }
         }
     }
@@ -1319,20 +1186,14 @@ impl Lambda {
                     .filter(|&id| self.versions[id].region == rname && self.needs_move(id, rollout))
                     .collect();
                 for id in candidates {
-                    let at = self.rollouts[rollout].regions[region]
-                        .move_time(self.slot(id))
-                        .max(self.now);
+                    let at = self.rollouts[rollout].regions[region].move_time(self.slot(id)).max(self.now);
                     self.schedule(at, Task::Move { version: id, rollout });
                 }
             }
             Task::Move { version, rollout } => {
                 if self.needs_move(version, rollout) {
                     let r = &self.rollouts[rollout];
-                    let cause = if r.policy == RolloutPolicy::Legacy {
-                        Change::LegacyUpdate
-                    } else {
-                        Change::Phase2
-                    };
+                    let cause = if r.policy == RolloutPolicy::Legacy { Change::LegacyUpdate } else { Change::Phase2 };
                     self.move_version(version, r.runtime, r.number, cause);
                 }
             }
@@ -1400,12 +1261,7 @@ impl Lambda {
             .iter()
             .rev()
             .filter(|r| r.runtime == runtime)
-            .find_map(|r| {
-                r.regions
-                    .iter()
-                    .find(|rr| rr.region == region)
-                    .map(|rr| (r.number, rr.phase(self.now)))
-            })
+            .find_map(|r| r.regions.iter().find(|rr| rr.region == region).map(|rr| (r.number, rr.phase(self.now))))
     }
 
     pub fn default_role() -> &'static str {
@@ -1423,10 +1279,7 @@ impl Lambda {
             self.released,
             self.rollouts,
             self.versions,
-            self.functions
-                .iter()
-                .map(|(k, f)| (k, f.latest, &f.published, f.last_version_number))
-                .collect::<Vec<_>>(),
+            self.functions.iter().map(|(k, f)| (k, f.latest, &f.published, f.last_version_number)).collect::<Vec<_>>(),
             self.events,
             self.traffic
         )

@@ -82,11 +82,7 @@ impl EnvironmentPool {
         if self.logs.len() == LOG_RETENTION {
             self.logs.pop_front();
         }
-        self.logs.push_back(LogEvent {
-            timestamp,
-            log_stream: log_stream.to_string(),
-            message,
-        });
+        self.logs.push_back(LogEvent { timestamp, log_stream: log_stream.to_string(), message });
     }
 
     pub fn invoke(&mut self, now: Timestamp, rng: &mut Rng, t: &InvokeTarget) -> Invocation {
@@ -117,10 +113,7 @@ impl EnvironmentPool {
             lines.push(format!("START RequestId: {request_id} Version: {}", t.version_label));
             if let Some(message) = &t.failure {
                 lines.push(format!("[ERROR] {message}"));
-                lines.push(format!(
-                    "[WARNING]\t{}\t{request_id}\t{UNHANDLED_WARNING}",
-                    now.rfc3339()
-                ));
+                lines.push(format!("[WARNING]\t{}\t{request_id}\t{UNHANDLED_WARNING}", now.rfc3339()));
             }
             lines.push(format!("END RequestId: {request_id}"));
             let mut report = format!(
@@ -139,12 +132,7 @@ impl EnvironmentPool {
                 self.push_log(now, &stream, line.clone());
             }
         }
-        Invocation {
-            request_id,
-            cold_start,
-            error: t.failure.clone(),
-            log: lines,
-        }
+        Invocation { request_id, cold_start, error: t.failure.clone(), log: lines }
     }
 }
 
@@ -189,29 +177,14 @@ mod tests {
         assert!(!warm.log.last().unwrap().contains("Init Duration"));
 
         let init15 = || "INIT_START Runtime Version: python:3.9.v15".to_string();
-        let moved = pool.invoke(
-            t0.plus(2 * MINUTE),
-            &mut rng,
-            &target(15, 1, Some("boom".into()), &init15),
-        );
+        let moved = pool.invoke(t0.plus(2 * MINUTE), &mut rng, &target(15, 1, Some("boom".into()), &init15));
         assert!(moved.cold_start);
         assert_eq!(pool.environments.len(), 1);
         assert_eq!(pool.environments[0].runtime_version, 15);
-        assert!(moved
-            .log
-            .iter()
-            .any(|l| l.contains("LAMBDA_WARNING: Unhandled exception.")));
-        assert!(moved
-            .log
-            .last()
-            .unwrap()
-            .ends_with("\tStatus: error\tError Type: Runtime.Unknown"));
+        assert!(moved.log.iter().any(|l| l.contains("LAMBDA_WARNING: Unhandled exception.")));
+        assert!(moved.log.last().unwrap().ends_with("\tStatus: error\tError Type: Runtime.Unknown"));
 
-        let idle = pool.invoke(
-            t0.plus(2 * MINUTE + IDLE_TIMEOUT),
-            &mut rng,
-            &target(15, 1, None, &init15),
-        );
+        let idle = pool.invoke(t0.plus(2 * MINUTE + IDLE_TIMEOUT), &mut rng, &target(15, 1, None, &init15));
         assert!(idle.cold_start, "reclaimed after the idle timeout");
     }
 

@@ -132,12 +132,7 @@ impl FunctionVersion {
         self.config.runtime = runtime;
         self.runtime_version = number;
         if !same || self.segments.is_empty() {
-            self.segments.push(Segment {
-                at,
-                runtime,
-                runtime_version: number,
-                cause,
-            });
+            self.segments.push(Segment { at, runtime, runtime_version: number, cause });
         }
     }
 }

@@ -45,13 +45,7 @@ pub struct History {
 
 impl History {
     pub fn new(start: Timestamp, seed: u64) -> History {
-        History {
-            start,
-            seed,
-            entries: Vec::new(),
-            snapshots: Vec::new(),
-            live: Lambda::new(start, seed),
-        }
+        History { start, seed, entries: Vec::new(), snapshots: Vec::new(), live: Lambda::new(start, seed) }
     }
 
     pub fn entries(&self) -> &[Entry] {

@@ -32,12 +32,7 @@ impl VersionMetrics {
                 b.errors += errors;
                 b.cold_starts += cold_starts;
             }
-            _ => self.buckets.push(Bucket {
-                hour,
-                invocations,
-                errors,
-                cold_starts,
-            }),
+            _ => self.buckets.push(Bucket { hour, invocations, errors, cold_starts }),
         }
     }
 

@@ -58,29 +58,17 @@ impl Request {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Directive {
     /// Release the next version of a runtime in these regions (empty: all, in stagger order).
-    Release {
-        runtime: String,
-        regions: Vec<String>,
-        changes: Vec<String>,
-    },
+    Release { runtime: String, regions: Vec<String>, changes: Vec<String> },
     /// Start phase 2 of the runtime's newest rollout now (in one region or in all).
     Phase2 { runtime: String, region: Option<String> },
     /// The function's current code relies on a named behaviour.
     ReliesOn { function: String, behaviour: String },
     /// Background invocations per minute of one function version.
-    Traffic {
-        function: String,
-        qualifier: Option<String>,
-        per_minute: f64,
-    },
+    Traffic { function: String, qualifier: Option<String>, per_minute: f64 },
     /// How later releases roll out.
     Policy(RolloutPolicy),
     /// From `after` on (a duration from now), environments on this runtime version fail to start.
-    Expire {
-        runtime: String,
-        version: u32,
-        after_ms: i64,
-    },
+    Expire { runtime: String, version: u32, after_ms: i64 },
 }
 
 /// One entry of a session's history.

@@ -24,14 +24,7 @@ impl Rng {
     pub fn uuid(&mut self) -> String {
         let (a, b) = (self.next_u64(), self.next_u64());
         let h = super::digest::hex(&[a.to_be_bytes(), b.to_be_bytes()].concat());
-        format!(
-            "{}-{}-4{}-{}-{}",
-            &h[0..8],
-            &h[8..12],
-            &h[13..16],
-            &h[16..20],
-            &h[20..32]
-        )
+        format!("{}-{}-4{}-{}-{}", &h[0..8], &h[8..12], &h[13..16], &h[16..20], &h[20..32])
     }
 
     /// 32 lowercase hex digits: the tail of a log stream name.

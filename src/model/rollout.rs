@@ -111,13 +111,7 @@ pub fn plan(regions: &[String], start: Timestamp, timing: RolloutTiming, policy:
                 }
                 RolloutPolicy::Legacy => (phase1_start, phase1_start),
             };
-            RegionRollout {
-                region: region.clone(),
-                phase1_start,
-                phase2_start,
-                phase2_end,
-                phase2_scheduled: false,
-            }
+            RegionRollout { region: region.clone(), phase1_start, phase2_start, phase2_end, phase2_scheduled: false }
         })
         .collect()
 }
@@ -133,11 +127,7 @@ mod tests {
 
     #[test]
     fn two_phase_plan_staggers_regions() {
-        let timing = RolloutTiming {
-            region_stagger: DAY,
-            phase1: 2 * DAY,
-            phase2_window: 3 * DAY,
-        };
+        let timing = RolloutTiming { region_stagger: DAY, phase1: 2 * DAY, phase2_window: 3 * DAY };
         let t0 = Timestamp(0);
         let plan = plan(&regions(), t0, timing, RolloutPolicy::TwoPhase);
         assert_eq!(plan[0].phase(t0), Phase::Phase1);
@@ -150,11 +140,7 @@ mod tests {
 
     #[test]
     fn legacy_plan_updates_a_region_at_once() {
-        let timing = RolloutTiming {
-            region_stagger: DAY,
-            phase1: 2 * DAY,
-            phase2_window: 3 * DAY,
-        };
+        let timing = RolloutTiming { region_stagger: DAY, phase1: 2 * DAY, phase2_window: 3 * DAY };
         let plan = plan(&regions(), Timestamp(0), timing, RolloutPolicy::Legacy);
         assert_eq!(plan[0].phase(Timestamp(0)), Phase::Complete);
         assert_eq!(plan[1].phase(Timestamp(0)), Phase::NotStarted);
@@ -163,11 +149,7 @@ mod tests {
 
     #[test]
     fn phase2_now_pulls_phase1_forward() {
-        let timing = RolloutTiming {
-            region_stagger: DAY,
-            phase1: 2 * DAY,
-            phase2_window: 3 * DAY,
-        };
+        let timing = RolloutTiming { region_stagger: DAY, phase1: 2 * DAY, phase2_window: 3 * DAY };
         let mut plan = plan(&regions(), Timestamp(0), timing, RolloutPolicy::TwoPhase);
         plan[1].start_phase2(Timestamp(10), DAY);
         assert_eq!(plan[1].phase(Timestamp(10)), Phase::Phase2);

@@ -88,10 +88,7 @@ impl Timestamp {
     /// `2023-01-23T00:00:00Z`: the form `sim clock` takes and the UI shows.
     pub fn rfc3339(self) -> String {
         let c = self.civil();
-        let base = format!(
-            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
-            c.year, c.month, c.day, c.hour, c.minute, c.second
-        );
+        let base = format!("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", c.year, c.month, c.day, c.hour, c.minute, c.second);
         if c.millis == 0 {
             base + "Z"
         } else {
@@ -132,15 +129,7 @@ impl Timestamp {
         if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
             return Err(bad());
         }
-        let mut c = Civil {
-            year,
-            month,
-            day,
-            hour: 0,
-            minute: 0,
-            second: 0,
-            millis: 0,
-        };
+        let mut c = Civil { year, month, day, hour: 0, minute: 0, second: 0, millis: 0 };
         if b.len() == 10 {
             return Ok(Timestamp::from_civil(c));
         }
@@ -223,10 +212,7 @@ mod tests {
         assert_eq!(t.rfc3339(), "2024-02-29T12:04:05.250Z");
         assert_eq!(t.lambda_last_modified(), "2024-02-29T12:04:05.250+0000");
         assert_eq!(t.log_stream_date(), "2024/02/29");
-        assert_eq!(
-            Timestamp::parse_rfc3339("1999-12-31").unwrap().rfc3339(),
-            "1999-12-31T00:00:00Z"
-        );
+        assert_eq!(Timestamp::parse_rfc3339("1999-12-31").unwrap().rfc3339(), "1999-12-31T00:00:00Z");
     }
 
     #[test]

@@ -15,24 +15,15 @@ pub struct Driver {
 
 impl Driver {
     pub fn new(region: &str) -> Driver {
-        Driver {
-            lambda: Lambda::new(DEFAULT_CLOCK, 42),
-            region: region.to_string(),
-        }
+        Driver { lambda: Lambda::new(DEFAULT_CLOCK, 42), region: region.to_string() }
     }
 
     pub fn at(&self, region: &str) -> Driver {
-        Driver {
-            lambda: self.lambda.clone(),
-            region: region.to_string(),
-        }
+        Driver { lambda: self.lambda.clone(), region: region.to_string() }
     }
 
     pub fn call(&mut self, request: Request) -> ApiResult<Response> {
-        let command = Command::Api {
-            region: self.region.clone(),
-            request,
-        };
+        let command = Command::Api { region: self.region.clone(), request };
         apply(&mut self.lambda, &command).map(|o| match o {
             Output::Api(r) => r,
             Output::Sim(_) => unreachable!(),
@@ -40,10 +31,7 @@ impl Driver {
     }
 
     pub fn sim(&mut self, directive: Directive) -> ApiResult<serde_json::Value> {
-        let command = Command::Sim {
-            region: self.region.clone(),
-            directive,
-        };
+        let command = Command::Sim { region: self.region.clone(), directive };
         apply(&mut self.lambda, &command).map(|o| match o {
             Output::Sim(v) => v,
             Output::Api(_) => unreachable!(),
@@ -61,9 +49,7 @@ impl Driver {
             runtime: Some(runtime.into()),
             role: ROLE.into(),
             handler: Some("app.handler".into()),
-            code: FunctionCode {
-                zip_file: format!("{name}-v1.zip"),
-            },
+            code: FunctionCode { zip_file: format!("{name}-v1.zip") },
             ..Default::default()
         })) {
             Ok(Response::Function(c)) => *c,
@@ -83,10 +69,9 @@ impl Driver {
     }
 
     pub fn publish(&mut self, name: &str) -> FunctionConfiguration {
-        match self.call(Request::PublishVersion(PublishVersionRequest {
-            function_name: name.into(),
-            ..Default::default()
-        })) {
+        match self
+            .call(Request::PublishVersion(PublishVersionRequest { function_name: name.into(), ..Default::default() }))
+        {
             Ok(Response::Function(c)) => *c,
             other => panic!("publish {name}: {other:?}"),
         }
@@ -121,10 +106,7 @@ impl Driver {
 
     /// The runtime version a function version runs now, e.g. `python:3.9.v14`.
     pub fn version_of(&self, name: &str, qualifier: Option<&str>) -> String {
-        let id = self
-            .lambda
-            .resolve(&self.region, name, qualifier)
-            .expect("function exists");
+        let id = self.lambda.resolve(&self.region, name, qualifier).expect("function exists");
         self.lambda.runtime_version_name(id)
     }
 
@@ -143,11 +125,7 @@ impl Driver {
     }
 
     pub fn relies_on(&mut self, name: &str, behaviour: &str) {
-        self.sim(Directive::ReliesOn {
-            function: name.into(),
-            behaviour: behaviour.into(),
-        })
-        .expect("relies-on");
+        self.sim(Directive::ReliesOn { function: name.into(), behaviour: behaviour.into() }).expect("relies-on");
     }
 
     pub fn now(&self) -> Timestamp {
