@@ -22,12 +22,16 @@ pub struct Entry {
     pub command: Command,
 }
 
-/// Applies one command to a state whose clock is already at the command's time.
+/// Applies one command to a state whose clock is already at the command's time, then runs what
+/// the command scheduled for that same instant (e.g. `sim phase2` starting now), so the state
+/// after a command never depends on whether the clock moves on before the next one.
 pub fn apply(lambda: &mut Lambda, command: &Command) -> Outcome {
-    match command {
+    let outcome = match command {
         Command::Api { region, request } => lambda.handle(region, request).map(Output::Api),
         Command::Sim { region, directive } => lambda.directive(region, directive).map(Output::Sim),
-    }
+    };
+    lambda.advance_to(lambda.now);
+    outcome
 }
 
 /// How many entries lie between two snapshots.
@@ -40,12 +44,24 @@ pub struct History {
     entries: Vec<Entry>,
     /// (entries applied, the state right after the last of them).
     snapshots: Vec<(usize, Lambda)>,
+    snapshot_every: usize,
     live: Lambda,
 }
 
 impl History {
     pub fn new(start: Timestamp, seed: u64) -> History {
-        History { start, seed, entries: Vec::new(), snapshots: Vec::new(), live: Lambda::new(start, seed) }
+        Self::with_snapshot_every(start, seed, SNAPSHOT_EVERY)
+    }
+
+    pub fn with_snapshot_every(start: Timestamp, seed: u64, every: usize) -> History {
+        History {
+            start,
+            seed,
+            entries: Vec::new(),
+            snapshots: Vec::new(),
+            snapshot_every: every.max(1),
+            live: Lambda::new(start, seed),
+        }
     }
 
     pub fn entries(&self) -> &[Entry] {
@@ -72,7 +88,7 @@ impl History {
         let at = self.live.now;
         let outcome = apply(&mut self.live, &command);
         self.entries.push(Entry { at, command });
-        if self.entries.len() % SNAPSHOT_EVERY == 0 {
+        if self.entries.len() % self.snapshot_every == 0 {
             self.snapshots.push((self.entries.len(), self.live.clone()));
         }
         outcome
