@@ -904,28 +904,33 @@ impl Lambda {
     }
 
     /// Runs one invocation in the version's pool. `log_success`: see `InvokeTarget`.
-    fn run_invocation(&mut self, id: VersionId, log_success: bool) -> super::environment::Invocation {
+    /// Runs one invocation in the version's pool at `self.now`. `log_success`: see `InvokeTarget`.
+    fn run_invocation(&mut self, id: VersionId, log_success: bool, rng: &mut Rng) -> super::environment::Invocation {
         let failure = self.invoke_target_failure(id);
+        let now = self.now;
+        // The hot path of background traffic: a warm success writes no log and draws nothing.
+        if !log_success && failure.is_none() {
+            let v = &mut self.versions[id];
+            if v.environments.try_warm(now, v.config.runtime, v.runtime_version, v.revision) {
+                v.metrics.record(now, 1, 0, 0);
+                return super::environment::Invocation::default();
+            }
+        }
         let init = self.init_start_line(id);
         let v = &self.versions[id];
         let label = v.qualifier.to_string();
-        let revision = v.revision;
         let target = InvokeTarget {
             runtime: v.config.runtime,
             runtime_version: v.runtime_version,
-            revision,
+            revision: v.revision,
             version_label: &label,
             init_start: &|| init.clone(),
             memory_size: v.config.memory_size,
             failure,
             log_success,
         };
-        let now = self.now;
-        let mut rng = std::mem::replace(&mut self.rng, Rng::new(0));
-        let inv = self.versions[id].environments.invoke(now, &mut rng, &target);
-        self.rng = rng;
-        let v = &mut self.versions[id];
-        v.metrics.record(now, 1, inv.error.is_some() as u32, inv.cold_start as u32);
+        let inv = self.versions[id].environments.invoke(now, rng, &target);
+        self.versions[id].metrics.record(now, 1, inv.error.is_some() as u32, inv.cold_start as u32);
         inv
     }
 
@@ -946,7 +951,9 @@ impl Lambda {
                 ));
             }
         }
-        let inv = self.run_invocation(id, true);
+        let mut rng = std::mem::replace(&mut self.rng, Rng::new(0));
+        let inv = self.run_invocation(id, true, &mut rng);
+        self.rng = rng;
         let payload = match &inv.error {
             None => r#"{"statusCode": 200, "body": "\"Hello from Lambda!\""}"#.to_string(),
             Some(message) => {
@@ -1221,38 +1228,64 @@ impl Lambda {
     }
 
     /// Background traffic, one tick a minute: each tick draws each version's invocations.
+    /// Versions are independent between two scheduled tasks, so each runs its ticks in one go
+    /// (its data stays in cache); draws come from (seed, version, tick), never from the shared
+    /// generator, so the result does not depend on how the clock was advanced.
     fn run_traffic_until(&mut self, t: Timestamp) {
-        if self.traffic.is_empty() {
-            self.traffic_cursor = Timestamp(t.0.div_euclid(MINUTE) * MINUTE).max(self.traffic_cursor);
+        let last = Timestamp(t.0.div_euclid(MINUTE) * MINUTE);
+        let first = self.traffic_cursor.plus(MINUTE);
+        self.traffic_cursor = self.traffic_cursor.max(last);
+        if self.traffic.is_empty() || last < first {
             return;
         }
         let saved = self.now;
-        while self.traffic_cursor.plus(MINUTE) <= t {
-            self.traffic_cursor = self.traffic_cursor.plus(MINUTE);
-            let tick = self.traffic_cursor;
-            self.now = tick.max(saved);
-            for i in 0..self.traffic.len() {
-                let id = self.traffic[i];
-                self.traffic_tick(id, tick);
-            }
+        for i in 0..self.traffic.len() {
+            let id = self.traffic[i];
+            self.traffic_run(id, first, last);
         }
-        self.now = saved.max(self.now);
+        self.now = saved;
     }
 
-    fn traffic_tick(&mut self, id: VersionId, tick: Timestamp) {
-        let rate = self.versions[id].traffic_per_minute;
-        let draw = mix(self.seed ^ (id as u64).wrapping_mul(0x2545_f491_4f6c_dd1d) ^ tick.0 as u64);
-        let frac = (draw >> 11) as f64 / (1u64 << 53) as f64;
-        let count = rate.floor() as u32 + (frac < rate.fract()) as u32;
-        if count == 0 {
-            return;
+    fn traffic_run(&mut self, id: VersionId, first: Timestamp, last: Timestamp) {
+        let v = &self.versions[id];
+        let rate = v.traffic_per_minute;
+        let whole = rate.floor() as u32;
+        // Integer comparison against a 53-bit draw: P(extra invocation) = fract(rate).
+        let threshold = (rate.fract() * (1u64 << 53) as f64) as u64;
+        let salt = self.seed ^ (id as u64).wrapping_mul(0x2545_f491_4f6c_dd1d);
+        let expires = self.released_version(v.config.runtime, v.runtime_version).and_then(|r| r.expires);
+        let (runtime, runtime_version, revision, broken) = (v.config.runtime, v.runtime_version, v.revision, v.broken);
+        let mut tick = first;
+        while tick <= last {
+            // Warm successes, with the version borrowed once: the hot loop of a fleet week.
+            let v = &mut self.versions[id];
+            let mut slow = None;
+            while tick <= last {
+                let draw = if threshold == 0 { 0 } else { mix(salt ^ tick.0 as u64) };
+                let count = whole + ((draw >> 11) < threshold) as u32;
+                if count > 0 {
+                    let failing = broken || expires.is_some_and(|e| tick >= e);
+                    if failing || !v.environments.try_warm(tick, runtime, runtime_version, revision) {
+                        slow = Some(count);
+                        break;
+                    }
+                    v.metrics.record(tick, count, 0, 0);
+                }
+                tick = tick.plus(MINUTE);
+            }
+            let Some(count) = slow else { break };
+            // A cold start or a failure: the first invocation goes through the pool and is
+            // logged; the rest of the tick land on the same environment, counted.
+            self.now = tick;
+            let mut rng = Rng::new(mix(salt ^ tick.0 as u64 ^ 0x5bd1));
+            let inv = self.run_invocation(id, false, &mut rng);
+            let rest = count - 1;
+            if rest > 0 {
+                let errors = if inv.error.is_some() { rest } else { 0 };
+                self.versions[id].metrics.record(tick, rest, errors, 0);
+            }
+            tick = tick.plus(MINUTE);
         }
-        // The first invocation of the tick goes through the pool (cold start or failure logged);
-        // the rest land on the same warm environment and are counted.
-        let first = self.run_invocation(id, false);
-        let rest = count - 1;
-        let errors = if first.error.is_some() { rest } else { 0 };
-        self.versions[id].metrics.record(tick, rest, errors, 0);
     }
 
     /// Phase of the newest rollout of a runtime in a region, with its version number.

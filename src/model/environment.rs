@@ -57,7 +57,7 @@ pub struct InvokeTarget<'a> {
 }
 
 /// What one invocation did.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Invocation {
     pub request_id: String,
     pub cold_start: bool,
@@ -76,6 +76,23 @@ impl EnvironmentPool {
                 && e.runtime_version == runtime_version
                 && e.revision == revision
         });
+    }
+
+    /// Hands the invocation to a warm environment of this runtime version and revision, if any.
+    pub fn try_warm(&mut self, now: Timestamp, runtime: usize, runtime_version: u32, revision: u64) -> bool {
+        let warm = self.environments.iter_mut().find(|e| {
+            e.runtime == runtime
+                && e.runtime_version == runtime_version
+                && e.revision == revision
+                && now.0 - e.last_used.0 < IDLE_TIMEOUT
+        });
+        match warm {
+            Some(e) => {
+                e.last_used = now;
+                true
+            }
+            None => false,
+        }
     }
 
     fn push_log(&mut self, timestamp: Timestamp, log_stream: &str, message: String) {

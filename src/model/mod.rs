@@ -8,6 +8,7 @@ pub mod control_plane;
 pub mod digest;
 pub mod environment;
 pub mod error;
+pub mod fleet;
 pub mod function;
 pub mod history;
 pub mod metrics;
