@@ -1,1 +1,76 @@
-//! The console language: `aws lambda ...` and `sim ...` lines to typed requests, AWS CLI output.
+//! The console language: `aws lambda ...` and `sim ...` lines to typed requests, and the AWS CLI's
+//! output and error text. Pure and free of I/O (it builds for wasm32): files are the session's.
+//!
+//! Where the AWS CLI would print something, this layer says exactly what; DESIGN.md's "The
+//! scenario language" is the contract. Deliberate differences from the AWS CLI:
+//! - The AWS CLI writes an empty line before an error message; `printed` leaves it out.
+//! - Errors found before a request is sent have code [`error::USAGE_ERROR`] and status
+//!   [`error::USAGE_STATUS`] (252, the AWS CLI v2's exit status for them).
+//! - Only `--output json` exists; abbreviated option names are refused; `$` is not expanded.
+
+pub mod args;
+pub mod aws;
+pub mod error;
+pub mod help;
+pub mod operations;
+pub mod output;
+pub mod params;
+pub mod shell;
+pub mod shorthand;
+pub mod sim;
+pub mod suggest;
+
+pub use aws::AwsCall;
+pub use error::{CliError, Failure};
+pub use params::Files;
+pub use sim::Sim;
+
+/// What one line asks for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Line {
+    /// Blank, or only a comment.
+    Empty,
+    Help(String),
+    Aws(Box<AwsCall>),
+    Sim(Sim),
+    /// `cat <file>`: a file an `invoke` wrote.
+    Cat(String),
+}
+
+/// Parses one logical line (without a leading `!`). `files` are what `file://` values can read.
+pub fn parse(line: &str, files: &Files) -> Result<Line, Failure> {
+    let words = shell::split(line)?;
+    let Some((first, rest)) = words.split_first() else {
+        return Ok(Line::Empty);
+    };
+    match first.as_str() {
+        "aws" => aws::parse(rest, files),
+        "sim" => sim::parse(rest).map(Line::Sim),
+        "help" => Ok(Line::Help(help::general())),
+        "cat" => match rest {
+            [path] => Ok(Line::Cat(path.clone())),
+            _ => Err(Failure::client("usage: cat <file>")),
+        },
+        other => Err(Failure::client(format!(
+            "{other}: command not found (the console runs aws lambda ..., sim ..., cat <file> and help)"
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dispatches_on_the_first_word() {
+        let files = Files::new();
+        assert_eq!(parse("  # nothing", &files).unwrap(), Line::Empty);
+        assert!(matches!(parse("help", &files).unwrap(), Line::Help(_)));
+        assert_eq!(parse("cat 'out put.json'", &files).unwrap(), Line::Cat("out put.json".into()));
+        assert!(matches!(parse("sim advance 1h", &files).unwrap(), Line::Sim(Sim::Advance(_))));
+        assert!(matches!(parse("aws lambda list-functions", &files).unwrap(), Line::Aws(_)));
+        let e = parse("lambda list-functions", &files).unwrap_err();
+        assert!(e.error.message.starts_with("lambda: command not found"));
+        assert_eq!(parse("cat", &files).unwrap_err().error.message, "usage: cat <file>");
+    }
+}

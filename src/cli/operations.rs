@@ -1,0 +1,336 @@
+//! The `aws lambda` operations the playground answers, with their AWS CLI v2 option names, and
+//! how each one's options become the model's request.
+
+use super::args::{flag, list, required, value, Opt, Parsed};
+use super::error::Failure;
+use super::params::{self, Bounds, Files};
+use crate::model::api::*;
+use crate::model::Request;
+
+/// One `aws lambda <operation>`: its CLI name, the API operation it calls, its options.
+#[derive(Debug)]
+pub struct Operation {
+    pub name: &'static str,
+    pub api: &'static str,
+    pub options: &'static [Opt],
+    /// Positional arguments, all required (invoke's `outfile`).
+    pub positionals: &'static [&'static str],
+    pub summary: &'static str,
+}
+
+/// In the order the AWS CLI lists them: alphabetical.
+pub const OPERATIONS: &[Operation] = &[
+    Operation {
+        name: "create-function",
+        api: "CreateFunction",
+        options: &[
+            required("function-name"),
+            value("runtime"),
+            required("role"),
+            value("handler"),
+            value("zip-file"),
+            value("description"),
+            value("timeout"),
+            value("memory-size"),
+            flag("publish"),
+            value("environment"),
+            list("architectures"),
+        ],
+        positionals: &[],
+        summary: "Creates a function from code identified by its fileb:// path.",
+    },
+    Operation {
+        name: "delete-function",
+        api: "DeleteFunction",
+        options: &[required("function-name"), value("qualifier")],
+        positionals: &[],
+        summary: "Deletes a function, or one published version with --qualifier.",
+    },
+    Operation {
+        name: "get-function",
+        api: "GetFunction",
+        options: &[required("function-name"), value("qualifier")],
+        positionals: &[],
+        summary: "Configuration of a function version, and where its code is.",
+    },
+    Operation {
+        name: "get-function-configuration",
+        api: "GetFunctionConfiguration",
+        options: &[required("function-name"), value("qualifier")],
+        positionals: &[],
+        summary: "Configuration of a function version, with RuntimeVersionConfig.",
+    },
+    Operation {
+        name: "get-runtime-management-config",
+        api: "GetRuntimeManagementConfig",
+        options: &[required("function-name"), value("qualifier")],
+        positionals: &[],
+        summary: "The runtime management configuration of a function version.",
+    },
+    Operation {
+        name: "invoke",
+        api: "Invoke",
+        options: &[required("function-name"), value("qualifier"), value("payload"), value("log-type")],
+        positionals: &["outfile"],
+        summary: "Invokes a function version; the response body goes to outfile.",
+    },
+    Operation {
+        name: "list-functions",
+        api: "ListFunctions",
+        options: &[value("function-version"), value("max-items")],
+        positionals: &[],
+        summary: "Functions of the region (--function-version ALL adds published versions).",
+    },
+    Operation {
+        name: "list-versions-by-function",
+        api: "ListVersionsByFunction",
+        options: &[required("function-name")],
+        positionals: &[],
+        summary: "$LATEST and the published versions of a function.",
+    },
+    Operation {
+        name: "publish-version",
+        api: "PublishVersion",
+        options: &[required("function-name"), value("code-sha256"), value("description"), value("revision-id")],
+        positionals: &[],
+        summary: "Snapshots $LATEST, with the runtime version in force, as a numbered version.",
+    },
+    Operation {
+        name: "put-runtime-management-config",
+        api: "PutRuntimeManagementConfig",
+        options: &[
+            required("function-name"),
+            value("qualifier"),
+            required("update-runtime-on"),
+            value("runtime-version-arn"),
+        ],
+        positionals: &[],
+        summary: "Sets UpdateRuntimeOn (Auto, FunctionUpdate, Manual + runtime version ARN).",
+    },
+    Operation {
+        name: "update-function-code",
+        api: "UpdateFunctionCode",
+        options: &[
+            required("function-name"),
+            value("zip-file"),
+            flag("publish"),
+            value("revision-id"),
+            list("architectures"),
+        ],
+        positionals: &[],
+        summary: "Replaces the code of $LATEST (phase 1 of a rollout applies here).",
+    },
+    Operation {
+        name: "update-function-configuration",
+        api: "UpdateFunctionConfiguration",
+        options: &[
+            required("function-name"),
+            value("role"),
+            value("handler"),
+            value("description"),
+            value("timeout"),
+            value("memory-size"),
+            value("environment"),
+            value("runtime"),
+            value("revision-id"),
+        ],
+        positionals: &[],
+        summary: "Changes the configuration of $LATEST (phase 1 of a rollout applies here).",
+    },
+];
+
+pub fn find(name: &str) -> Option<&'static Operation> {
+    OPERATIONS.iter().find(|o| o.name == name)
+}
+
+/// What an option's value needs besides its text.
+pub struct Context<'a> {
+    pub files: &'a Files,
+    /// `--cli-binary-format raw-in-base64-out`: blobs are given as raw text.
+    pub raw_blobs: bool,
+}
+
+const TIMEOUT: Bounds = Bounds { field: "timeout", min: 1, max: 900 };
+const MEMORY: Bounds = Bounds { field: "memorySize", min: 128, max: 10240 };
+
+/// Reads option values, applying `file://` parameter files where the AWS CLI would.
+struct Reader<'a> {
+    parsed: &'a Parsed,
+    cx: &'a Context<'a>,
+    api: &'static str,
+}
+
+impl Reader<'_> {
+    fn text(&self, name: &str) -> Result<Option<String>, Failure> {
+        match self.parsed.text(name) {
+            None => Ok(None),
+            Some(v) => params::load(name, v, self.cx.files).map(|l| Some(l.text)),
+        }
+    }
+
+    /// A required option: the parser has already reported it missing, so it is here.
+    fn name(&self) -> Result<String, Failure> {
+        self.text("function-name").map(Option::unwrap_or_default)
+    }
+
+    fn int(&self, name: &str, bounds: &Bounds) -> Result<Option<u32>, Failure> {
+        self.text(name)?.map(|v| params::integer(&v, self.api, bounds)).transpose()
+    }
+
+    fn environment(&self) -> Result<Option<EnvironmentVariables>, Failure> {
+        self.parsed.text("environment").map(|v| params::environment(v, self.cx.files)).transpose()
+    }
+
+    fn architectures(&self) -> Option<Vec<String>> {
+        self.parsed.list("architectures").map(<[String]>::to_vec)
+    }
+
+    fn publish(&self) -> bool {
+        self.parsed.flag("publish").unwrap_or(false)
+    }
+}
+
+fn function_request(r: &Reader) -> Result<FunctionRequest, Failure> {
+    Ok(FunctionRequest { function_name: r.name()?, qualifier: r.text("qualifier")? })
+}
+
+/// The request an operation's parsed options describe.
+pub fn build(op: &Operation, parsed: &Parsed, cx: &Context) -> Result<Request, Failure> {
+    let r = Reader { parsed, cx, api: op.api };
+    Ok(match op.name {
+        "create-function" => {
+            // Without --zip-file there is no Code, which botocore requires before sending.
+            let Some(zip) = parsed.text("zip-file") else {
+                return Err(Failure::client(
+                    "Parameter validation failed:\nMissing required parameter in input: \"Code\"",
+                ));
+            };
+            Request::CreateFunction(CreateFunctionRequest {
+                function_name: r.name()?,
+                runtime: r.text("runtime")?,
+                role: r.text("role")?.unwrap_or_default(),
+                handler: r.text("handler")?,
+                code: FunctionCode { zip_file: params::zip_file(zip)? },
+                description: r.text("description")?,
+                timeout: r.int("timeout", &TIMEOUT)?,
+                memory_size: r.int("memory-size", &MEMORY)?,
+                publish: r.publish(),
+                environment: r.environment()?,
+                architectures: r.architectures(),
+            })
+        }
+        "update-function-code" => {
+            // [choice] The playground has only zip code, so there is no other source to name; the
+            // service's answer to an update without one is this error.
+            let Some(zip) = parsed.text("zip-file") else {
+                return Err(Failure::api(
+                    op.api,
+                    &crate::model::ApiError::invalid_parameter("Please provide a source for function code."),
+                ));
+            };
+            Request::UpdateFunctionCode(UpdateFunctionCodeRequest {
+                function_name: r.name()?,
+                zip_file: params::zip_file(zip)?,
+                publish: r.publish(),
+                revision_id: r.text("revision-id")?,
+                architectures: r.architectures(),
+            })
+        }
+        "update-function-configuration" => Request::UpdateFunctionConfiguration(UpdateFunctionConfigurationRequest {
+            function_name: r.name()?,
+            role: r.text("role")?,
+            handler: r.text("handler")?,
+            description: r.text("description")?,
+            timeout: r.int("timeout", &TIMEOUT)?,
+            memory_size: r.int("memory-size", &MEMORY)?,
+            environment: r.environment()?,
+            runtime: r.text("runtime")?,
+            revision_id: r.text("revision-id")?,
+        }),
+        "publish-version" => Request::PublishVersion(PublishVersionRequest {
+            function_name: r.name()?,
+            code_sha256: r.text("code-sha256")?,
+            description: r.text("description")?,
+            revision_id: r.text("revision-id")?,
+        }),
+        "get-function" => Request::GetFunction(function_request(&r)?),
+        "get-function-configuration" => Request::GetFunctionConfiguration(function_request(&r)?),
+        "get-runtime-management-config" => Request::GetRuntimeManagementConfig(function_request(&r)?),
+        "delete-function" => Request::DeleteFunction(function_request(&r)?),
+        "list-versions-by-function" => {
+            Request::ListVersionsByFunction(FunctionRequest { function_name: r.name()?, qualifier: None })
+        }
+        "list-functions" => Request::ListFunctions(ListFunctionsRequest {
+            function_version: r.text("function-version")?,
+            max_items: max_items(parsed.text("max-items"))?,
+        }),
+        "put-runtime-management-config" => Request::PutRuntimeManagementConfig(PutRuntimeManagementConfigRequest {
+            function_name: r.name()?,
+            qualifier: r.text("qualifier")?,
+            // Not checked here: the AWS CLI sends any value, and the service rejects a wrong one.
+            update_runtime_on: r.text("update-runtime-on")?.unwrap_or_default(),
+            runtime_version_arn: r.text("runtime-version-arn")?,
+        }),
+        "invoke" => Request::Invoke(InvokeRequest {
+            function_name: r.name()?,
+            qualifier: r.text("qualifier")?,
+            payload: parsed.text("payload").map(|p| params::blob("payload", p, cx.raw_blobs, cx.files)).transpose()?,
+            log_type: r.text("log-type")?,
+        }),
+        other => {
+            return Err(Failure::client(format!("the playground has no request for operation {other}")));
+        }
+    })
+}
+
+/// `--max-items` is the AWS CLI's own pagination option, an argparse `int`.
+fn max_items(value: Option<&str>) -> Result<Option<u32>, Failure> {
+    let Some(v) = value else { return Ok(None) };
+    let invalid = || Failure::aws_usage(format!("argument --max-items: invalid int value: '{v}'"));
+    let n = params::python_int(v).ok_or_else(invalid)?;
+    if n < 1 {
+        return Err(Failure::client(format!(
+            "Parameter validation failed:\nInvalid value for parameter MaxItems, value: {n}, valid min value: 1"
+        )));
+    }
+    Ok(Some(u32::try_from(n).unwrap_or(u32::MAX)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_operation_is_listed_once_in_order_and_has_a_builder() {
+        let names: Vec<&str> = OPERATIONS.iter().map(|o| o.name).collect();
+        let mut sorted = names.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(names, sorted);
+        let cx = Context { files: &Files::new(), raw_blobs: true };
+        for op in OPERATIONS {
+            let mut words = Vec::new();
+            for o in op.options.iter().filter(|o| o.required) {
+                words.push(format!("--{}", o.name));
+                words.push("x".to_string());
+            }
+            words.extend(op.positionals.iter().map(|p| p.to_string()));
+            if op.name == "create-function" || op.name == "update-function-code" {
+                words.extend(["--zip-file".to_string(), "fileb://x.zip".to_string()]);
+            }
+            let parsed = super::super::args::parse(&words, op.options, op.positionals).unwrap();
+            let request = build(op, &parsed, &cx).unwrap_or_else(|e| panic!("{}: {}", op.name, e.printed));
+            assert_eq!(request.operation(), op.api, "{}", op.name);
+        }
+    }
+
+    #[test]
+    fn max_items_is_an_int() {
+        assert_eq!(max_items(Some("2")).unwrap(), Some(2));
+        assert!(max_items(Some("two"))
+            .unwrap_err()
+            .printed
+            .ends_with("argument --max-items: invalid int value: 'two'"));
+        assert!(max_items(Some("0")).unwrap_err().printed.contains("valid min value: 1"));
+    }
+}

@@ -1,0 +1,326 @@
+//! Option values to request fields, with the AWS CLI's client-side checks and messages:
+//! `file://` parameter files, integers, `--zip-file fileb://`, blobs in base64, and structures
+//! given as JSON or shorthand.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use super::error::Failure;
+use super::shorthand::{self, Shorthand};
+use crate::model::api::EnvironmentVariables;
+use crate::model::ApiError;
+
+/// The files a session holds (what `invoke` wrote): the only files a `file://` value can name.
+pub type Files = BTreeMap<String, String>;
+
+/// The AWS CLI's message for a `--zip-file` that is not `fileb://<path>` (customizations/awslambda.py).
+pub const ZIP_FILE_ERROR: &str =
+    "--zip-file must be a zip file with the fileb:// prefix.\nExample usage:  --zip-file fileb://path/to/file.zip";
+
+/// A value read from a parameter file: its text, and whether `fileb://` (raw bytes) named it.
+pub struct Loaded {
+    pub text: String,
+    pub binary: bool,
+}
+
+/// `file://<path>` and `fileb://<path>` read the file, as the AWS CLI does for every parameter.
+pub fn load(option: &str, value: &str, files: &Files) -> Result<Loaded, Failure> {
+    let (path, binary) = match (value.strip_prefix("file://"), value.strip_prefix("fileb://")) {
+        (Some(p), _) => (p, false),
+        (_, Some(p)) => (p, true),
+        _ => return Ok(Loaded { text: value.to_string(), binary: false }),
+    };
+    match files.get(path) {
+        Some(text) => Ok(Loaded { text: text.clone(), binary }),
+        None => Err(Failure::client(format!(
+            "Error parsing parameter '--{option}': Unable to load paramfile {value}: [Errno 2] No such file or directory: '{path}'"
+        ))),
+    }
+}
+
+/// `--zip-file fileb://<path>`: the path text is the code's identity.
+pub fn zip_file(value: &str) -> Result<String, Failure> {
+    match value.strip_prefix("fileb://") {
+        Some("") => Err(Failure::client(
+            "Error parsing parameter '--zip-file': Unable to load paramfile fileb://: [Errno 2] No such file or directory: ''",
+        )),
+        Some(path) => Ok(path.to_string()),
+        None => Err(Failure::client(ZIP_FILE_ERROR)),
+    }
+}
+
+/// Python's `int()`: surrounding whitespace, a sign, digits with single underscores between.
+pub fn python_int(value: &str) -> Option<i128> {
+    let s = value.trim();
+    let (negative, digits) = match s.as_bytes().first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let well_formed = !digits.is_empty()
+        && !digits.starts_with('_')
+        && !digits.ends_with('_')
+        && !digits.contains("__")
+        && digits.bytes().all(|b| b.is_ascii_digit() || b == b'_');
+    if !well_formed {
+        return None;
+    }
+    // Beyond i128 the value is out of every range anyway: saturate rather than fail to parse.
+    let magnitude = digits
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .try_fold(0i128, |n, d| n.checked_mul(10)?.checked_add((d - b'0') as i128))
+        .unwrap_or(i128::MAX);
+    Some(if negative { -magnitude } else { magnitude })
+}
+
+/// An integer parameter, range-checked by the service: (field name, minimum, maximum).
+pub struct Bounds {
+    pub field: &'static str,
+    pub min: i128,
+    pub max: i128,
+}
+
+pub fn integer(value: &str, operation: &str, bounds: &Bounds) -> Result<u32, Failure> {
+    // The AWS CLI converts with int() and lets Python's message through.
+    let n = python_int(value)
+        .ok_or_else(|| Failure::client(format!("invalid literal for int() with base 10: '{value}'")))?;
+    let constraint = if n < bounds.min {
+        format!("Member must have value greater than or equal to {}", bounds.min)
+    } else if n > bounds.max {
+        format!("Member must have value less than or equal to {}", bounds.max)
+    } else {
+        // In range, so it fits: the bounds are within u32.
+        return Ok(n as u32);
+    };
+    Err(Failure::api(operation, &ApiError::validation(&n.to_string(), bounds.field, &constraint)))
+}
+
+/// Python's lenient `base64.b64decode`: characters outside the alphabet are skipped, and a
+/// complete pad sequence ends the input. `None` where Python raises `binascii.Error`.
+pub fn python_b64decode(value: &str) -> Option<Vec<u8>> {
+    if !value.is_ascii() {
+        return None;
+    }
+    let mut out = Vec::new();
+    let (mut quad, mut pads, mut left) = (0u8, 0u8, 0u32);
+    for c in value.bytes() {
+        if c == b'=' {
+            if quad >= 2 {
+                pads += 1;
+                if quad + pads >= 4 {
+                    return Some(out);
+                }
+            }
+            continue;
+        }
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => continue,
+        } as u32;
+        match quad {
+            0 => left = v,
+            1 => {
+                out.push((left << 2 | v >> 4) as u8);
+                left = v & 0x0f;
+            }
+            2 => {
+                out.push((left << 4 | v >> 2) as u8);
+                left = v & 0x03;
+            }
+            _ => out.push((left << 6 | v) as u8),
+        }
+        quad = (quad + 1) % 4;
+    }
+    (quad == 0).then_some(out)
+}
+
+/// A blob parameter (`--payload`): base64 unless `--cli-binary-format raw-in-base64-out`, and
+/// never for `fileb://` contents, which are raw bytes already.
+pub fn blob(option: &str, value: &str, raw: bool, files: &Files) -> Result<String, Failure> {
+    let loaded = load(option, value, files)?;
+    if raw || loaded.binary {
+        return Ok(loaded.text);
+    }
+    let bytes = python_b64decode(&loaded.text)
+        .ok_or_else(|| Failure::client(format!("Invalid base64: \"{}\"", loaded.text)))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// How Python prints a value in botocore's messages (`value: 1, type: <class 'int'>`).
+fn python(value: &Value, nested: bool) -> (String, &'static str) {
+    match value {
+        Value::Null => ("None".into(), "NoneType"),
+        Value::Bool(b) => ((if *b { "True" } else { "False" }).into(), "bool"),
+        Value::Number(n) => (n.to_string(), if n.is_f64() { "float" } else { "int" }),
+        Value::String(s) if nested => (format!("'{s}'"), "str"),
+        Value::String(s) => (s.clone(), "str"),
+        Value::Array(items) => {
+            let shown: Vec<String> = items.iter().map(|v| python(v, true).0).collect();
+            (format!("[{}]", shown.join(", ")), "list")
+        }
+        Value::Object(map) => {
+            let shown: Vec<String> = map.iter().map(|(k, v)| format!("'{k}': {}", python(v, true).0)).collect();
+            (format!("{{{}}}", shown.join(", ")), "dict")
+        }
+    }
+}
+
+fn invalid_type(path: &str, value: &Value, valid: &str) -> String {
+    let (shown, kind) = python(value, false);
+    format!("Invalid type for parameter {path}, value: {shown}, type: <class '{kind}'>, valid types: <class '{valid}'>")
+}
+
+fn shorthand_to_json(s: Shorthand) -> Value {
+    match s {
+        Shorthand::Text(t) => Value::String(t),
+        Shorthand::List(items) => Value::Array(items.into_iter().map(shorthand_to_json).collect()),
+        Shorthand::Map(pairs) => Value::Object(pairs.into_iter().map(|(k, v)| (k, shorthand_to_json(v))).collect()),
+    }
+}
+
+/// A structure parameter: JSON when it starts with `{`, shorthand otherwise.
+pub fn structure(option: &str, value: &str, files: &Files) -> Result<Value, Failure> {
+    let text = load(option, value, files)?.text;
+    let trimmed = text.trim_start();
+    let parse_error = |detail: String| Failure::client(format!("Error parsing parameter '--{option}': {detail}"));
+    if trimmed.starts_with('{') {
+        return serde_json::from_str(&text)
+            .map_err(|e| parse_error(format!("Invalid JSON: {e}\nJSON received: {text}")));
+    }
+    if trimmed.starts_with('[') {
+        return Err(parse_error(format!("Invalid JSON:\n{text}")));
+    }
+    shorthand::parse(&text).map(shorthand_to_json).map_err(parse_error)
+}
+
+/// `--environment`: `Variables={KEY=value}` or `{"Variables": {"KEY": "value"}}`, checked the way
+/// botocore validates parameters before sending them.
+pub fn environment(value: &str, files: &Files) -> Result<EnvironmentVariables, Failure> {
+    let parsed = structure("environment", value, files)?;
+    let mut errors = Vec::new();
+    let mut variables = BTreeMap::new();
+    match &parsed {
+        Value::Object(map) => {
+            for (key, v) in map {
+                if key != "Variables" {
+                    errors.push(format!("Unknown parameter in Environment: \"{key}\", must be one of: Variables"));
+                    continue;
+                }
+                match v {
+                    Value::Object(vars) => {
+                        for (name, v) in vars {
+                            match v {
+                                Value::String(s) => {
+                                    variables.insert(name.clone(), s.clone());
+                                }
+                                other => {
+                                    errors.push(invalid_type(&format!("Environment.Variables.{name}"), other, "str"))
+                                }
+                            }
+                        }
+                    }
+                    other => errors.push(invalid_type("Environment.Variables", other, "dict")),
+                }
+            }
+        }
+        other => errors.push(invalid_type("Environment", other, "dict")),
+    }
+    if !errors.is_empty() {
+        return Err(Failure::client(format!("Parameter validation failed:\n{}", errors.join("\n"))));
+    }
+    Ok(EnvironmentVariables { variables })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files() -> Files {
+        Files::from([("out.json".to_string(), "{\"a\": 1}".to_string())])
+    }
+
+    #[test]
+    fn environment_from_shorthand_and_json() {
+        let want: BTreeMap<String, String> = [("A".into(), "b".into()), ("C".into(), "d e".into())].into();
+        assert_eq!(environment("Variables={A=b,C='d e'}", &files()).unwrap().variables, want);
+        assert_eq!(environment(r#"{"Variables":{"A":"b","C":"d e"}}"#, &files()).unwrap().variables, want);
+        assert!(environment("Variables={}", &files()).unwrap().variables.is_empty());
+    }
+
+    #[test]
+    fn environment_errors_name_the_problem() {
+        let e = environment("Variables", &files()).unwrap_err();
+        assert!(e.printed.starts_with("Error parsing parameter '--environment': Expected: '='"), "{}", e.printed);
+        let e = environment(r#"{"Variables": {"A": 1, "B": true}}"#, &files()).unwrap_err();
+        assert_eq!(
+            e.printed,
+            "Parameter validation failed:\n\
+             Invalid type for parameter Environment.Variables.A, value: 1, type: <class 'int'>, valid types: <class 'str'>\n\
+             Invalid type for parameter Environment.Variables.B, value: True, type: <class 'bool'>, valid types: <class 'str'>"
+        );
+        let e = environment("Foo={A=b}", &files()).unwrap_err();
+        assert!(e.printed.contains("Unknown parameter in Environment: \"Foo\", must be one of: Variables"));
+        let e = environment("Variables=abc", &files()).unwrap_err();
+        assert!(e.printed.contains("Environment.Variables, value: abc, type: <class 'str'>"));
+        let e = environment("{\"Variables\": ", &files()).unwrap_err();
+        assert!(e.printed.contains("Invalid JSON: ") && e.printed.contains("JSON received: {\"Variables\": "));
+        let e = environment("[1]", &files()).unwrap_err();
+        assert_eq!(e.printed, "Error parsing parameter '--environment': Invalid JSON:\n[1]");
+    }
+
+    #[test]
+    fn integers_follow_python_and_the_service() {
+        assert_eq!(python_int(" +1_000 "), Some(1000));
+        for bad in ["", "1.5", "1__0", "_1", "abc", "0x10", "1e3"] {
+            assert_eq!(python_int(bad), None, "{bad}");
+        }
+        let bounds = Bounds { field: "timeout", min: 1, max: 900 };
+        assert_eq!(integer("30", "CreateFunction", &bounds).unwrap(), 30);
+        let e = integer("abc", "CreateFunction", &bounds).unwrap_err();
+        assert_eq!(e.printed, "invalid literal for int() with base 10: 'abc'");
+        let e = integer("-5", "CreateFunction", &bounds).unwrap_err();
+        assert_eq!(e.error.code, "ValidationException");
+        assert!(e.error.message.contains("Value '-5' at 'timeout'"));
+        let e = integer("99999999999999999999999999999999999999999999", "CreateFunction", &bounds).unwrap_err();
+        assert!(e.error.message.contains("less than or equal to 900"));
+    }
+
+    #[test]
+    fn base64_like_python() {
+        assert_eq!(python_b64decode("eyJhIjogMX0=").unwrap(), b"{\"a\": 1}");
+        assert_eq!(python_b64decode("Zm9v\nYmFy").unwrap(), b"foobar");
+        assert_eq!(python_b64decode("Zg==trailing").unwrap(), b"f");
+        assert_eq!(python_b64decode("{\"a\":1}"), None, "two data characters: incorrect padding");
+        assert_eq!(python_b64decode("hello"), None, "one more than a multiple of 4");
+        assert_eq!(python_b64decode("é"), None);
+    }
+
+    #[test]
+    fn blobs_and_parameter_files() {
+        assert_eq!(blob("payload", "eyJhIjogMX0=", false, &files()).unwrap(), "{\"a\": 1}");
+        assert_eq!(blob("payload", "{\"a\":1}", true, &files()).unwrap(), "{\"a\":1}");
+        assert_eq!(blob("payload", "{\"a\":1}", false, &files()).unwrap_err().printed, "Invalid base64: \"{\"a\":1}\"");
+        assert_eq!(blob("payload", "fileb://out.json", false, &files()).unwrap(), "{\"a\": 1}");
+        let e = blob("payload", "file://missing.json", true, &files()).unwrap_err();
+        assert_eq!(
+            e.printed,
+            "Error parsing parameter '--payload': Unable to load paramfile file://missing.json: \
+             [Errno 2] No such file or directory: 'missing.json'"
+        );
+    }
+
+    #[test]
+    fn zip_files_need_fileb() {
+        assert_eq!(zip_file("fileb://code/v1.zip").unwrap(), "code/v1.zip");
+        for bad in ["code.zip", "file://code.zip", "s3://bucket/code.zip"] {
+            assert_eq!(zip_file(bad).unwrap_err().printed, ZIP_FILE_ERROR, "{bad}");
+        }
+        assert!(zip_file("fileb://").unwrap_err().printed.contains("No such file"));
+    }
+}

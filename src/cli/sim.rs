@@ -1,0 +1,243 @@
+//! `sim ...` lines: what only the playground can do (DESIGN.md, "The scenario language"). They
+//! parse with the same option rules as `aws` lines and report errors in the same shape.
+
+use super::args::{self, repeated, required, value, Opt};
+use super::error::Failure;
+use super::suggest::invalid_choice;
+use crate::model::rollout::RolloutPolicy;
+use crate::model::time::{parse_duration, Timestamp};
+use crate::model::Directive;
+
+/// One `sim` directive: its name, its usage line, its options and positionals.
+#[derive(Debug)]
+pub struct SimDirective {
+    pub name: &'static str,
+    pub usage: &'static str,
+    pub options: &'static [Opt],
+    pub positionals: &'static [&'static str],
+    pub summary: &'static str,
+}
+
+pub const DIRECTIVES: &[SimDirective] = &[
+    SimDirective {
+        name: "region",
+        usage: "sim region <region>",
+        options: &[],
+        positionals: &["<region>"],
+        summary: "The default region of later lines (initially us-east-1).",
+    },
+    SimDirective {
+        name: "clock",
+        usage: "sim clock <RFC 3339 time>",
+        options: &[],
+        positionals: &["<time>"],
+        summary: "Sets the start time; only before the first command (default 2023-01-23T00:00:00Z).",
+    },
+    SimDirective {
+        name: "release",
+        usage: "sim release <runtime> [--region <r>]... [--changes <behaviour>]...",
+        options: &[repeated("region"), repeated("changes")],
+        positionals: &["<runtime>"],
+        summary: "Releases the next runtime version: in the named regions, or all in stagger order.",
+    },
+    SimDirective {
+        name: "phase2",
+        usage: "sim phase2 <runtime> [--region <r>]",
+        options: &[value("region")],
+        positionals: &["<runtime>"],
+        summary: "Starts phase 2 of the runtime's newest rollout now.",
+    },
+    SimDirective {
+        name: "advance",
+        usage: "sim advance <duration>",
+        options: &[],
+        positionals: &["<duration>"],
+        summary: "Moves the clock (90s, 15m, 2h, 3d), running everything scheduled in between.",
+    },
+    SimDirective {
+        name: "relies-on",
+        usage: "sim relies-on <function> <behaviour> [--region <r>]",
+        options: &[value("region")],
+        positionals: &["<function>", "<behaviour>"],
+        summary: "The function's current code relies on a behaviour a runtime version may change.",
+    },
+    SimDirective {
+        name: "logs",
+        usage: "sim logs <function> [--qualifier <q>] [--filter <text>] [--region <r>]",
+        options: &[value("qualifier"), value("filter"), value("region")],
+        positionals: &["<function>"],
+        summary: "Platform log events (INIT_START, START, END, REPORT), like aws logs filter-log-events.",
+    },
+    SimDirective {
+        name: "traffic",
+        usage: "sim traffic <function> <per-minute> [--qualifier <q>] [--region <r>]",
+        options: &[value("qualifier"), value("region")],
+        positionals: &["<function>", "<per-minute>"],
+        summary: "Background invocations per minute of a function version.",
+    },
+    SimDirective {
+        name: "policy",
+        usage: "sim policy two-phase|legacy",
+        options: &[],
+        positionals: &["<policy>"],
+        summary: "How later releases roll out: two phases (since 2023) or a region at once (before).",
+    },
+    SimDirective {
+        name: "expire",
+        usage: "sim expire <runtime> <version-number> --after <duration>",
+        options: &[required("after")],
+        positionals: &["<runtime>", "<version-number>"],
+        summary: "From a duration from now on, environments on that runtime version fail to start.",
+    },
+];
+
+/// What a `sim` line asks for. Region, clock, advance and logs act on the session; the rest are
+/// the model's directives.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Sim {
+    Region(String),
+    Clock(Timestamp),
+    Advance(i64),
+    Logs { region: Option<String>, function: String, qualifier: Option<String>, filter: Option<String> },
+    Directive { name: &'static str, region: Option<String>, directive: Directive },
+}
+
+/// Parses the words after `sim`.
+pub fn parse(words: &[String]) -> Result<Sim, Failure> {
+    let names: Vec<&str> = DIRECTIVES.iter().map(|d| d.name).collect();
+    let general = "sim <directive> [arguments]";
+    let Some((first, rest)) = words.split_first() else {
+        return Err(Failure::sim_usage(general, "the following arguments are required: directive"));
+    };
+    let Some(d) = DIRECTIVES.iter().find(|d| d.name == first) else {
+        return Err(Failure::sim_usage(general, format!("argument directive: {}", invalid_choice(first, &names))));
+    };
+    let err = |detail: String| Failure::sim_usage(d.usage, detail);
+    let p = args::parse(rest, d.options, d.positionals).map_err(|e| err(e.to_string()))?;
+    if !p.unknown.is_empty() {
+        return Err(err(format!("unrecognized arguments: {}", p.unknown.join(" "))));
+    }
+    let pos = |i: usize| p.positionals.get(i).cloned().unwrap_or_default();
+    let opt = |name: &str| p.text(name).map(String::from);
+    Ok(match d.name {
+        "region" => Sim::Region(pos(0)),
+        "clock" => Sim::Clock(Timestamp::parse_rfc3339(&pos(0)).map_err(|e| err(format!("argument <time>: {e}")))?),
+        "advance" => Sim::Advance(parse_duration(&pos(0)).map_err(|e| err(format!("argument <duration>: {e}")))?),
+        "logs" => {
+            Sim::Logs { region: opt("region"), function: pos(0), qualifier: opt("qualifier"), filter: opt("filter") }
+        }
+        "release" => Sim::Directive {
+            name: d.name,
+            region: None,
+            directive: Directive::Release {
+                runtime: pos(0),
+                regions: p.all("region").into_iter().map(String::from).collect(),
+                changes: p.all("changes").into_iter().map(String::from).collect(),
+            },
+        },
+        "phase2" => Sim::Directive {
+            name: d.name,
+            region: None,
+            directive: Directive::Phase2 { runtime: pos(0), region: opt("region") },
+        },
+        "relies-on" => Sim::Directive {
+            name: d.name,
+            region: opt("region"),
+            directive: Directive::ReliesOn { function: pos(0), behaviour: pos(1) },
+        },
+        "traffic" => {
+            let rate = pos(1);
+            let per_minute: f64 = rate
+                .trim()
+                .parse()
+                .map_err(|_| err(format!("argument <per-minute>: invalid float value: '{rate}'")))?;
+            Sim::Directive {
+                name: d.name,
+                region: opt("region"),
+                directive: Directive::Traffic { function: pos(0), qualifier: opt("qualifier"), per_minute },
+            }
+        }
+        "policy" => {
+            let policy = match pos(0).as_str() {
+                "two-phase" => RolloutPolicy::TwoPhase,
+                "legacy" => RolloutPolicy::Legacy,
+                other => {
+                    return Err(err(format!("argument <policy>: {}", invalid_choice(other, &["two-phase", "legacy"]))))
+                }
+            };
+            Sim::Directive { name: d.name, region: None, directive: Directive::Policy(policy) }
+        }
+        "expire" => {
+            let number = pos(1);
+            let version: u32 = number
+                .trim()
+                .trim_start_matches(['v', 'V'])
+                .parse()
+                .map_err(|_| err(format!("argument <version-number>: invalid int value: '{number}'")))?;
+            let after = opt("after").unwrap_or_default();
+            let after_ms = parse_duration(&after).map_err(|e| err(format!("argument --after: {e}")))?;
+            Sim::Directive {
+                name: d.name,
+                region: None,
+                directive: Directive::Expire { runtime: pos(0), version, after_ms },
+            }
+        }
+        other => return Err(err(format!("the playground has no directive {other}"))),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sim(line: &str) -> Result<Sim, Failure> {
+        parse(&line.split_whitespace().map(String::from).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn directives() {
+        assert_eq!(sim("region eu-south-1").unwrap(), Sim::Region("eu-south-1".into()));
+        assert_eq!(sim("advance 2d").unwrap(), Sim::Advance(2 * 86_400_000));
+        assert_eq!(
+            sim("release python3.9 --region eu-south-1 --changes a --region=us-east-1").unwrap(),
+            Sim::Directive {
+                name: "release",
+                region: None,
+                directive: Directive::Release {
+                    runtime: "python3.9".into(),
+                    regions: vec!["eu-south-1".into(), "us-east-1".into()],
+                    changes: vec!["a".into()],
+                },
+            }
+        );
+        assert!(matches!(
+            sim("expire python3.9 v14 --after 30d").unwrap(),
+            Sim::Directive { directive: Directive::Expire { version: 14, .. }, .. }
+        ));
+        assert!(matches!(
+            sim("policy legacy").unwrap(),
+            Sim::Directive { directive: Directive::Policy(RolloutPolicy::Legacy), .. }
+        ));
+        assert!(matches!(sim("logs f --filter INIT_START").unwrap(), Sim::Logs { filter: Some(_), .. }));
+    }
+
+    #[test]
+    fn errors_name_the_argument() {
+        for (line, needle) in [
+            ("", "required: directive"),
+            ("relase python3.9", "maybe you meant:\n\n  * release"),
+            ("release", "required: <runtime>"),
+            ("advance soon", "argument <duration>: Invalid duration 'soon'"),
+            ("clock yesterday", "argument <time>: Invalid timestamp 'yesterday'"),
+            ("traffic f lots", "invalid float value: 'lots'"),
+            ("policy fast", "argument <policy>: Invalid choice"),
+            ("expire python3.9 14", "required: --after"),
+            ("expire python3.9 x --after 1d", "invalid int value: 'x'"),
+            ("region a b", "unrecognized arguments: b"),
+        ] {
+            let e = sim(line).unwrap_err();
+            assert!(e.error.message.contains(needle), "{line}: {}", e.error.message);
+            assert!(e.printed.starts_with("usage: sim "), "{line}");
+        }
+    }
+}
