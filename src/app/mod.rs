@@ -1,1 +1,9 @@
-//! A session: a command history over the catalogue and a seed, replayed to any moment.
+//! A session: a command history over the catalogue and a seed, replayed to any moment, driven by
+//! console lines; scenarios as scripts and as guided tours; transcripts and JSON lines.
+
+pub mod report;
+pub mod scenario;
+pub mod script;
+pub mod session;
+
+pub use session::{LineResult, Session};

@@ -1,6 +1,77 @@
-//! The native scenario runner (filled by the console issue).
+//! Runs a scenario file natively through the same session the browser console uses.
+//!
+//! `scenario <file> [--format text|jsonl]`: a transcript (`$ <line>`, then its output) or one JSON
+//! object per command. Exit status: 0 when every line met its expectation, 1 otherwise, 2 when
+//! the file cannot be read (or the arguments are wrong). Misses are reported on stderr.
 
-fn main() {
-    eprintln!("scenario: the runner is not built yet (see the console language issue)");
-    std::process::exit(2);
+use std::process::ExitCode;
+
+use lambda_runtime_playground::app::{report, Session};
+
+const USAGE: &str = "usage: scenario <file> [--format text|jsonl]";
+
+enum Format {
+    Text,
+    Jsonl,
+}
+
+fn arguments() -> Result<(String, Format), String> {
+    let mut file = None;
+    let mut format = Format::Text;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let value = match arg.strip_prefix("--format") {
+            Some("") => args.next(),
+            Some(rest) if rest.starts_with('=') => Some(rest[1..].to_string()),
+            _ => None,
+        };
+        if arg.starts_with("--format") {
+            format = match value.as_deref() {
+                Some("jsonl") => Format::Jsonl,
+                Some("text") => Format::Text,
+                other => return Err(format!("unknown format {other:?}\n{USAGE}")),
+            };
+        } else if arg.starts_with("--") || file.is_some() {
+            return Err(format!("unexpected argument {arg}\n{USAGE}"));
+        } else {
+            file = Some(arg);
+        }
+    }
+    Ok((file.ok_or_else(|| USAGE.to_string())?, format))
+}
+
+fn main() -> ExitCode {
+    let (path, format) = match arguments() {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("scenario: cannot read {path}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let results = Session::new().run_script(&text);
+    match format {
+        Format::Text => print!("{}", report::transcript(&results)),
+        Format::Jsonl => {
+            for r in &results {
+                println!("{}", report::json_line(r));
+            }
+        }
+    }
+    let misses: Vec<String> = results.iter().filter_map(report::miss).collect();
+    for m in &misses {
+        eprintln!("{path}:{m}");
+    }
+    if misses.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        eprintln!("scenario: {} of {} lines missed their expectation", misses.len(), results.len());
+        ExitCode::from(1)
+    }
 }
