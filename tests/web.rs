@@ -1,10 +1,13 @@
-//! Browser tests: mount the app in headless Chromium and check what a person sees.
+//! Browser tests: mount the app in headless Chromium, drive it as a person would (clicks, typing,
+//! key presses, sliders) and check what they see through the stable `data-testid` hooks.
 #![cfg(target_arch = "wasm32")]
 
 use lambda_runtime_playground::ui::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement};
+use web_sys::{
+    Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent, KeyboardEventInit,
+};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -14,23 +17,81 @@ struct Mounted {
     handle: Option<yew::AppHandle<App>>,
 }
 
+async fn settle() {
+    yew::scheduler::flush().await;
+    yew::platform::time::sleep(std::time::Duration::from_millis(5)).await;
+    yew::scheduler::flush().await;
+}
+
+fn bubbling(kind: &str) -> Event {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    Event::new_with_event_init_dict(kind, &init).unwrap()
+}
+
 impl Mounted {
     async fn new() -> Self {
         let document = web_sys::window().unwrap().document().unwrap();
         let root = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&root).unwrap();
         let handle = yew::Renderer::<App>::with_root(root.clone()).render();
-        yew::scheduler::flush().await;
+        settle().await;
         Mounted { root, handle: Some(handle) }
     }
 
+    fn find(&self, selector: &str) -> Option<HtmlElement> {
+        self.root.query_selector(selector).unwrap().map(|e| e.dyn_into().unwrap())
+    }
+
+    fn all(&self, selector: &str) -> Vec<HtmlElement> {
+        let list = self.root.query_selector_all(selector).unwrap();
+        (0..list.length()).filter_map(|i| list.item(i)).map(|n| n.dyn_into().unwrap()).collect()
+    }
+
     fn by_testid(&self, id: &str) -> HtmlElement {
-        self.root
-            .query_selector(&format!("[data-testid=\"{id}\"]"))
-            .unwrap()
-            .unwrap_or_else(|| panic!("no element with data-testid={id}"))
-            .dyn_into()
-            .unwrap()
+        self.find(&format!("[data-testid=\"{id}\"]")).unwrap_or_else(|| panic!("no element with data-testid={id}"))
+    }
+
+    fn text(&self, id: &str) -> String {
+        self.by_testid(id).text_content().unwrap_or_default()
+    }
+
+    async fn click(&self, id: &str) {
+        self.by_testid(id).click();
+        settle().await;
+    }
+
+    async fn type_into(&self, id: &str, value: &str) {
+        let input: HtmlInputElement = self.by_testid(id).dyn_into().unwrap();
+        input.set_value(value);
+        input.dispatch_event(&bubbling("input")).unwrap();
+        settle().await;
+    }
+
+    async fn choose(&self, id: &str, value: &str) {
+        let select: HtmlSelectElement = self.by_testid(id).dyn_into().unwrap();
+        select.set_value(value);
+        select.dispatch_event(&bubbling("change")).unwrap();
+        settle().await;
+    }
+
+    /// Types a console line and presses Enter.
+    async fn console(&self, line: &str) {
+        self.type_into("console-input", line).await;
+        let init = KeyboardEventInit::new();
+        init.set_key("Enter");
+        init.set_bubbles(true);
+        let enter = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        self.by_testid("console-input").dispatch_event(&enter).unwrap();
+        settle().await;
+    }
+
+    /// `data-runtime-version` of a function version row.
+    fn runtime_version(&self, function: &str, qualifier: &str) -> Option<String> {
+        self.find(&format!(
+            "[data-testid=\"function-version\"][data-function=\"{function}\"][data-qualifier=\"{qualifier}\"]"
+        ))
+        .and_then(|e| e.get_attribute("data-runtime-version"))
     }
 }
 
@@ -43,20 +104,131 @@ impl Drop for Mounted {
     }
 }
 
+const CREATE: &str = "aws lambda create-function --function-name orders --runtime python3.9 --role arn:aws:iam::123456789012:role/lambda-role --handler app.handler --zip-file fileb://orders.zip";
+
 #[wasm_bindgen_test]
 async fn shell_shows_the_product_and_its_panels() {
     let app = Mounted::new().await;
     let title = app.root.query_selector("h1").unwrap().expect("a page heading");
     assert_eq!(title.text_content().unwrap(), "Lambda Runtime Playground");
-
-    let headings: Vec<String> = (0..)
-        .map_while(|i| app.root.query_selector_all("section h2").unwrap().item(i))
-        .map(|h| h.text_content().unwrap())
-        .collect();
+    let headings: Vec<String> = app.all("section.panel > h2").iter().map(|h| h.text_content().unwrap()).collect();
     assert_eq!(headings, ["Functions", "Timeline", "Runtime settings", "Releases"]);
-
-    assert_eq!(app.by_testid("clock").text_content().unwrap(), "2023-01-23T00:00:00Z");
-    app.by_testid("console-input");
-    app.by_testid("console-output");
+    assert_eq!(app.text("clock"), "2023-01-23T00:00:00Z");
+    app.by_testid("timeline");
     app.by_testid("play");
+}
+
+#[wasm_bindgen_test]
+async fn create_a_function_from_the_form() {
+    let app = Mounted::new().await;
+    app.type_into("create-name", "checkout").await;
+    app.choose("create-runtime", "nodejs18.x").await;
+    app.click("create-submit").await;
+    let row = app.by_testid("function-version");
+    assert_eq!(row.get_attribute("data-function").as_deref(), Some("checkout"));
+    assert_eq!(row.get_attribute("data-qualifier").as_deref(), Some("$LATEST"));
+    assert_eq!(row.get_attribute("data-region").as_deref(), Some("us-east-1"));
+    assert_eq!(row.get_attribute("data-runtime-version").as_deref(), Some("nodejs:18.v5"));
+    // The form's action is a console line too: one history.
+    assert!(app
+        .text("console-output")
+        .contains("$ aws lambda create-function --function-name checkout --runtime nodejs18.x"));
+}
+
+#[wasm_bindgen_test]
+async fn manual_without_an_arn_shows_the_error_where_it_was_taken() {
+    let app = Mounted::new().await;
+    app.console(CREATE).await;
+    app.by_testid("function-version").click();
+    settle().await;
+    app.click("edit-runtime-config").await;
+    app.click("mode-Manual").await;
+    app.click("runtime-config-save").await;
+    let error = app.text("error");
+    assert!(error.contains("InvalidParameterValueException"), "{error}");
+    assert!(error.contains("RuntimeVersionArn"), "{error}");
+    // Nothing was lost: the function is still there, still Auto.
+    assert_eq!(app.runtime_version("orders", "$LATEST").as_deref(), Some("python:3.9.v14"));
+}
+
+#[wasm_bindgen_test]
+async fn a_release_and_phase_2_change_the_version_chips() {
+    let app = Mounted::new().await;
+    app.console(CREATE).await;
+    app.console("aws lambda publish-version --function-name orders").await;
+    app.choose("release-runtime", "python3.9").await;
+    app.click("release").await;
+    assert_eq!(app.runtime_version("orders", "$LATEST").as_deref(), Some("python:3.9.v14"), "phase 1 moves nothing");
+    let starts = app.all("[data-testid=\"phase2-now\"]");
+    assert_eq!(starts.len(), 5, "one button per region");
+    starts.last().unwrap().click(); // us-east-1, last in the stagger order
+    settle().await;
+    app.console("sim advance 3d").await;
+    assert_eq!(app.runtime_version("orders", "$LATEST").as_deref(), Some("python:3.9.v15"));
+    assert_eq!(
+        app.runtime_version("orders", "1").as_deref(),
+        Some("python:3.9.v15"),
+        "Auto published versions move too"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_console_line_runs_and_prints() {
+    let app = Mounted::new().await;
+    app.console(CREATE).await;
+    app.console("aws lambda get-runtime-management-config --function-name orders").await;
+    let out = app.text("console-output");
+    assert!(out.contains("\"UpdateRuntimeOn\": \"Auto\""), "{out}");
+    assert!(out.contains("\"FunctionArn\": \"arn:aws:lambda:us-east-1:123456789012:function:orders\""), "{out}");
+    app.console("aws lambda get-function --function-name nope").await;
+    assert!(app.text("console-output").contains("An error occurred (ResourceNotFoundException) when calling the GetFunction operation: Function not found: arn:aws:lambda:us-east-1:123456789012:function:nope"));
+}
+
+#[wasm_bindgen_test]
+async fn a_tour_step_runs() {
+    let app = Mounted::new().await;
+    app.choose("tour-picker", "two-phase-rollout").await;
+    app.by_testid("tour");
+    assert!(app.all("[data-testid=\"function-version\"]").is_empty());
+    app.click("tour-next").await;
+    assert!(!app.all("[data-testid=\"function-version\"]").is_empty(), "the first step creates functions");
+    assert!(app.text("tour").contains("step 1 of"));
+}
+
+#[wasm_bindgen_test]
+async fn time_travel_restores_an_earlier_state() {
+    let app = Mounted::new().await;
+    app.console(CREATE).await;
+    app.console("sim release python3.9").await;
+    app.console("sim phase2 python3.9").await;
+    app.console("sim advance 4d").await;
+    assert_eq!(app.runtime_version("orders", "$LATEST").as_deref(), Some("python:3.9.v15"));
+    // Back to one hour after the start: before phase 2 moved anything.
+    app.type_into("time-travel", "60").await;
+    assert_eq!(app.text("clock"), "2023-01-23T01:00:00Z");
+    assert_eq!(app.runtime_version("orders", "$LATEST").as_deref(), Some("python:3.9.v14"));
+    app.click("live").await;
+    assert_eq!(app.text("clock"), "2023-01-27T00:00:00Z");
+    assert_eq!(app.runtime_version("orders", "$LATEST").as_deref(), Some("python:3.9.v15"));
+}
+
+#[wasm_bindgen_test]
+async fn invalid_input_never_breaks_the_page() {
+    let app = Mounted::new().await;
+    let huge = "x".repeat(100_000);
+    for line in [
+        "aws lambda create-function --function-name",
+        "aws lambda nope",
+        "sim clock yesterday",
+        "aws lambda put-runtime-management-config --function-name 'ünïcødé 🙂' --update-runtime-on sometimes",
+        "aws lambda invoke --function-name x --payload '{not json' out.json",
+        "\"unterminated",
+        huge.as_str(),
+        "sim advance 99999999999999999999d",
+    ] {
+        app.console(line).await;
+    }
+    app.console(CREATE).await;
+    assert_eq!(app.runtime_version("orders", "$LATEST").as_deref(), Some("python:3.9.v14"));
+    assert!(app.text("console-output").contains("\"FunctionName\": \"orders\""));
 }

@@ -1,39 +1,67 @@
 use yew::prelude::*;
 
+use super::dock::Dock;
+use super::functions::FunctionsPanel;
 use super::header::Header;
+use super::hooks::use_clock;
+use super::inspector::Inspector;
 use super::panel::Panel;
-use crate::model::time::DEFAULT_CLOCK;
+use super::releases::Releases;
+use super::share;
+use super::state::{Action, Playground, PlaygroundContext};
+use super::timeline::Timeline;
+use super::tour::TourCard;
 
-/// The app shell: header, then functions | timeline | inspector and releases, then the dock.
+/// What the page's URL asks for: a shared session (`#s=`), or a tour at a step
+/// (`?tour=<id>&step=<n>`, used by docs pages and screenshots).
+fn initial_actions() -> Vec<Action> {
+    if let Some(script) = share::from_location() {
+        return vec![Action::Load(script)];
+    }
+    let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) else { return vec![] };
+    let mut tour = None;
+    let mut steps = 0usize;
+    for pair in search.trim_start_matches('?').split('&') {
+        match pair.split_once('=') {
+            Some(("tour", id)) => tour = Some(id.to_string()),
+            Some(("step", n)) => steps = n.parse().unwrap_or(0).min(50),
+            _ => {}
+        }
+    }
+    let Some(id) = tour else { return vec![] };
+    let mut actions = vec![Action::StartTour(id)];
+    actions.extend((0..steps).map(|_| Action::TourNext));
+    actions
+}
+
+/// The playground: header, then functions | timeline | inspector and releases, then the dock.
 #[component]
 pub fn App() -> Html {
+    let state = use_reducer(Playground::default);
+    use_clock(state.clone());
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            for action in initial_actions() {
+                state.dispatch(action);
+            }
+        });
+    }
+    let context: PlaygroundContext = state.clone();
     html! {
-        <div class="shell">
-            <Header clock={DEFAULT_CLOCK} />
-            <main class="workspace">
-                <Panel id="functions" title="Functions" empty="No functions yet. Create one from the inspector or the console." />
-                <Panel id="timeline" title="Timeline" empty="Runtime versions of every function version over time appear here." />
-                <div class="side">
-                    <Panel id="inspector" title="Runtime settings" empty="Select a function version to see its runtime management configuration." />
-                    <Panel id="releases" title="Releases" empty="Release a runtime version to start a two-phase rollout." />
-                </div>
-            </main>
-            <section class="dock" aria-label="Dock">
-                <div class="tabs" role="tablist">
-                    <button role="tab" aria-selected="true" class="tab active">{"Console"}</button>
-                    <button role="tab" aria-selected="false" class="tab">{"Platform logs"}</button>
-                    <button role="tab" aria-selected="false" class="tab">{"Event history"}</button>
-                </div>
-                <div class="dock-body">
-                    <pre class="console-output" data-testid="console-output"></pre>
-                    <label class="console-prompt">
-                        <span class="prompt">{"$"}</span>
-                        <span class="visually-hidden">{"AWS CLI command"}</span>
-                        <input data-testid="console-input" type="text" spellcheck="false" autocomplete="off"
-                            placeholder="aws lambda list-functions" />
-                    </label>
-                </div>
-            </section>
-        </div>
+        <ContextProvider<PlaygroundContext> {context}>
+            <div class="shell">
+                <Header />
+                <main class="workspace">
+                    <Panel id="functions" title="Functions"><FunctionsPanel /></Panel>
+                    <Panel id="timeline-panel" title="Timeline"><Timeline /><TourCard /></Panel>
+                    <div class="side">
+                        <Panel id="inspector" title="Runtime settings"><Inspector /></Panel>
+                        <Panel id="releases" title="Releases"><Releases /></Panel>
+                    </div>
+                </main>
+                <Dock />
+            </div>
+        </ContextProvider<PlaygroundContext>>
     }
 }

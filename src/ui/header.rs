@@ -1,27 +1,122 @@
+//! The header: tours, the simulated clock with play / pause / step / speed, time travel, share.
+
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::share::share_url;
+use super::state::{Action, PlaygroundContext, SPEEDS};
+use crate::app::scenario::BUILTIN;
+use crate::model::time::MINUTE;
 use crate::model::Timestamp;
 
-#[derive(Properties, PartialEq)]
-pub struct HeaderProps {
-    pub clock: Timestamp,
-}
-
 #[component]
-pub fn Header(props: &HeaderProps) -> Html {
+pub fn Header() -> Html {
+    let state = use_context::<PlaygroundContext>().expect("playground context");
+    let shared = use_state(|| None::<String>);
+    let start = state.start();
+    let live = state.live_now();
+    let shown = state.travel.as_ref().map_or(live, |(t, _)| *t);
+
+    let onplay = {
+        let state = state.clone();
+        let playing = state.playing;
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::SetPlaying(!playing)))
+    };
+    let onstep = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Step))
+    };
+    let onspeed = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            if let Some(i) = e.target_dyn_into::<web_sys::HtmlSelectElement>().and_then(|s| s.value().parse().ok()) {
+                state.dispatch(Action::SetSpeed(i));
+            }
+        })
+    };
+    let ontravel = {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| {
+            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else { return };
+            let Ok(minutes) = input.value().parse::<i64>() else { return };
+            let t = Timestamp(start.0 + minutes * MINUTE);
+            state.dispatch(Action::Travel(if t >= live { None } else { Some(t) }));
+        })
+    };
+    let onlive = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Travel(None)))
+    };
+    let ontour = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                let id = select.value();
+                if !id.is_empty() {
+                    state.dispatch(Action::StartTour(id));
+                }
+                select.set_value("");
+            }
+        })
+    };
+    let onshare = {
+        let (state, shared) = (state.clone(), shared.clone());
+        Callback::from(move |_: MouseEvent| shared.set(share_url(&state.script)))
+    };
+    let span = ((live.0 - start.0) / MINUTE).max(1);
+    let position = (shown.0 - start.0) / MINUTE;
+
     html! {
         <header class="header">
             <div class="brand">
                 <span class="logo" aria-hidden="true">{"λ"}</span>
                 <h1>{"Lambda Runtime Playground"}</h1>
             </div>
+            <label class="tour-picker">
+                <span class="visually-hidden">{"Guided tour"}</span>
+                <select onchange={ontour} data-testid="tour-picker">
+                    <option value="" selected=true>{"Guided tours…"}</option>
+                    for (id, title, _) in BUILTIN.iter() {
+                        <option value={*id}>{*title}</option>
+                    }
+                </select>
+            </label>
             <div class="controls" role="group" aria-label="Simulated clock">
-                <button data-testid="play" class="btn" aria-label="Play">{"▶ Play"}</button>
-                <button class="btn" aria-label="Step one minute">{"Step"}</button>
-                <time class="clock" data-testid="clock" datetime={props.clock.rfc3339()}>
-                    {props.clock.rfc3339()}
+                <button data-testid="play" class="btn" onclick={onplay} aria-pressed={state.playing.to_string()}>
+                    {if state.playing { "❚❚ Pause" } else { "▶ Play" }}
+                </button>
+                <button class="btn" onclick={onstep} data-testid="step" title={format!("Advance {}", SPEEDS[state.speed].1.trim_end_matches("/s"))}>{"Step"}</button>
+                <label>
+                    <span class="visually-hidden">{"Speed"}</span>
+                    <select class="speed" onchange={onspeed} data-testid="speed">
+                        for (i, (_, label)) in SPEEDS.iter().enumerate() {
+                            <option value={i.to_string()} selected={i == state.speed}>{*label}</option>
+                        }
+                    </select>
+                </label>
+                <time class={classes!("clock", state.travel.is_some().then_some("past"))} data-testid="clock" datetime={shown.rfc3339()}>
+                    {shown.rfc3339()}
                 </time>
+                <label class="travel">
+                    <span class="visually-hidden">{"Time travel"}</span>
+                    <input type="range" min="0" max={span.to_string()} step="1" value={position.to_string()}
+                        oninput={ontravel} data-testid="time-travel" aria-valuetext={shown.rfc3339()} />
+                </label>
+                if state.travel.is_some() {
+                    <button class="btn live" onclick={onlive} data-testid="live">{"Back to live"}</button>
+                }
+                <button class="btn" onclick={onshare} data-testid="share">{"Share"}</button>
             </div>
+            if let Some(url) = (*shared).clone() {
+                <div class="share-pop" role="dialog" aria-label="Share link">
+                    <label>{"Link to this session (replays every step):"}
+                        <input readonly=true value={url} onfocus={Callback::from(|e: FocusEvent| {
+                            if let Some(i) = e.target_dyn_into::<HtmlInputElement>() { i.select(); }
+                        })} />
+                    </label>
+                    <button class="btn" onclick={let shared = shared.clone(); Callback::from(move |_| shared.set(None))}>{"Close"}</button>
+                </div>
+            }
         </header>
     }
 }

@@ -1,7 +1,18 @@
 //! The Yew playground: components render the session and dispatch commands to it.
 
 mod app;
+mod chip;
+mod dock;
+mod forms;
+mod functions;
 mod header;
+mod hooks;
+mod inspector;
 mod panel;
+mod releases;
+mod share;
+mod state;
+mod timeline;
+mod tour;
 
 pub use app::App;

@@ -1,0 +1,43 @@
+//! Runtime version chips and mode badges: colour helps, text carries the meaning.
+
+use yew::prelude::*;
+
+use crate::model::UpdateRuntimeOn;
+
+/// Dark enough for white text, and far apart in hue from one entry to the next.
+const PALETTE: [&str; 10] =
+    ["#0f6cbd", "#b4380a", "#1f7a3a", "#7a3fbf", "#a8126b", "#00707a", "#8a6100", "#3d4fc4", "#b3261e", "#4e6b00"];
+
+/// A stable colour per runtime version. Consecutive versions of a runtime take consecutive
+/// palette entries, so a rollout from v14 to v15 is always a change of colour.
+pub fn version_colour(runtime: usize, number: u32) -> &'static str {
+    PALETTE[(runtime * 3 + number as usize) % PALETTE.len()]
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ChipProps {
+    pub runtime: usize,
+    pub number: u32,
+    pub label: AttrValue,
+}
+
+#[component]
+pub fn VersionChip(props: &ChipProps) -> Html {
+    let style = format!("--chip: {}", version_colour(props.runtime, props.number));
+    html! { <span class="chip" {style}>{props.label.clone()}</span> }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct BadgeProps {
+    pub mode: UpdateRuntimeOn,
+}
+
+#[component]
+pub fn ModeBadge(props: &BadgeProps) -> Html {
+    let class = match props.mode {
+        UpdateRuntimeOn::Auto => "badge auto",
+        UpdateRuntimeOn::FunctionUpdate => "badge function-update",
+        UpdateRuntimeOn::Manual => "badge manual",
+    };
+    html! { <span {class} title="UpdateRuntimeOn">{props.mode.as_str()}</span> }
+}

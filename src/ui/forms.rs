@@ -1,0 +1,62 @@
+//! Small form helpers. Every form action becomes an `aws lambda ...` or `sim ...` line, run
+//! through the same session as the console: one history, one share link.
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::state::{Notice, Origin};
+
+/// Quotes a value for the console's shell-like parser when it needs it.
+pub fn quote(s: &str) -> String {
+    if !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_.:/$=,@+".contains(c)) {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
+}
+
+/// A text field bound to a `UseStateHandle<String>`.
+pub fn on_text(state: &UseStateHandle<String>) -> Callback<InputEvent> {
+    let state = state.clone();
+    Callback::from(move |e: InputEvent| {
+        if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+            state.set(input.value());
+        }
+    })
+}
+
+/// A select bound to a `UseStateHandle<String>`.
+pub fn on_select(state: &UseStateHandle<String>) -> Callback<Event> {
+    let state = state.clone();
+    Callback::from(move |e: Event| {
+        if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
+            state.set(select.value());
+        }
+    })
+}
+
+#[derive(Properties, PartialEq)]
+pub struct NoticeProps {
+    pub notice: Option<Notice>,
+    pub origin: Origin,
+}
+
+/// The outcome of the last action taken here: AWS's error code and message, or what succeeded.
+#[component]
+pub fn NoticeView(props: &NoticeProps) -> Html {
+    let Some(n) = props.notice.as_ref().filter(|n| n.origin == props.origin) else { return html! {} };
+    match &n.result.error {
+        Some(e) => html! {
+            <div class="notice error" role="alert" data-testid="error">
+                <strong class="code">{e.code.clone()}</strong>
+                <span class="message">{e.message.clone()}</span>
+                <code class="line">{n.result.command.clone()}</code>
+            </div>
+        },
+        None => html! {
+            <div class="notice ok" role="status">
+                <span class="message">{"Done: "}</span><code class="line">{n.result.command.clone()}</code>
+            </div>
+        },
+    }
+}

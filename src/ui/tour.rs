@@ -1,0 +1,61 @@
+//! The guided tour card: the step's story, and "Next" runs its lines.
+
+use yew::prelude::*;
+
+use super::state::{Action, PlaygroundContext};
+use crate::app::scenario;
+
+#[component]
+pub fn TourCard() -> Html {
+    let state = use_context::<PlaygroundContext>().expect("playground context");
+    let Some(tour) = state.tour.clone() else { return html! {} };
+    let Some((_, title, text)) = scenario::builtin(&tour.id) else { return html! {} };
+    let parsed = scenario::tour(text);
+    let total = parsed.steps.len();
+    let onnext = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::TourNext))
+    };
+    let onend = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::EndTour))
+    };
+    // The card shows the step just run (its story), and what "Next" will do.
+    let shown = tour.done.checked_sub(1).and_then(|i| parsed.steps.get(i));
+    let upcoming = parsed.steps.get(tour.done);
+    html! {
+        <aside class="tour" aria-label="Guided tour" data-testid="tour">
+            <div class="tour-head">
+                <span class="tour-title">{title}</span>
+                <span class="tour-progress">{format!("step {} of {total}", tour.done.min(total))}</span>
+                <button class="close" onclick={onend.clone()} aria-label="End tour">{"×"}</button>
+            </div>
+            if let Some(step) = shown {
+                <h3>{step.title.clone()}</h3>
+                for p in step.narrative.split("\n\n") {
+                    <p>{p.to_string()}</p>
+                }
+            } else {
+                for p in parsed.intro.split("\n\n").filter(|p| !p.trim().is_empty()) {
+                    <p>{p.to_string()}</p>
+                }
+            }
+            if let Some(next) = upcoming {
+                <div class="tour-next">
+                    <span class="label">{"Next: "}{next.title.clone()}</span>
+                    <ul class="tour-lines">
+                        for l in next.lines.iter() {
+                            <li key={l.line}><code>{l.text.clone()}</code></li>
+                        }
+                    </ul>
+                    <button class="primary" onclick={onnext} data-testid="tour-next">{"Next ▸"}</button>
+                </div>
+            } else {
+                <div class="tour-next">
+                    <p>{"That is the whole story. Keep exploring: everything stays editable."}</p>
+                    <button class="primary" onclick={onend}>{"Finish"}</button>
+                </div>
+            }
+        </aside>
+    }
+}
