@@ -5,7 +5,7 @@ use super::args::{self, repeated, required, value, Opt};
 use super::error::Failure;
 use super::suggest::invalid_choice;
 use crate::model::rollout::RolloutPolicy;
-use crate::model::time::{parse_duration, Timestamp};
+use crate::model::time::{parse_duration, Timestamp, DAY};
 use crate::model::Directive;
 
 /// One `sim` directive: its name, its usage line, its options and positionals.
@@ -91,6 +91,10 @@ pub const DIRECTIVES: &[SimDirective] = &[
     },
 ];
 
+/// [choice] The longest single `sim advance`: ten years. Background traffic runs minute by
+/// minute, so an advance of millennia would freeze the page instead of failing.
+pub const MAX_ADVANCE: i64 = 3650 * DAY;
+
 /// What a `sim` line asks for. Region, clock, advance and logs act on the session; the rest are
 /// the model's directives.
 #[derive(Clone, Debug, PartialEq)]
@@ -122,7 +126,16 @@ pub fn parse(words: &[String]) -> Result<Sim, Failure> {
     Ok(match d.name {
         "region" => Sim::Region(pos(0)),
         "clock" => Sim::Clock(Timestamp::parse_rfc3339(&pos(0)).map_err(|e| err(format!("argument <time>: {e}")))?),
-        "advance" => Sim::Advance(parse_duration(&pos(0)).map_err(|e| err(format!("argument <duration>: {e}")))?),
+        "advance" => {
+            let ms = parse_duration(&pos(0)).map_err(|e| err(format!("argument <duration>: {e}")))?;
+            if ms > MAX_ADVANCE {
+                return Err(err(format!(
+                    "argument <duration>: {} is more than the 3650d one step may advance",
+                    pos(0)
+                )));
+            }
+            Sim::Advance(ms)
+        }
         "logs" => {
             Sim::Logs { region: opt("region"), function: pos(0), qualifier: opt("qualifier"), filter: opt("filter") }
         }
@@ -228,6 +241,7 @@ mod tests {
             ("relase python3.9", "maybe you meant:\n\n  * release"),
             ("release", "required: <runtime>"),
             ("advance soon", "argument <duration>: Invalid duration 'soon'"),
+            ("advance 3651d", "argument <duration>: 3651d is more than the 3650d one step may advance"),
             ("clock yesterday", "argument <time>: Invalid timestamp 'yesterday'"),
             ("traffic f lots", "invalid float value: 'lots'"),
             ("policy fast", "argument <policy>: Invalid choice"),
