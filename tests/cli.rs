@@ -94,6 +94,7 @@ fn invoke_writes_the_outfile_and_prints_the_status() {
     let body = s.outfile("out.json").expect("written").to_string();
     assert!(body.contains("statusCode"));
     assert_eq!(ok(&mut s, "cat out.json").printed, body);
+    assert_eq!(ok(&mut s, "cat ./out.json").printed, body, "./ names the same file");
     // A written file can be a parameter file later, as on a real disk.
     ok(&mut s, "aws lambda invoke --function-name f --payload fileb://out.json again.json");
     assert_eq!(fails(&mut s, "cat nothing.json").printed, "cat: nothing.json: No such file or directory");

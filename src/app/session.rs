@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use crate::cli::params::file_key;
 use crate::cli::{self, output, AwsCall, CliError, Failure, Files, Line, Sim};
 use crate::model::api::Response;
 use crate::model::arn::function_arn;
@@ -155,7 +156,7 @@ impl Session {
 
     /// A file an `invoke` wrote.
     pub fn outfile(&self, path: &str) -> Option<&str> {
-        self.files.get(path).map(String::as_str)
+        self.files.get(file_key(path)).map(String::as_str)
     }
 
     /// Every line run so far.
@@ -203,7 +204,7 @@ impl Session {
         match line {
             Line::Empty => Ok(Done::text(String::new())),
             Line::Help(text) => Ok(Done::text(text)),
-            Line::Cat(path) => match self.files.get(&path) {
+            Line::Cat(path) => match self.files.get(file_key(&path)) {
                 Some(text) => Ok(Done { printed: text.clone(), output: serde_json::from_str(text).ok() }),
                 None => Err(Failure::local("NoSuchFile", 1, format!("cat: {path}: No such file or directory"))),
             },
@@ -219,7 +220,7 @@ impl Session {
             Ok(Output::Api(Response::Empty)) => Ok(Done::text(String::new())),
             Ok(Output::Api(response)) => {
                 if let (Response::Invoke(r), Some(path)) = (&response, call.outfile) {
-                    self.files.insert(path, r.payload.clone());
+                    self.files.insert(file_key(&path).to_string(), r.payload.clone());
                 }
                 Ok(Done::json(&response))
             }

@@ -45,6 +45,7 @@ pub fn parse(line: &str, files: &Files) -> Result<Line, Failure> {
     };
     match first.as_str() {
         "aws" => aws::parse(rest, files),
+        "sim" if rest.len() == 1 && rest[0] == "help" => Ok(Line::Help(help::general())),
         "sim" => sim::parse(rest).map(Line::Sim),
         "help" => Ok(Line::Help(help::general())),
         "cat" => match rest {
@@ -66,6 +67,7 @@ mod tests {
         let files = Files::new();
         assert_eq!(parse("  # nothing", &files).unwrap(), Line::Empty);
         assert!(matches!(parse("help", &files).unwrap(), Line::Help(_)));
+        assert!(matches!(parse("sim help", &files).unwrap(), Line::Help(_)));
         assert_eq!(parse("cat 'out put.json'", &files).unwrap(), Line::Cat("out put.json".into()));
         assert!(matches!(parse("sim advance 1h", &files).unwrap(), Line::Sim(Sim::Advance(_))));
         assert!(matches!(parse("aws lambda list-functions", &files).unwrap(), Line::Aws(_)));

@@ -18,6 +18,15 @@ pub type Files = BTreeMap<String, String>;
 pub const ZIP_FILE_ERROR: &str =
     "--zip-file must be a zip file with the fileb:// prefix.\nExample usage:  --zip-file fileb://path/to/file.zip";
 
+/// The key a path is stored under: `./out.json` and `out.json` are the same file.
+pub fn file_key(path: &str) -> &str {
+    let mut p = path;
+    while let Some(rest) = p.strip_prefix("./") {
+        p = rest.trim_start_matches('/');
+    }
+    p
+}
+
 /// A value read from a parameter file: its text, and whether `fileb://` (raw bytes) named it.
 pub struct Loaded {
     pub text: String,
@@ -31,7 +40,7 @@ pub fn load(option: &str, value: &str, files: &Files) -> Result<Loaded, Failure>
         (_, Some(p)) => (p, true),
         _ => return Ok(Loaded { text: value.to_string(), binary: false }),
     };
-    match files.get(path) {
+    match files.get(file_key(path)) {
         Some(text) => Ok(Loaded { text: text.clone(), binary }),
         None => Err(Failure::client(format!(
             "Error parsing parameter '--{option}': Unable to load paramfile {value}: [Errno 2] No such file or directory: '{path}'"
@@ -307,6 +316,7 @@ mod tests {
         assert_eq!(blob("payload", "{\"a\":1}", true, &files()).unwrap(), "{\"a\":1}");
         assert_eq!(blob("payload", "{\"a\":1}", false, &files()).unwrap_err().printed, "Invalid base64: \"{\"a\":1}\"");
         assert_eq!(blob("payload", "fileb://out.json", false, &files()).unwrap(), "{\"a\": 1}");
+        assert_eq!(blob("payload", "file://./out.json", true, &files()).unwrap(), "{\"a\": 1}");
         let e = blob("payload", "file://missing.json", true, &files()).unwrap_err();
         assert_eq!(
             e.printed,
