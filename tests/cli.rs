@@ -254,7 +254,9 @@ fn sim_directives() {
     ok(&mut s, &format!("aws lambda create-function --function-name f --runtime python3.9 --role {ROLE} --handler h --zip-file fileb://f.zip"));
     ok(&mut s, "sim policy legacy");
     let r = ok(&mut s, "sim release python3.9 --region eu-west-1");
-    assert_eq!(r.output.unwrap()["RolloutPolicy"], "Legacy");
+    let out = r.output.unwrap();
+    assert_eq!(out["RolloutPolicy"], "Legacy");
+    assert_eq!(out["RuntimeVersionChanges"][0]["To"], "python:3.9.v15", "the release moved f at once");
     // The legacy policy moves the whole region at once, with the release itself.
     let r = ok(&mut s, "aws lambda get-function-configuration --function-name f");
     let v15 = runtime_version_arn("eu-west-1", "python3.9", 15, "x86_64");

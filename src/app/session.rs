@@ -111,6 +111,22 @@ fn version_arn(lambda: &Lambda, id: VersionId) -> String {
     }
 }
 
+/// The runtime version every live function version runs.
+fn runtime_versions(lambda: &Lambda) -> Vec<(VersionId, String)> {
+    lambda.live_versions().into_iter().map(|id| (id, lambda.runtime_version_name(id))).collect()
+}
+
+/// The versions whose runtime version differs from `before`.
+fn moved_since(lambda: &Lambda, before: Vec<(VersionId, String)>) -> Vec<Moved> {
+    before
+        .into_iter()
+        .filter_map(|(id, from)| {
+            let to = lambda.runtime_version_name(id);
+            (to != from).then(|| Moved { function_arn: version_arn(lambda, id), from, to })
+        })
+        .collect()
+}
+
 #[derive(Clone, Debug)]
 pub struct Session {
     history: History,
@@ -263,8 +279,17 @@ impl Session {
             }
             Sim::Directive { name, region, directive } => {
                 let region = region.unwrap_or_else(|| self.region.clone());
+                let before = runtime_versions(self.history.live());
                 match self.history.execute(Command::Sim { region, directive }) {
-                    Ok(Output::Sim(v)) => Ok(Done::json(&v)),
+                    Ok(Output::Sim(mut v)) => {
+                        // A directive can move versions at once (a legacy release, phase 2 now):
+                        // say which, as `sim advance` does.
+                        let moved = moved_since(self.history.live(), before);
+                        if let (false, Some(map)) = (moved.is_empty(), v.as_object_mut()) {
+                            map.insert("RuntimeVersionChanges".into(), serde_json::to_value(moved).unwrap_or_default());
+                        }
+                        Ok(Done::json(&v))
+                    }
                     Ok(Output::Api(r)) => Ok(Done::json(&r)),
                     Err(e) => Err(Failure::sim_api(name, &e)),
                 }
@@ -273,21 +298,13 @@ impl Session {
     }
 
     fn advance(&mut self, ms: i64) -> Advanced {
-        let names = |lambda: &Lambda| -> Vec<(VersionId, String)> {
-            lambda.live_versions().into_iter().map(|id| (id, lambda.runtime_version_name(id))).collect()
-        };
-        let before = names(self.history.live());
+        let before = runtime_versions(self.history.live());
         let target = self.history.now().plus(ms);
         self.history.advance_to(target);
-        let lambda = self.history.live();
-        let runtime_version_changes = before
-            .into_iter()
-            .filter_map(|(id, from)| {
-                let to = lambda.runtime_version_name(id);
-                (to != from).then(|| Moved { function_arn: version_arn(lambda, id), from, to })
-            })
-            .collect();
-        Advanced { clock: self.history.now().rfc3339(), runtime_version_changes }
+        Advanced {
+            clock: self.history.now().rfc3339(),
+            runtime_version_changes: moved_since(self.history.live(), before),
+        }
     }
 
     fn logs(
