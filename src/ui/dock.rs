@@ -7,6 +7,9 @@ use super::forms::on_text;
 use super::state::{Action, Origin, PlaygroundContext};
 use crate::model::control_plane::EventKind;
 
+/// The console shows its newest lines only: a long session must not slow every render.
+const SHOWN: usize = 150;
+
 #[derive(Clone, Copy, PartialEq)]
 enum Tab {
     Console,
@@ -71,7 +74,10 @@ fn Console() -> Html {
                 if transcript.is_empty() {
                     <span class="hint">{"Type AWS CLI commands, e.g. aws lambda create-function --function-name demo --runtime python3.9 --role arn:aws:iam::123456789012:role/lambda-role --handler app.handler --zip-file fileb://demo.zip\nand playground directives: sim release python3.9, sim advance 2d, sim logs demo. Type help for the list.\n"}</span>
                 }
-                for (i, r) in transcript.iter().enumerate() {
+                if transcript.len() > SHOWN {
+                    <span class="hint">{format!("({} earlier lines not shown)\n", transcript.len() - SHOWN)}</span>
+                }
+                for (i, r) in transcript.iter().enumerate().skip(transcript.len().saturating_sub(SHOWN)) {
                     <div key={i} class={classes!("entry", (!r.met_expectation).then_some("failed"))}>
                         if !r.command.is_empty() {
                             <span class="prompt-line">{format!("$ {}\n", r.command)}</span>

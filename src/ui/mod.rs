@@ -10,7 +10,7 @@ mod hooks;
 mod inspector;
 mod panel;
 mod releases;
-mod share;
+pub mod share;
 mod state;
 mod timeline;
 mod tour;

@@ -160,6 +160,14 @@ pub fn Timeline() -> Html {
         })
     };
 
+    // Markers by lane, in one pass over the events.
+    let mut markers: std::collections::HashMap<(&str, &str, Qualifier), Vec<&crate::model::control_plane::Event>> =
+        std::collections::HashMap::new();
+    for e in &view.events {
+        if let Some(q) = e.qualifier {
+            markers.entry((e.region.as_str(), e.function.as_str(), q)).or_default().push(e);
+        }
+    }
     let mut rows = Vec::new();
     let mut y = AXIS;
     for (region, ids) in &groups {
