@@ -5,7 +5,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/tools/node_modules/.bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: bootstrap serve build test lint test-native test-scenarios test-browser size screenshots bench
+.PHONY: bootstrap serve build test lint test-native test-browser size screenshots bench
 
 bootstrap:
 	@scripts/bootstrap

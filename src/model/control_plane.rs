@@ -357,25 +357,23 @@ impl Lambda {
     }
 
     fn check_limits(timeout: Option<u32>, memory: Option<u32>) -> ApiResult<()> {
-        if let Some(t) = timeout {
-            if !(1..=900).contains(&t) {
-                return Err(ApiError::validation(
-                    &t.to_string(),
-                    "timeout",
-                    "Member must have value less than or equal to 900",
-                ));
+        let bound = |v: u32, field: &str, min: u32, max: u32| -> ApiResult<()> {
+            match v {
+                _ if v < min => Err(ApiError::validation(
+                    &v.to_string(),
+                    field,
+                    &format!("Member must have value greater than or equal to {min}"),
+                )),
+                _ if v > max => Err(ApiError::validation(
+                    &v.to_string(),
+                    field,
+                    &format!("Member must have value less than or equal to {max}"),
+                )),
+                _ => Ok(()),
             }
-        }
-        if let Some(m) = memory {
-            if !(128..=10240).contains(&m) {
-                return Err(ApiError::validation(
-                    &m.to_string(),
-                    "memorySize",
-                    "Member must have value greater than or equal to 128",
-                ));
-            }
-        }
-        Ok(())
+        };
+        timeout.map_or(Ok(()), |t| bound(t, "timeout", 1, 900))?;
+        memory.map_or(Ok(()), |m| bound(m, "memorySize", 128, 10240))
     }
 
     fn check_revision(&self, id: VersionId, revision: &Option<String>) -> ApiResult<()> {
@@ -625,6 +623,9 @@ impl Lambda {
         r: &UpdateFunctionCodeRequest,
     ) -> ApiResult<FunctionConfiguration> {
         let id = self.latest_for_update(region, &r.function_name)?;
+        if r.zip_file.is_empty() {
+            return Err(ApiError::invalid_parameter("Please provide a source for function code."));
+        }
         self.check_revision(id, &r.revision_id)?;
         let runtime = self.versions[id].config.runtime;
         self.check_lifecycle(runtime, self.catalogue.runtimes[runtime].block_function_update)?;
