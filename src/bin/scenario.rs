@@ -56,14 +56,12 @@ fn main() -> ExitCode {
         }
     };
     let results = Session::new().run_script(&text);
-    match format {
-        Format::Text => print!("{}", report::transcript(&results)),
-        Format::Jsonl => {
-            for r in &results {
-                println!("{}", report::json_line(r));
-            }
-        }
-    }
+    let printed = match format {
+        Format::Text => report::transcript(&results),
+        Format::Jsonl => results.iter().map(|r| report::json_line(r) + "\n").collect(),
+    };
+    // A closed pipe (`| head`) is the reader's choice, not an error: stop writing quietly.
+    let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), printed.as_bytes());
     let misses: Vec<String> = results.iter().filter_map(report::miss).collect();
     for m in &misses {
         eprintln!("{path}:{m}");

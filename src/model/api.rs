@@ -157,12 +157,16 @@ pub struct FunctionConfiguration {
     pub environment: Option<EnvironmentVariables>,
     pub tracing_config: TracingConfig,
     pub revision_id: String,
-    pub state: String,
+    /// Absent from ListFunctions items, like the other state fields: AWS returns them from
+    /// GetFunction(Configuration) only.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub state: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub state_reason: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub state_reason_code: Option<String>,
-    pub last_update_status: String,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub last_update_status: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub last_update_status_reason: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
@@ -239,7 +243,7 @@ pub struct InvokeResponse {
     pub payload: String,
 }
 
-/// Every successful response, with the HTTP status the service sends it with.
+/// Every successful response (`Request::success_status` gives its HTTP status).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Response {

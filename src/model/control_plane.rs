@@ -107,7 +107,10 @@ impl Lambda {
     /// Every version number of a runtime that exists anywhere, ascending.
     pub fn runtime_versions(&self, runtime: usize) -> Vec<u32> {
         let mut v = self.catalogue.runtimes[runtime].versions.clone();
+        // `released` also holds catalogue versions that were given an expiry: sort and dedup.
         v.extend(self.released[runtime].iter().map(|r| r.number));
+        v.sort_unstable();
+        v.dedup();
         v
     }
 
@@ -261,10 +264,10 @@ impl Lambda {
                 .then(|| EnvironmentVariables { variables: v.config.environment.clone() }),
             tracing_config: TracingConfig { mode: "PassThrough".into() },
             revision_id: v.revision_id.clone(),
-            state: "Active".into(),
+            state: Some("Active".into()),
             state_reason: None,
             state_reason_code: None,
-            last_update_status: "Successful".into(),
+            last_update_status: Some("Successful".into()),
             last_update_status_reason: None,
             last_update_status_reason_code: None,
             package_type: "Zip".into(),
@@ -283,6 +286,8 @@ impl Lambda {
     fn list_item(&self, id: VersionId) -> FunctionConfiguration {
         let mut c = self.configuration(id);
         c.runtime_version_config = None;
+        c.state = None;
+        c.last_update_status = None;
         if self.versions[id].qualifier == Qualifier::Latest {
             c.function_arn.push_str(":$LATEST");
         }
@@ -578,7 +583,7 @@ impl Lambda {
             format!("{} ({})", self.catalogue.runtimes[runtime].id, self.runtime_version_name(id)),
         );
         let mut out = if r.publish { self.publish(id, None)? } else { self.configuration(id) };
-        out.state = "Pending".into();
+        out.state = Some("Pending".into());
         out.state_reason = Some("The function is being created.".into());
         out.state_reason_code = Some("Creating".into());
         Ok(out)
@@ -599,7 +604,7 @@ impl Lambda {
     }
 
     fn in_progress(mut c: FunctionConfiguration) -> FunctionConfiguration {
-        c.last_update_status = "InProgress".into();
+        c.last_update_status = Some("InProgress".into());
         c.last_update_status_reason = Some("The function is being created.".into());
         c.last_update_status_reason_code = Some("Creating".into());
         c

@@ -41,6 +41,15 @@ impl Request {
         }
     }
 
+    /// The HTTP status of a successful call: 201 for what creates, 204 for a delete.
+    pub fn success_status(&self) -> u16 {
+        match self {
+            Request::CreateFunction(_) | Request::PublishVersion(_) => 201,
+            Request::DeleteFunction(_) => 204,
+            _ => 200,
+        }
+    }
+
     /// Reads change nothing: a session may drop them from a replay without changing the state.
     pub fn is_read(&self) -> bool {
         matches!(
