@@ -7,17 +7,10 @@ use wasm_bindgen_test::*;
 
 #[wasm_bindgen_test]
 fn fleet_week_in_wasm() {
-    let mut lambda = fleet::build(1000, 1.0);
-    let started = js_sys::Date::now();
-    let report = fleet::run_week(&mut lambda);
-    let seconds = (js_sys::Date::now() - started) / 1e3;
-    assert_eq!(report.versions, 10_000);
-    console_log!(
-        "fleet week (wasm, Node): {:.3} s for {} versions x {} minutes; {:.1} ns per function-version-tick",
-        seconds,
-        report.versions,
-        report.minutes,
-        seconds * 1e9 / report.version_ticks as f64
-    );
-    console_log!("wasm_seconds={seconds:.4}");
+    let fleet = fleet::build(1000, 1.0);
+    let runs = fleet::time_runs(&fleet, js_sys::Date::now, |t| (js_sys::Date::now() - t) / 1e3);
+    assert_eq!(runs.1.versions, 10_000);
+    for line in fleet::describe("wasm", &runs).lines() {
+        console_log!("{line}");
+    }
 }

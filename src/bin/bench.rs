@@ -7,17 +7,9 @@ fn main() {
     use lambda_runtime_playground::model::time::{Timestamp, DAY, HOUR};
     use std::time::Instant;
 
-    let mut lambda = fleet::build(1000, 1.0);
-    let started = Instant::now();
-    let report = fleet::run_week(&mut lambda);
-    let week = started.elapsed().as_secs_f64();
-    assert_eq!(report.versions, 10_000, "the fleet has 10,000 function versions");
-    println!(
-        "fleet week (native): {:.3} s for {} versions x {} minutes ({} invocations, {} cold starts, {} of {} versions on the newest runtime version)",
-        week, report.versions, report.minutes, report.invocations, report.cold_starts, report.on_newest, report.versions
-    );
-    println!("cost per function-version-tick (native): {:.1} ns", week * 1e9 / report.version_ticks as f64);
-    println!("native_seconds={week:.4}");
+    let fleet = fleet::build(1000, 1.0);
+    let runs = fleet::time_runs(&fleet, Instant::now, |t| t.elapsed().as_secs_f64());
+    println!("{}", fleet::describe("native", &runs));
 
     let history = fleet::command_history(10_000);
     let start = history.start;
@@ -34,7 +26,7 @@ fn main() {
         total += ms;
     }
     println!(
-        "replay of a {}-command history to an arbitrary point (native): mean {:.2} ms, worst {:.2} ms over {points} points",
+        "replay of a {}-command history to an arbitrary point (native): mean {:.2} ms, worst {:.2} ms over {points} points (budget 50 ms)",
         history.entries().len(),
         total / points as f64,
         worst

@@ -129,7 +129,19 @@ pub fn function_arn(region: &str, name: &str, qualifier: Option<&str>) -> String
 /// [choice] The hash of a runtime version is the SHA-256 of a stable string of (runtime, version
 /// number, architecture): different per architecture, as in AWS, and the same in every region.
 pub fn runtime_version_hash(runtime: &str, number: u32, architecture: &str) -> String {
-    hex(&sha256(format!("lambda-runtime-version/{runtime}/v{number}/{architecture}").as_bytes()))
+    // Every cold start prints this hash: remember it rather than hash again (a pure function).
+    thread_local! {
+        static MEMO: std::cell::RefCell<std::collections::HashMap<(String, u32, String), String>> = Default::default();
+    }
+    MEMO.with(|memo| {
+        let key = (runtime.to_string(), number, architecture.to_string());
+        if let Some(h) = memo.borrow().get(&key) {
+            return h.clone();
+        }
+        let h = hex(&sha256(format!("lambda-runtime-version/{runtime}/v{number}/{architecture}").as_bytes()));
+        memo.borrow_mut().insert(key, h.clone());
+        h
+    })
 }
 
 /// `arn:aws:lambda:<region>::runtime:<64 hex>`: the account field is empty.

@@ -7,15 +7,19 @@ use super::api::*;
 use super::arn::{self, function_arn, runtime_version_arn, FunctionRef, LATEST};
 use super::catalogue::{Catalogue, RolloutTiming};
 use super::digest::{base64, sha256};
-use super::environment::{EnvironmentPool, InvokeTarget};
+use super::environment::{EnvironmentPool, InvokeTarget, IDLE_TIMEOUT};
 use super::error::{ApiError, ApiResult};
 use super::function::*;
-use super::metrics::VersionMetrics;
+use super::metrics::{VersionMetrics, INTERVAL};
 use super::request::{Directive, Request};
 use super::rng::{hash_str, mix, Rng};
 use super::rollout::{self, Phase, Rollout, RolloutPolicy, RuntimeVersion};
 use super::runtime_management::UpdateRuntimeOn;
 use super::time::{Timestamp, MINUTE};
+
+fn floor_minute(t: Timestamp) -> Timestamp {
+    Timestamp(t.0.div_euclid(MINUTE) * MINUTE)
+}
 
 /// Something that happens at a known instant, whatever the person does meanwhile.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -70,8 +74,8 @@ pub struct Lambda {
     queued: u64,
     /// Versions with background traffic.
     traffic: Vec<VersionId>,
-    /// The last minute boundary background traffic has run to.
-    traffic_cursor: Timestamp,
+    /// Every version in `traffic` has run its ticks up to this minute.
+    traffic_synced: Timestamp,
 }
 
 const DEFAULT_ROLE_HINT: &str = "arn:aws:iam::123456789012:role/lambda-role";
@@ -98,7 +102,7 @@ impl Lambda {
             queue: BinaryHeap::new(),
             queued: 0,
             traffic: Vec::new(),
-            traffic_cursor: Timestamp(start.0.div_euclid(MINUTE) * MINUTE),
+            traffic_synced: floor_minute(start),
         }
     }
 
@@ -567,6 +571,7 @@ impl Lambda {
             environments: EnvironmentPool::default(),
             metrics: VersionMetrics::default(),
             traffic_per_minute: 0.0,
+            traffic_cursor: Timestamp(0),
             broken: false,
             deleted: None,
         };
@@ -1024,10 +1029,16 @@ impl Lambda {
                     ));
                 }
                 let id = self.resolve(region, function, qualifier.as_deref())?;
+                if self.versions[id].traffic_per_minute == 0.0 {
+                    // Traffic starts after the current minute.
+                    self.versions[id].traffic_cursor = floor_minute(self.now);
+                }
+                let had = self.versions[id].traffic_per_minute > 0.0;
                 self.versions[id].traffic_per_minute = *per_minute;
-                self.traffic.retain(|&t| t != id);
-                if *per_minute > 0.0 {
-                    self.traffic.push(id);
+                match (had, *per_minute > 0.0) {
+                    (false, true) => self.traffic.push(id),
+                    (true, false) => self.traffic.retain(|&t| t != id),
+                    _ => {}
                 }
                 Ok(
                     serde_json::json!({ "FunctionArn": self.runtime_config_arn(id), "InvocationsPerMinute": per_minute }),
@@ -1205,6 +1216,8 @@ impl Lambda {
             }
             Task::Move { version, rollout } => {
                 if self.needs_move(version, rollout) {
+                    // Traffic up to the move ran on the old runtime version.
+                    self.sync_traffic(version, self.now);
                     let r = &self.rollouts[rollout];
                     let cause = if r.policy == RolloutPolicy::Legacy { Change::LegacyUpdate } else { Change::Phase2 };
                     self.move_version(version, r.runtime, r.number, cause);
@@ -1225,30 +1238,33 @@ impl Lambda {
             let Some(Reverse((at, _, task))) = self.queue.pop() else {
                 break;
             };
-            self.run_traffic_until(at);
             self.now = self.now.max(at);
             self.run(task);
         }
-        self.run_traffic_until(t);
+        // Background traffic only moves on minute boundaries: nothing to do within a minute.
+        if floor_minute(t) > self.traffic_synced {
+            for i in 0..self.traffic.len() {
+                let id = self.traffic[i];
+                self.sync_traffic(id, t);
+            }
+            self.traffic_synced = floor_minute(t);
+        }
         self.now = t;
     }
 
-    /// Background traffic, one tick a minute: each tick draws each version's invocations.
-    /// Versions are independent between two scheduled tasks, so each runs its ticks in one go
-    /// (its data stays in cache); draws come from (seed, version, tick), never from the shared
-    /// generator, so the result does not depend on how the clock was advanced.
-    fn run_traffic_until(&mut self, t: Timestamp) {
-        let last = Timestamp(t.0.div_euclid(MINUTE) * MINUTE);
-        let first = self.traffic_cursor.plus(MINUTE);
-        self.traffic_cursor = self.traffic_cursor.max(last);
-        if self.traffic.is_empty() || last < first {
+    /// Background traffic, one tick a minute, for one version up to `t`. Versions are independent
+    /// of each other, so each keeps its own cursor and runs its ticks in long batches: a phase 2
+    /// move touches only the version it moves. Draws come from (seed, version, tick), never from
+    /// the shared generator, so the result does not depend on how the clock was advanced.
+    fn sync_traffic(&mut self, id: VersionId, t: Timestamp) {
+        let v = &self.versions[id];
+        let (first, last) = (v.traffic_cursor.plus(MINUTE), floor_minute(t));
+        if v.traffic_per_minute == 0.0 || last < first || v.deleted.is_some() {
             return;
         }
         let saved = self.now;
-        for i in 0..self.traffic.len() {
-            let id = self.traffic[i];
-            self.traffic_run(id, first, last);
-        }
+        self.traffic_run(id, first, last);
+        self.versions[id].traffic_cursor = last;
         self.now = saved;
     }
 
@@ -1259,27 +1275,59 @@ impl Lambda {
         // Integer comparison against a 53-bit draw: P(extra invocation) = fract(rate).
         let threshold = (rate.fract() * (1u64 << 53) as f64) as u64;
         let salt = self.seed ^ (id as u64).wrapping_mul(0x2545_f491_4f6c_dd1d);
+        let count_at = |tick: Timestamp| {
+            let draw = if threshold == 0 { 0 } else { mix(salt ^ tick.0 as u64) };
+            whole + ((draw >> 11) < threshold) as u32
+        };
         let expires = self.released_version(v.config.runtime, v.runtime_version).and_then(|r| r.expires);
         let (runtime, runtime_version, revision, broken) = (v.config.runtime, v.runtime_version, v.revision, v.broken);
+        // Ticks before the expiry can take the fast path; from it on, every invocation fails.
+        let healthy_until =
+            if broken { first.plus(-MINUTE) } else { expires.map_or(last, |e| floor_minute(e.plus(-1)).min(last)) };
         let mut tick = first;
         while tick <= last {
-            // Warm successes, with the version borrowed once: the hot loop of a fleet week.
-            let v = &mut self.versions[id];
-            let mut slow = None;
-            while tick <= last {
-                let draw = if threshold == 0 { 0 } else { mix(salt ^ tick.0 as u64) };
-                let count = whole + ((draw >> 11) < threshold) as u32;
-                if count > 0 {
-                    let failing = broken || expires.is_some_and(|e| tick >= e);
-                    if failing || !v.environments.try_warm(tick, runtime, runtime_version, revision) {
-                        slow = Some(count);
-                        break;
-                    }
-                    v.metrics.record(tick, count, 0, 0);
-                }
+            let count = count_at(tick);
+            if count == 0 {
                 tick = tick.plus(MINUTE);
+                continue;
             }
-            let Some(count) = slow else { break };
+            if tick <= healthy_until {
+                let FunctionVersion { environments, metrics, .. } = &mut self.versions[id];
+                if let Some(env) = environments.warm_mut(tick, runtime, runtime_version, revision) {
+                    // A warm run: invocations keep the environment warm and succeed; they are
+                    // only counted, per hour. Whole rates jump to the end of the hour at once.
+                    let mut hour_end = Timestamp((tick.0.div_euclid(INTERVAL) + 1) * INTERVAL);
+                    let (mut sum, mut last_used) = (count, tick);
+                    tick = tick.plus(MINUTE);
+                    while tick <= healthy_until {
+                        if tick >= hour_end {
+                            metrics.record(last_used, sum, 0, 0);
+                            sum = 0;
+                            hour_end = hour_end.plus(INTERVAL);
+                        }
+                        if threshold == 0 {
+                            let end = hour_end.plus(-MINUTE).min(healthy_until);
+                            let n = ((end.0 - tick.0) / MINUTE + 1) as u32;
+                            sum += whole * n;
+                            last_used = end;
+                            tick = end.plus(MINUTE);
+                            continue;
+                        }
+                        let c = count_at(tick);
+                        if c > 0 {
+                            if tick.0 - last_used.0 >= IDLE_TIMEOUT {
+                                break; // gone cold: this tick takes the slow path
+                            }
+                            sum += c;
+                            last_used = tick;
+                        }
+                        tick = tick.plus(MINUTE);
+                    }
+                    metrics.record(last_used, sum, 0, 0);
+                    env.last_used = last_used;
+                    continue;
+                }
+            }
             // A cold start or a failure: the first invocation goes through the pool and is
             // logged; the rest of the tick land on the same environment, counted.
             self.now = tick;

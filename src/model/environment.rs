@@ -78,15 +78,25 @@ impl EnvironmentPool {
         });
     }
 
-    /// Hands the invocation to a warm environment of this runtime version and revision, if any.
-    pub fn try_warm(&mut self, now: Timestamp, runtime: usize, runtime_version: u32, revision: u64) -> bool {
-        let warm = self.environments.iter_mut().find(|e| {
+    /// A warm environment of this runtime version and revision at `now`, if any.
+    pub fn warm_mut(
+        &mut self,
+        now: Timestamp,
+        runtime: usize,
+        runtime_version: u32,
+        revision: u64,
+    ) -> Option<&mut Environment> {
+        self.environments.iter_mut().find(|e| {
             e.runtime == runtime
                 && e.runtime_version == runtime_version
                 && e.revision == revision
                 && now.0 - e.last_used.0 < IDLE_TIMEOUT
-        });
-        match warm {
+        })
+    }
+
+    /// Hands the invocation to a warm environment of this runtime version and revision, if any.
+    pub fn try_warm(&mut self, now: Timestamp, runtime: usize, runtime_version: u32, revision: u64) -> bool {
+        match self.warm_mut(now, runtime, runtime_version, revision) {
             Some(e) => {
                 e.last_used = now;
                 true
@@ -122,8 +132,10 @@ impl EnvironmentPool {
         let request_id = rng.uuid();
         let mut lines = Vec::new();
         if cold_start || t.failure.is_some() || t.log_success {
-            let duration = 2.0 + rng.unit() * 120.0;
-            let memory_used = 36 + (rng.unit() * 40.0) as u32;
+            // Durations in hundredths of a millisecond: integer formatting, no float formatting
+            // (exact float formatting is slow in wasm, and this runs on every logged invocation).
+            let duration = 200 + rng.next_u64() % 12_000;
+            let memory_used = 36 + rng.next_u64() % 40;
             if cold_start {
                 lines.push((t.init_start)());
             }
@@ -134,12 +146,13 @@ impl EnvironmentPool {
             }
             lines.push(format!("END RequestId: {request_id}"));
             let mut report = format!(
-                "REPORT RequestId: {request_id}\tDuration: {duration:.2} ms\tBilled Duration: {} ms\tMemory Size: {} MB\tMax Memory Used: {memory_used} MB",
-                duration.ceil() as u64,
+                "REPORT RequestId: {request_id}\tDuration: {} ms\tBilled Duration: {} ms\tMemory Size: {} MB\tMax Memory Used: {memory_used} MB",
+                hundredths(duration),
+                duration.div_ceil(100),
                 t.memory_size
             );
             if cold_start {
-                report.push_str(&format!("\tInit Duration: {:.2} ms", 90.0 + rng.unit() * 250.0));
+                report.push_str(&format!("\tInit Duration: {} ms", hundredths(9_000 + rng.next_u64() % 25_000)));
             }
             if t.failure.is_some() {
                 report.push_str("\tStatus: error\tError Type: Runtime.Unknown");
@@ -151,6 +164,11 @@ impl EnvironmentPool {
         }
         Invocation { request_id, cold_start, error: t.failure.clone(), log: lines }
     }
+}
+
+/// `9578` hundredths as `95.78`.
+fn hundredths(n: u64) -> String {
+    format!("{}.{:02}", n / 100, n % 100)
 }
 
 #[cfg(test)]

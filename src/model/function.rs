@@ -116,6 +116,8 @@ pub struct FunctionVersion {
     pub metrics: VersionMetrics,
     /// Background invocations per minute ([choice]: zero unless set).
     pub traffic_per_minute: f64,
+    /// The last minute whose background traffic has run.
+    pub traffic_cursor: Timestamp,
     /// Cached: does the code rely on a behaviour its runtime version changed?
     pub broken: bool,
     /// When the version (or its function) was deleted; its history stays for the timeline.
