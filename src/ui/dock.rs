@@ -166,7 +166,15 @@ fn Events() -> Html {
 
 #[component]
 pub fn Dock() -> Html {
-    let tab = use_state(|| Tab::Console);
+    // `?tab=logs` or `?tab=events` opens another tab first (documentation pages, screenshots).
+    let tab = use_state(|| {
+        let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+        match search.split(['?', '&']).find_map(|p| p.strip_prefix("tab=")) {
+            Some("logs") => Tab::Logs,
+            Some("events") => Tab::Events,
+            _ => Tab::Console,
+        }
+    });
     let tab_button = |t: Tab, label: &'static str, testid: &'static str| {
         let tab = tab.clone();
         let active = *tab == t;

@@ -127,9 +127,16 @@ pub fn Timeline() -> Html {
     let width = *width;
     let groups = lanes(&view);
     if groups.is_empty() {
+        let tours = crate::app::scenario::BUILTIN.iter().map(|(id, title, _)| {
+            let state = state.clone();
+            let onclick = Callback::from(move |_: MouseEvent| state.dispatch(Action::StartTour(id.to_string())));
+            html! { <li key={*id}><button class="action" {onclick}>{*title}</button></li> }
+        });
         return html! {
             <div class="timeline-empty" data-testid="timeline" ref={container}>
-                <p class="empty">{"Each function version gets a lane here, coloured by the runtime version it runs over time."}</p>
+                <p class="empty">{"Each function version gets a lane here, coloured by the runtime version it runs over time, with the phases of every release in its region."}</p>
+                <p class="empty">{"New here? Take a guided tour of one of the three stories of the AWS launch post:"}</p>
+                <ul class="tour-starts">{for tours}</ul>
             </div>
         };
     }
