@@ -2,7 +2,14 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    yew::Renderer::<lambda_runtime_playground::ui::App>::new().render();
+    // A page that only embeds playgrounds (see src/embed.rs) marks its body `data-embed-only`.
+    let embed_only = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+        .is_some_and(|b| b.has_attribute("data-embed-only"));
+    if !embed_only {
+        yew::Renderer::<lambda_runtime_playground::ui::App>::new().render();
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

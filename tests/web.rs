@@ -232,3 +232,25 @@ async fn invalid_input_never_breaks_the_page() {
     assert_eq!(app.runtime_version("orders", "$LATEST").as_deref(), Some("python:3.9.v14"));
     assert!(app.text("console-output").contains("\"FunctionName\": \"orders\""));
 }
+
+#[wasm_bindgen_test]
+async fn documentation_pages_embed_a_preloaded_playground_and_run_scenarios() {
+    use lambda_runtime_playground::embed;
+    let lines = embed::run_scenario(&format!("{CREATE}\n! aws lambda get-function --function-name nope\n"));
+    let rows: Vec<serde_json::Value> = lines.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0]["ok"], true);
+    assert_eq!(rows[1]["error"]["code"], "ResourceNotFoundException");
+
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    host.set_id("embedded-playground");
+    document.body().unwrap().append_child(&host).unwrap();
+    assert!(embed::mount("#no-such-element", "").is_err());
+    embed::mount("#embedded-playground", &format!("{CREATE}\nsim release python3.9\n")).unwrap();
+    settle().await;
+    let row = host.query_selector("[data-testid=\"function-version\"]").unwrap().expect("the script ran");
+    assert_eq!(row.get_attribute("data-runtime-version").as_deref(), Some("python:3.9.v14"));
+    assert!(host.text_content().unwrap().contains("python:3.9.v15"), "the release is listed");
+    host.remove();
+}

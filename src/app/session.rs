@@ -7,7 +7,6 @@ use serde::Serialize;
 use crate::cli::params::file_key;
 use crate::cli::{self, output, AwsCall, CliError, Failure, Files, Line, Sim};
 use crate::model::api::Response;
-use crate::model::arn::function_arn;
 use crate::model::history::{History, Output};
 use crate::model::time::{Timestamp, DEFAULT_CLOCK};
 use crate::model::{ApiError, Command, Lambda, Qualifier, VersionId};
@@ -102,15 +101,6 @@ fn matches_filter(message: &str, filter: &str) -> bool {
     }
 }
 
-/// The ARN a version is named by in runtime management responses: unqualified for `$LATEST`.
-fn version_arn(lambda: &Lambda, id: VersionId) -> String {
-    let v = &lambda.versions[id];
-    match v.qualifier {
-        Qualifier::Latest => function_arn(&v.region, &v.function_name, None),
-        Qualifier::Version(n) => function_arn(&v.region, &v.function_name, Some(&n.to_string())),
-    }
-}
-
 /// The runtime version every live function version runs.
 fn runtime_versions(lambda: &Lambda) -> Vec<(VersionId, String)> {
     lambda.live_versions().into_iter().map(|id| (id, lambda.runtime_version_name(id))).collect()
@@ -122,7 +112,7 @@ fn moved_since(lambda: &Lambda, before: Vec<(VersionId, String)>) -> Vec<Moved> 
         .into_iter()
         .filter_map(|(id, from)| {
             let to = lambda.runtime_version_name(id);
-            (to != from).then(|| Moved { function_arn: version_arn(lambda, id), from, to })
+            (to != from).then(|| Moved { function_arn: lambda.version_arn(id), from, to })
         })
         .collect()
 }

@@ -78,8 +78,6 @@ pub struct Lambda {
     traffic_synced: Timestamp,
 }
 
-const DEFAULT_ROLE_HINT: &str = "arn:aws:iam::123456789012:role/lambda-role";
-
 fn vec_of(arch: &str) -> Vec<String> {
     vec![arch.to_string()]
 }
@@ -504,14 +502,15 @@ impl Lambda {
                 Ok(Response::GetRuntimeManagementConfig(GetRuntimeManagementConfigResponse {
                     update_runtime_on: v.mode(),
                     runtime_version_arn: v.runtime_management.runtime_version_arn.clone(),
-                    function_arn: self.runtime_config_arn(id),
+                    function_arn: self.version_arn(id),
                 }))
             }
             Request::Invoke(r) => self.invoke(region, r).map(Response::Invoke),
         }
     }
 
-    fn runtime_config_arn(&self, id: VersionId) -> String {
+    /// The ARN runtime management responses name a version by: unqualified for `$LATEST`.
+    pub fn version_arn(&self, id: VersionId) -> String {
         let v = &self.versions[id];
         match v.qualifier {
             Qualifier::Latest => function_arn(&v.region, &v.function_name, None),
@@ -893,7 +892,7 @@ impl Lambda {
         let v = &self.versions[id];
         Ok(PutRuntimeManagementConfigResponse {
             update_runtime_on: mode,
-            function_arn: self.runtime_config_arn(id),
+            function_arn: self.version_arn(id),
             runtime_version_arn: v.runtime_management.runtime_version_arn.clone(),
         })
     }
@@ -1040,9 +1039,7 @@ impl Lambda {
                     (true, false) => self.traffic.retain(|&t| t != id),
                     _ => {}
                 }
-                Ok(
-                    serde_json::json!({ "FunctionArn": self.runtime_config_arn(id), "InvocationsPerMinute": per_minute }),
-                )
+                Ok(serde_json::json!({ "FunctionArn": self.version_arn(id), "InvocationsPerMinute": per_minute }))
             }
             Directive::Policy(p) => {
                 self.policy = *p;
@@ -1349,10 +1346,6 @@ impl Lambda {
             .rev()
             .filter(|r| r.runtime == runtime)
             .find_map(|r| r.regions.iter().find(|rr| rr.region == region).map(|rr| (r.number, rr.phase(self.now))))
-    }
-
-    pub fn default_role() -> &'static str {
-        DEFAULT_ROLE_HINT
     }
 }
 

@@ -34,15 +34,27 @@ fn initial_actions() -> Vec<Action> {
     actions
 }
 
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// A script to run first (an embedded playground); otherwise the URL decides.
+    #[prop_or_default]
+    pub script: Option<AttrValue>,
+}
+
 /// The playground: header, then functions | timeline | inspector and releases, then the dock.
 #[component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(Playground::default);
     use_clock(state.clone());
     {
         let state = state.clone();
+        let script = props.script.clone();
         use_effect_with((), move |_| {
-            for action in initial_actions() {
+            let actions = match script {
+                Some(s) => vec![Action::Load(s.to_string())],
+                None => initial_actions(),
+            };
+            for action in actions {
                 state.dispatch(action);
             }
         });

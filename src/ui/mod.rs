@@ -15,4 +15,4 @@ mod state;
 mod timeline;
 mod tour;
 
-pub use app::App;
+pub use app::{App, AppProps};

@@ -342,7 +342,7 @@ pub fn Timeline() -> Html {
                         <VersionChip {runtime} {number} label={view.catalogue.runtimes[runtime].version_name(number)} />
                     </li>
                 }
-                <li class="legend-markers">{"● create  ■ code update  ▲ configuration  ◆ publish  ⚑ runtime management  ✕ delete  ▬ failed invocations"}</li>
+                <li class="legend-markers">{"● create  ■ code update  ▲ configuration  ◆ publish  ⚑ runtime management  ↺ rollback  ✕ delete  ▬ failed invocations"}</li>
             </ul>
         </div>
     }
