@@ -1314,3 +1314,25 @@ fn the_same_commands_give_the_same_fingerprint() {
     assert_ne!(a.state_at(middle).fingerprint(), a.live().fingerprint());
     assert_ne!(scripted(8).live().fingerprint(), a.live().fingerprint(), "the seed matters");
 }
+
+#[test]
+fn rollout_timing_is_configurable_for_later_releases() {
+    let mut d = Driver::new(HOME);
+    let t = d
+        .sim(Directive::Timing { region_stagger: Some(2 * HOUR), phase1: Some(6 * HOUR), phase2_window: Some(HOUR) })
+        .unwrap();
+    assert_eq!(
+        (t["RegionStagger"].as_str(), t["Phase1"].as_str(), t["Phase2Window"].as_str()),
+        (Some("7200s"), Some("21600s"), Some("3600s"))
+    );
+    let release = d.release("python3.9", &[]);
+    let regions = release["Regions"].as_array().unwrap();
+    assert_eq!(regions[0]["Phase1Start"], DEFAULT_CLOCK.rfc3339());
+    assert_eq!(regions[0]["Phase2Start"], DEFAULT_CLOCK.plus(6 * HOUR).rfc3339());
+    assert_eq!(regions[0]["Phase2End"], DEFAULT_CLOCK.plus(7 * HOUR).rfc3339());
+    assert_eq!(regions[1]["Phase1Start"], DEFAULT_CLOCK.plus(2 * HOUR).rfc3339());
+    // A phase 2 window shorter than a minute is refused, and nothing changes.
+    let e = d.sim(Directive::Timing { region_stagger: None, phase1: None, phase2_window: Some(1) }).unwrap_err();
+    assert_eq!(e.code, ErrorCode::InvalidParameterValueException);
+    assert_eq!(d.lambda.timing.phase2_window, HOUR);
+}

@@ -254,3 +254,18 @@ async fn documentation_pages_embed_a_preloaded_playground_and_run_scenarios() {
     assert!(host.text_content().unwrap().contains("python:3.9.v15"), "the release is listed");
     host.remove();
 }
+
+#[wasm_bindgen_test]
+async fn background_traffic_from_the_inspector_starts_environments() {
+    let app = Mounted::new().await;
+    app.console(CREATE).await;
+    app.by_testid("function-version").click();
+    settle().await;
+    app.type_into("traffic", "2").await;
+    app.click("traffic-set").await;
+    assert!(app.text("console-output").contains("$ sim traffic orders 2 --region us-east-1"));
+    app.console("sim advance 1h").await;
+    app.console("sim logs orders --filter INIT_START").await;
+    let out = app.text("console-output");
+    assert!(out.contains("INIT_START Runtime Version: python:3.9.v14"), "{out}");
+}

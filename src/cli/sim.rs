@@ -83,6 +83,13 @@ pub const DIRECTIVES: &[SimDirective] = &[
         summary: "How later releases roll out: two phases (since 2023) or a region at once (before).",
     },
     SimDirective {
+        name: "timing",
+        usage: "sim timing [--region-stagger <duration>] [--phase1 <duration>] [--phase2-window <duration>]",
+        options: &[value("region-stagger"), value("phase1"), value("phase2-window")],
+        positionals: &[],
+        summary: "How later releases are paced: regions apart, phase 1 length, phase 2 spread.",
+    },
+    SimDirective {
         name: "expire",
         usage: "sim expire <runtime> <version-number> --after <duration>",
         options: &[required("after")],
@@ -180,6 +187,20 @@ pub fn parse(words: &[String]) -> Result<Sim, Failure> {
             };
             Sim::Directive { name: d.name, region: None, directive: Directive::Policy(policy) }
         }
+        "timing" => {
+            let duration = |name: &str| -> Result<Option<i64>, Failure> {
+                opt(name).map(|d| parse_duration(&d).map_err(|e| err(format!("argument --{name}: {e}")))).transpose()
+            };
+            Sim::Directive {
+                name: d.name,
+                region: None,
+                directive: Directive::Timing {
+                    region_stagger: duration("region-stagger")?,
+                    phase1: duration("phase1")?,
+                    phase2_window: duration("phase2-window")?,
+                },
+            }
+        }
         "expire" => {
             let number = pos(1);
             let version: u32 = number
@@ -232,6 +253,10 @@ mod tests {
             Sim::Directive { directive: Directive::Policy(RolloutPolicy::Legacy), .. }
         ));
         assert!(matches!(sim("logs f --filter INIT_START").unwrap(), Sim::Logs { filter: Some(_), .. }));
+        assert!(matches!(
+            sim("timing --phase2-window 6h").unwrap(),
+            Sim::Directive { directive: Directive::Timing { phase2_window: Some(21_600_000), phase1: None, .. }, .. }
+        ));
     }
 
     #[test]
@@ -248,6 +273,7 @@ mod tests {
             ("expire python3.9 14", "required: --after"),
             ("expire python3.9 x --after 1d", "invalid int value: 'x'"),
             ("region a b", "unrecognized arguments: b"),
+            ("timing --phase1 soon", "argument --phase1: Invalid duration 'soon'"),
         ] {
             let e = sim(line).unwrap_err();
             assert!(e.error.message.contains(needle), "{line}: {}", e.error.message);

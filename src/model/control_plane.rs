@@ -1041,6 +1041,27 @@ impl Lambda {
                 }
                 Ok(serde_json::json!({ "FunctionArn": self.version_arn(id), "InvocationsPerMinute": per_minute }))
             }
+            Directive::Timing { region_stagger, phase1, phase2_window } => {
+                let check = |v: &Option<i64>, name: &str, min: i64| match v {
+                    Some(ms) if *ms < min || *ms > 365 * super::time::DAY => {
+                        Err(ApiError::invalid_parameter(format!("{name} must be between {}s and 365d.", min / 1000)))
+                    }
+                    _ => Ok(()),
+                };
+                check(region_stagger, "The region stagger", 0)?;
+                check(phase1, "Phase 1", 0)?;
+                check(phase2_window, "The phase 2 window", MINUTE)?;
+                let t = &mut self.timing;
+                t.region_stagger = region_stagger.unwrap_or(t.region_stagger);
+                t.phase1 = phase1.unwrap_or(t.phase1);
+                t.phase2_window = phase2_window.unwrap_or(t.phase2_window);
+                let secs = |ms: i64| format!("{}s", ms / 1000);
+                Ok(serde_json::json!({
+                    "RegionStagger": secs(t.region_stagger),
+                    "Phase1": secs(t.phase1),
+                    "Phase2Window": secs(t.phase2_window),
+                }))
+            }
             Directive::Policy(p) => {
                 self.policy = *p;
                 Ok(serde_json::json!({ "RolloutPolicy": format!("{p:?}") }))

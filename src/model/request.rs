@@ -76,6 +76,8 @@ pub enum Directive {
     Traffic { function: String, qualifier: Option<String>, per_minute: f64 },
     /// How later releases roll out.
     Policy(RolloutPolicy),
+    /// How later releases are paced (milliseconds; `None` keeps the current value).
+    Timing { region_stagger: Option<i64>, phase1: Option<i64>, phase2_window: Option<i64> },
     /// From `after` on (a duration from now), environments on this runtime version fail to start.
     Expire { runtime: String, version: u32, after_ms: i64 },
 }

@@ -126,6 +126,7 @@ fn VersionSettings(props: &VersionProps) -> Html {
     let new_runtime = use_state(String::new);
     let mode = use_state(String::new);
     let pinned = use_state(String::new);
+    let traffic = use_state(String::new);
     let view = state.view();
     let v = &view.versions[props.id];
     let runtime = &view.catalogue.runtimes[v.config.runtime];
@@ -305,8 +306,35 @@ fn VersionSettings(props: &VersionProps) -> Html {
                 </div>
                 {form_body}
             }
+            if v.deleted.is_none() {
+                <form class="form inline-form" aria-label="Background traffic" onsubmit={{
+                    let (state, traffic) = (state.clone(), traffic.clone());
+                    let target = format!("--region {}{}", v.region, traffic_qualifier(&q));
+                    let name = v.function_name.clone();
+                    Callback::from(move |e: SubmitEvent| {
+                        e.prevent_default();
+                        let rate = if traffic.trim().is_empty() { "0" } else { traffic.trim() };
+                        let line = format!("sim traffic {name} {} {target}", quote(rate));
+                        state.dispatch(Action::Run { line, origin: Origin::Inspector });
+                    })
+                }}>
+                    <label>{format!("Background traffic (invocations a minute; now {})", v.traffic_per_minute)}
+                        <input value={(*traffic).clone()} oninput={on_text(&traffic)} placeholder="e.g. 2" data-testid="traffic" />
+                    </label>
+                    <button type="submit" class="small" disabled={past} data-testid="traffic-set">{"Set"}</button>
+                </form>
+            }
             <NoticeView notice={state.notice.clone()} origin={Origin::Inspector} />
         </div>
+    }
+}
+
+/// `--qualifier N` for a published version, nothing for `$LATEST`.
+fn traffic_qualifier(q: &str) -> String {
+    if q == "$LATEST" {
+        String::new()
+    } else {
+        format!(" --qualifier {q}")
     }
 }
 

@@ -26,6 +26,9 @@ pub fn Releases() -> Html {
     let state = use_context::<PlaygroundContext>().expect("playground context");
     let runtime = use_state(|| "python3.9".to_string());
     let changes = use_state(String::new);
+    let stagger = use_state(String::new);
+    let phase1 = use_state(String::new);
+    let window = use_state(String::new);
     let view = state.view();
     let past = state.travel.is_some();
 
@@ -50,6 +53,20 @@ pub fn Releases() -> Html {
         })
     };
     let rollouts: Vec<usize> = (0..view.rollouts.len()).rev().collect();
+    let timing = view.timing;
+    let onpace = {
+        let (state, stagger, phase1, window) = (state.clone(), stagger.clone(), phase1.clone(), window.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let mut line = "sim timing".to_string();
+            for (flag, v) in [("--region-stagger", &stagger), ("--phase1", &phase1), ("--phase2-window", &window)] {
+                if !v.trim().is_empty() {
+                    line.push_str(&format!(" {flag} {}", quote(v.trim())));
+                }
+            }
+            state.dispatch(Action::Run { line, origin: Origin::Releases });
+        })
+    };
 
     html! {
         <div class="releases">
@@ -75,7 +92,19 @@ pub fn Releases() -> Html {
                         {"Legacy policy (whole region at once)"}
                     </label>
                 </div>
-                <p class="assumption">{"Assumptions: regions start one day apart (eu-south-1 first, us-east-1 last); phase 1 lasts two days; phase 2 moves Auto versions over three days. AWS publishes no figures."}</p>
+                <p class="assumption">{format!(
+                    "Assumptions: regions start {} apart ({} first, {} last); phase 1 lasts {}; phase 2 moves Auto versions over {}. AWS publishes no figures.",
+                    human(timing.region_stagger), view.catalogue.regions[0], view.catalogue.regions[view.catalogue.regions.len() - 1],
+                    human(timing.phase1), human(timing.phase2_window)
+                )}</p>
+            </form>
+            <form class="form pacing" onsubmit={onpace} aria-label="Rollout pacing">
+                <div class="row">
+                    <label>{"Region stagger"}<input value={(*stagger).clone()} oninput={on_text(&stagger)} placeholder={human(timing.region_stagger)} /></label>
+                    <label>{"Phase 1"}<input value={(*phase1).clone()} oninput={on_text(&phase1)} placeholder={human(timing.phase1)} /></label>
+                    <label>{"Phase 2 window"}<input value={(*window).clone()} oninput={on_text(&window)} placeholder={human(timing.phase2_window)} /></label>
+                    <button type="submit" class="small" disabled={past}>{"Set pacing"}</button>
+                </div>
             </form>
             <NoticeView notice={state.notice.clone()} origin={Origin::Releases} />
             if rollouts.is_empty() {
@@ -140,6 +169,15 @@ fn rollout_card(state: &PlaygroundContext, view: &Lambda, index: usize, past: bo
             </table>
         </section>
     }
+}
+
+/// `1d`, `36h`, `90m`: the largest unit that divides the duration, as `sim` durations read.
+fn human(ms: i64) -> String {
+    use crate::model::time::{DAY, HOUR, MINUTE, SECOND};
+    [(DAY, "d"), (HOUR, "h"), (MINUTE, "m"), (SECOND, "s")]
+        .into_iter()
+        .find(|(unit, _)| ms % unit == 0 && ms > 0)
+        .map_or_else(|| format!("{ms}ms"), |(unit, suffix)| format!("{}{suffix}", ms / unit))
 }
 
 fn phase_class(p: Phase) -> &'static str {
