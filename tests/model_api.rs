@@ -1336,3 +1336,65 @@ fn rollout_timing_is_configurable_for_later_releases() {
     assert_eq!(e.code, ErrorCode::InvalidParameterValueException);
     assert_eq!(d.lambda.timing.phase2_window, HOUR);
 }
+
+#[test]
+fn list_functions_names_latest_unqualified_unless_versions_are_listed() {
+    let mut d = Driver::new(HOME);
+    d.create("f", "python3.9");
+    d.publish("f");
+    let plain = json(&d.call(Request::ListFunctions(ListFunctionsRequest::default())).unwrap());
+    assert_eq!(plain["Functions"][0]["FunctionArn"], fn_arn(HOME, "f", None));
+    let all = json(
+        &d.call(Request::ListFunctions(ListFunctionsRequest { function_version: Some("ALL".into()), max_items: None }))
+            .unwrap(),
+    );
+    assert_eq!(all["Functions"][0]["FunctionArn"], fn_arn(HOME, "f", Some("$LATEST")));
+    assert_eq!(all["Functions"][1]["FunctionArn"], fn_arn(HOME, "f", Some("1")));
+}
+
+#[test]
+fn an_arn_in_a_region_the_playground_does_not_simulate_is_refused() {
+    let mut d = Driver::new(HOME);
+    let e = d
+        .call(Request::CreateFunction(CreateFunctionRequest {
+            function_name: "arn:aws:lambda:xx-mars-9:123456789012:function:f".into(),
+            runtime: Some("python3.9".into()),
+            role: ROLE.into(),
+            handler: Some("h".into()),
+            code: FunctionCode { zip_file: "f.zip".into() },
+            ..Default::default()
+        }))
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::ValidationException);
+    assert!(e.message.contains("xx-mars-9"), "{}", e.message);
+    assert!(d.lambda.functions.is_empty());
+}
+
+#[test]
+fn failing_background_traffic_is_all_counted_but_logged_once_an_hour() {
+    let mut d = Driver::new(HOME);
+    d.create("f", "python3.9");
+    d.relies_on("f", "x");
+    d.release("python3.9", &["x"]);
+    d.sim(Directive::Phase2 { runtime: "python3.9".into(), region: None }).unwrap();
+    d.advance(4 * DAY);
+    d.sim(Directive::Traffic { function: "f".into(), qualifier: None, per_minute: 5.0 }).unwrap();
+    d.advance(3 * HOUR);
+    let id = d.lambda.resolve(HOME, "f", None).unwrap();
+    let v = &d.lambda.versions[id];
+    let totals = v.metrics.totals();
+    assert_eq!((totals.invocations, totals.errors), (5 * 180, 5 * 180));
+    let warnings = v.environments.logs.iter().filter(|e| e.message.contains("LAMBDA_WARNING")).count();
+    assert!((3..=4).contains(&warnings), "one logged failure an hour, not {warnings}");
+}
+
+#[test]
+fn phase_2_now_moves_a_legacy_region_at_once() {
+    let mut d = Driver::new("us-east-1");
+    d.create("f", "python3.9");
+    d.sim(Directive::Policy(RolloutPolicy::Legacy)).unwrap();
+    d.release("python3.9", &[]);
+    assert_eq!(d.version_of("f", None), "python:3.9.v14", "us-east-1 is last in the stagger");
+    d.sim(Directive::Phase2 { runtime: "python3.9".into(), region: Some("us-east-1".into()) }).unwrap();
+    assert_eq!(d.version_of("f", None), "python:3.9.v15");
+}

@@ -132,7 +132,7 @@ async fn create_a_function_from_the_form() {
     // The form's action is a console line too: one history.
     assert!(app
         .text("console-output")
-        .contains("$ aws lambda create-function --function-name checkout --runtime nodejs18.x"));
+        .contains("$ aws lambda create-function --function-name=checkout --runtime nodejs18.x"));
 }
 
 #[wasm_bindgen_test]
@@ -268,4 +268,44 @@ async fn background_traffic_from_the_inspector_starts_environments() {
     app.console("sim logs orders --filter INIT_START").await;
     let out = app.text("console-output");
     assert!(out.contains("INIT_START Runtime Version: python:3.9.v14"), "{out}");
+}
+
+#[wasm_bindgen_test]
+async fn console_history_survives_a_tour_replacing_the_session() {
+    let app = Mounted::new().await;
+    // More lines than the tour's first step has: the old position is past the new history.
+    for i in 0..12 {
+        app.console(&format!("sim advance {}m", i + 1)).await;
+    }
+    let up = || {
+        let init = KeyboardEventInit::new();
+        init.set_key("ArrowUp");
+        init.set_bubbles(true);
+        KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()
+    };
+    app.by_testid("console-input").dispatch_event(&up()).unwrap();
+    settle().await;
+    app.choose("tour-picker", "manual-rollback").await;
+    app.click("tour-next").await;
+    for _ in 0..3 {
+        app.by_testid("console-input").dispatch_event(&up()).unwrap();
+        settle().await;
+    }
+    // Up from the old, out-of-range position walks back through the tour's lines, to its first.
+    let input: HtmlInputElement = app.by_testid("console-input").dyn_into().unwrap();
+    assert_eq!(input.value(), "sim region eu-south-1");
+}
+
+#[wasm_bindgen_test]
+async fn code_relying_on_a_behaviour_is_recorded_in_the_functions_region() {
+    let app = Mounted::new().await;
+    app.console(&format!("{CREATE} --region eu-south-1")).await;
+    app.by_testid("function-version").click();
+    settle().await;
+    app.click("update-code").await;
+    app.type_into("update-zip", "orders-v2.zip").await;
+    app.type_into("relies-on", "tls-renegotiation").await;
+    app.click("deploy").await;
+    assert!(app.find("[data-testid=\"error\"]").is_none(), "{}", app.text("console-output"));
+    assert!(app.text("console-output").contains("$ sim relies-on orders tls-renegotiation --region eu-south-1"));
 }

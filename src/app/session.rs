@@ -93,7 +93,7 @@ struct LogEvent<'a> {
 }
 
 /// CloudWatch's simple filter patterns: a quoted phrase must appear as is; otherwise every term.
-fn matches_filter(message: &str, filter: &str) -> bool {
+pub fn matches_filter(message: &str, filter: &str) -> bool {
     let f = filter.trim();
     match f.strip_prefix('"').and_then(|rest| rest.strip_suffix('"')) {
         Some(phrase) => message.contains(phrase),

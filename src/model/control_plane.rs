@@ -196,7 +196,21 @@ impl Lambda {
         let r = FunctionRef::parse(name)?.with_qualifier(qualifier)?;
         // [choice] A full ARN names its own region; otherwise the caller's region applies.
         let region = r.region.clone().unwrap_or_else(|| region.to_string());
+        self.check_region(&region)?;
         Ok((region, r))
+    }
+
+    fn check_region(&self, region: &str) -> ApiResult<()> {
+        if self.catalogue.has_region(region) {
+            return Ok(());
+        }
+        Err(ApiError::new(
+            super::error::ErrorCode::ValidationException,
+            format!(
+                "The playground does not simulate region {region}. Regions: {}.",
+                self.catalogue.regions.join(", ")
+            ),
+        ))
     }
 
     fn not_found(region: &str, r: &FunctionRef) -> ApiError {
@@ -284,13 +298,14 @@ impl Lambda {
         }
     }
 
-    /// In list items: no `RuntimeVersionConfig`, and `$LATEST` carries its qualifier in the ARN.
-    fn list_item(&self, id: VersionId) -> FunctionConfiguration {
+    /// In list items: no `RuntimeVersionConfig` nor state fields. Where versions are listed
+    /// (ListVersionsByFunction, ListFunctions with ALL), `$LATEST` carries its qualifier in the ARN.
+    fn list_item(&self, id: VersionId, versions_listed: bool) -> FunctionConfiguration {
         let mut c = self.configuration(id);
         c.runtime_version_config = None;
         c.state = None;
         c.last_update_status = None;
-        if self.versions[id].qualifier == Qualifier::Latest {
+        if versions_listed && self.versions[id].qualifier == Qualifier::Latest {
             c.function_arn.push_str(":$LATEST");
         }
         c
@@ -475,9 +490,9 @@ impl Lambda {
                     if fregion != region {
                         continue;
                     }
-                    functions.push(self.list_item(f.latest));
+                    functions.push(self.list_item(f.latest, all));
                     if all {
-                        functions.extend(f.published.values().map(|&id| self.list_item(id)));
+                        functions.extend(f.published.values().map(|&id| self.list_item(id, true)));
                     }
                 }
                 if let Some(max) = r.max_items {
@@ -488,8 +503,8 @@ impl Lambda {
             Request::ListVersionsByFunction(r) => {
                 let latest = self.resolve(region, &r.function_name, None)?;
                 let f = self.function_of(latest);
-                let mut versions = vec![self.list_item(f.latest)];
-                versions.extend(f.published.values().map(|&id| self.list_item(id)));
+                let mut versions = vec![self.list_item(f.latest, true)];
+                versions.extend(f.published.values().map(|&id| self.list_item(id, true)));
                 Ok(Response::ListVersions(ListVersionsByFunctionResponse { versions }))
             }
             Request::DeleteFunction(r) => self.delete_function(region, r).map(|_| Response::Empty),
@@ -1142,7 +1157,8 @@ impl Lambda {
             return Err(ApiError::invalid_parameter(format!("No runtime version of {runtime} is rolling out.")));
         };
         let now = self.now;
-        let window = self.timing.phase2_window;
+        // A legacy rollout has no gradual phase 2: it moves the whole region at once.
+        let window = if self.rollouts[index].policy == RolloutPolicy::Legacy { 0 } else { self.timing.phase2_window };
         let mut started = Vec::new();
         for i in 0..self.rollouts[index].regions.len() {
             let rr = &mut self.rollouts[index].regions[i];
@@ -1346,11 +1362,29 @@ impl Lambda {
                     continue;
                 }
             }
+            let hour = tick.0.div_euclid(INTERVAL);
+            if tick > healthy_until {
+                // [choice] Failing background traffic logs one failed invocation per version an
+                // hour (every one is counted): a broken function under heavy traffic for years
+                // must not freeze the page writing log lines nobody keeps.
+                let FunctionVersion { environments, metrics, .. } = &mut self.versions[id];
+                if environments.failure_logged_hour == Some(hour) {
+                    if let Some(env) = environments.warm_mut(tick, runtime, runtime_version, revision) {
+                        env.last_used = tick;
+                        metrics.record(tick, count, count, 0);
+                        tick = tick.plus(MINUTE);
+                        continue;
+                    }
+                }
+            }
             // A cold start or a failure: the first invocation goes through the pool and is
             // logged; the rest of the tick land on the same environment, counted.
             self.now = tick;
             let mut rng = Rng::new(mix(salt ^ tick.0 as u64 ^ 0x5bd1));
             let inv = self.run_invocation(id, false, &mut rng);
+            if inv.error.is_some() {
+                self.versions[id].environments.failure_logged_hour = Some(hour);
+            }
             let rest = count - 1;
             if rest > 0 {
                 let errors = if inv.error.is_some() { rest } else { 0 };

@@ -38,6 +38,8 @@ pub struct EnvironmentPool {
     pub logs: VecDeque<LogEvent>,
     /// Streams ever created, newest last.
     pub streams_created: u64,
+    /// The hour (since the epoch) of the last background failure written to the log.
+    pub failure_logged_hour: Option<i64>,
 }
 
 /// What the pool needs to know about the version being invoked.

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::forms::on_text;
 use super::state::{Action, Origin, PlaygroundContext};
+use crate::app::session::matches_filter;
 use crate::model::control_plane::EventKind;
 
 /// The console shows its newest lines only: a long session must not slow every render.
@@ -35,6 +36,8 @@ fn Console() -> Html {
             }
         });
     }
+    // `clear` hides what came before; the console shows at most its newest SHOWN lines.
+    let first = state.console_from.min(transcript.len()).max(transcript.len().saturating_sub(SHOWN));
     let typed: Vec<String> = transcript.iter().map(|r| r.command.clone()).filter(|c| !c.is_empty()).collect();
     let onkeydown = {
         let (state, input, browsing) = (state.clone(), input.clone(), browsing.clone());
@@ -46,6 +49,7 @@ fn Console() -> Html {
                     return;
                 }
                 if line.trim() == "clear" {
+                    state.dispatch(Action::ClearConsole);
                     input.set(String::new());
                     return;
                 }
@@ -56,13 +60,15 @@ fn Console() -> Html {
             "ArrowUp" | "ArrowDown" if !typed.is_empty() => {
                 e.prevent_default();
                 let last = typed.len() - 1;
-                let next = match (e.key().as_str(), *browsing) {
+                // The history may have shrunk since (a tour or a share link replaced the session).
+                let at = browsing.map(|i| i.min(last));
+                let next = match (e.key().as_str(), at) {
                     ("ArrowUp", None) => Some(last),
                     ("ArrowUp", Some(i)) => Some(i.saturating_sub(1)),
                     ("ArrowDown", Some(i)) if i < last => Some(i + 1),
                     _ => None,
                 };
-                input.set(next.map(|i| typed[i].clone()).unwrap_or_default());
+                input.set(next.and_then(|i| typed.get(i)).cloned().unwrap_or_default());
                 browsing.set(next);
             }
             _ => {}
@@ -74,10 +80,12 @@ fn Console() -> Html {
                 if transcript.is_empty() {
                     <span class="hint">{"Type AWS CLI commands, e.g. aws lambda create-function --function-name demo --runtime python3.9 --role arn:aws:iam::123456789012:role/lambda-role --handler app.handler --zip-file fileb://demo.zip\nand playground directives: sim release python3.9, sim advance 2d, sim logs demo. Type help for the list.\n"}</span>
                 }
-                if transcript.len() > SHOWN {
-                    <span class="hint">{format!("({} earlier lines not shown)\n", transcript.len() - SHOWN)}</span>
+                if transcript.len() > first {
+                    if first > state.console_from {
+                        <span class="hint">{format!("({} earlier lines not shown)\n", first - state.console_from)}</span>
+                    }
                 }
-                for (i, r) in transcript.iter().enumerate().skip(transcript.len().saturating_sub(SHOWN)) {
+                for (i, r) in transcript.iter().enumerate().skip(first) {
                     <div key={i} class={classes!("entry", (!r.met_expectation).then_some("failed"))}>
                         if !r.command.is_empty() {
                             <span class="prompt-line">{format!("$ {}\n", r.command)}</span>
@@ -109,7 +117,8 @@ fn Logs() -> Html {
     };
     let v = &view.versions[id];
     let f = filter.trim().to_string();
-    let events: Vec<_> = v.environments.logs.iter().filter(|e| f.is_empty() || e.message.contains(&f)).collect();
+    // The same term matching as `sim logs --filter` (CloudWatch's): every term, or a quoted phrase.
+    let events: Vec<_> = v.environments.logs.iter().filter(|e| matches_filter(&e.message, &f)).collect();
     html! {
         <div class="logs">
             <div class="logs-bar">

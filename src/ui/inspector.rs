@@ -65,7 +65,7 @@ fn CreateFunction() -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let line = format!(
-                "aws lambda create-function --function-name {} --runtime {} --role arn:aws:iam::123456789012:role/lambda-role --handler {} --zip-file fileb://{}.zip --architectures {} --region {}",
+                "aws lambda create-function --function-name={} --runtime {} --role arn:aws:iam::123456789012:role/lambda-role --handler {} --zip-file fileb://{}.zip --architectures {} --region {}",
                 quote(&name), quote(&runtime), default_handler(&runtime), quote(&name), quote(&arch), quote(&region)
             );
             state.dispatch(Action::Run { line, origin: Origin::Inspector });
@@ -174,6 +174,7 @@ fn VersionSettings(props: &VersionProps) -> Html {
                 let (state, zip, relies, form, target) =
                     (state.clone(), zip.clone(), relies.clone(), form.clone(), target.clone());
                 let name = v.function_name.clone();
+                let region = v.region.clone();
                 Callback::from(move |e: SubmitEvent| {
                     e.prevent_default();
                     let file = if zip.is_empty() {
@@ -184,7 +185,7 @@ fn VersionSettings(props: &VersionProps) -> Html {
                     let mut lines =
                         vec![format!("aws lambda update-function-code {target} --zip-file fileb://{}", quote(&file))];
                     if !relies.trim().is_empty() {
-                        lines.push(format!("sim relies-on {name} {}", quote(relies.trim())));
+                        lines.push(format!("sim relies-on {name} {} --region {region}", quote(relies.trim())));
                     }
                     form.set(Form::None);
                     state.dispatch(Action::RunMany { lines, origin: Origin::Inspector });
@@ -192,10 +193,10 @@ fn VersionSettings(props: &VersionProps) -> Html {
             };
             html! {
                 <form class="form" {onsubmit} aria-label="Update code">
-                    <label>{"Code (.zip path; new text = new code)"}<input value={(*zip).clone()} oninput={on_text(&zip)} placeholder={format!("{}-v2.zip", v.function_name)} /></label>
-                    <label>{"The new code relies on behaviour (optional)"}<input value={(*relies).clone()} oninput={on_text(&relies)} placeholder="e.g. tls-legacy-renegotiation" /></label>
+                    <label>{"Code (.zip path; new text = new code)"}<input value={(*zip).clone()} oninput={on_text(&zip)} data-testid="update-zip" placeholder={format!("{}-v2.zip", v.function_name)} /></label>
+                    <label>{"The new code relies on behaviour (optional)"}<input value={(*relies).clone()} oninput={on_text(&relies)} data-testid="relies-on" placeholder="e.g. tls-legacy-renegotiation" /></label>
                     <p class="assumption">{"Assumption: a runtime version can change a named behaviour, and code that relies on it fails there. AWS publishes no such model."}</p>
-                    <button type="submit" class="primary">{"Deploy"}</button>
+                    <button type="submit" class="primary" data-testid="deploy">{"Deploy"}</button>
                 </form>
             }
         }

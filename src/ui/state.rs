@@ -10,6 +10,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::app::{scenario, script, LineResult, Session};
+use crate::cli::sim::MAX_ADVANCE;
 use crate::model::time::{DAY, HOUR, MINUTE};
 use crate::model::{Lambda, Timestamp, VersionId};
 
@@ -55,6 +56,10 @@ pub struct Playground {
     pub tour: Option<Tour>,
     /// Versions whose runtime version changed in the last step, to highlight.
     pub changed: Rc<Vec<VersionId>>,
+    /// The console shows the transcript from here on (`clear`).
+    pub console_from: usize,
+    /// The script's last line is a clock move the UI wrote, which later moves may extend.
+    advance_open: bool,
 }
 
 impl PartialEq for Playground {
@@ -85,6 +90,8 @@ pub enum Action {
     EndTour,
     /// Starts over with a script (a share link, a reset).
     Load(String),
+    /// `clear` in the console: hide the lines so far.
+    ClearConsole,
 }
 
 impl Default for Playground {
@@ -100,6 +107,8 @@ impl Default for Playground {
             notice: None,
             tour: None,
             changed: Rc::new(Vec::new()),
+            console_from: 0,
+            advance_open: false,
         }
     }
 }
@@ -149,6 +158,8 @@ impl Playground {
             notice: self.notice.clone(),
             tour: self.tour.clone(),
             changed: self.changed.clone(),
+            console_from: self.console_from,
+            advance_open: self.advance_open,
         }
     }
 
@@ -162,8 +173,12 @@ impl Playground {
         for line in lines {
             let mut session = self.session.borrow_mut();
             let result = session.run_line(line);
-            if !result.command.is_empty() {
+            // A line ending in an unescaped `\` would swallow the next one in a replay; it
+            // cannot have run anything, so it stays out of the script.
+            let continues = line.trim_end().chars().rev().take_while(|&c| c == '\\').count() % 2 == 1;
+            if !result.command.is_empty() && !continues {
                 script.push(line.trim().to_string());
+                self.advance_open = false;
             }
             let failed = !result.met_expectation;
             last = Some(result);
@@ -196,15 +211,24 @@ impl Playground {
             self.changed = Rc::new(changed);
         }
         let mut script = (*self.script).clone();
-        // Consecutive clock moves fold into one line.
-        let previous = script.last().and_then(|l| l.strip_prefix("sim advance ")).and_then(|d| d.strip_suffix("s"));
-        match previous.and_then(|s| s.parse::<i64>().ok()) {
-            Some(secs) => {
-                let total = secs + ms / 1000;
-                *script.last_mut().expect("matched a last line") = format!("sim advance {total}s");
+        // Consecutive clock moves of the UI fold into one line, up to what one `sim advance`
+        // may move (a longer play continues on a new line).
+        let secs = ms / 1000;
+        let folded = self
+            .advance_open
+            .then(|| script.last().and_then(|l| l.strip_prefix("sim advance ")?.strip_suffix('s')?.parse::<i64>().ok()))
+            .flatten()
+            .and_then(|previous| previous.checked_add(secs))
+            .filter(|total| total * 1000 <= MAX_ADVANCE);
+        match folded {
+            Some(total) => {
+                if let Some(last) = script.last_mut() {
+                    *last = format!("sim advance {total}s");
+                }
             }
-            None => script.push(format!("sim advance {}s", ms / 1000)),
+            None => script.push(format!("sim advance {secs}s")),
         }
+        self.advance_open = true;
         self.script = Rc::new(script);
     }
 }
@@ -277,6 +301,7 @@ impl Reducible for Playground {
                 }
             }
             Action::EndTour => next.tour = None,
+            Action::ClearConsole => next.console_from = next.session.borrow().transcript().len(),
             Action::Load(text) => {
                 let mut fresh = Playground { revision: self.revision + 1, ..Playground::default() };
                 fresh.session.borrow_mut().run_script(&text);

@@ -43,7 +43,7 @@ impl Scale {
 impl Window {
     fn zoom(self, factor: f64) -> Window {
         let mid = (self.from + self.to) / 2;
-        let half = (((self.to - self.from) as f64 * factor) as i64 / 2).clamp(10 * MINUTE, 120 * DAY);
+        let half = (((self.to - self.from) as f64 * factor) as i64 / 2).clamp(10 * MINUTE, 3650 * DAY);
         Window { from: mid - half, to: mid + half }
     }
 
