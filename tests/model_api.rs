@@ -80,17 +80,6 @@ fn update_code(d: &mut Driver, r: UpdateFunctionCodeRequest) -> ApiResult<Respon
     d.call(Request::UpdateFunctionCode(r))
 }
 
-fn create_req(name: &str, runtime: &str) -> CreateFunctionRequest {
-    CreateFunctionRequest {
-        function_name: name.into(),
-        runtime: Some(runtime.into()),
-        role: ROLE.into(),
-        handler: Some("app.handler".into()),
-        code: FunctionCode { zip_file: format!("{name}-v1.zip") },
-        ..Default::default()
-    }
-}
-
 fn delete(d: &mut Driver, name: &str, qualifier: Option<&str>) -> ApiResult<Response> {
     d.call(Request::DeleteFunction(FunctionRequest {
         function_name: name.into(),
@@ -335,9 +324,11 @@ fn published_version_inherits_the_runtime_management_config_of_latest() {
 #[test]
 fn create_with_publish_returns_version_one() {
     let mut d = Driver::new(HOME);
-    let c = function(
-        d.call(Request::CreateFunction(CreateFunctionRequest { publish: true, ..create_req("f", "python3.9") })),
-    );
+    let c =
+        function(d.call(Request::CreateFunction(CreateFunctionRequest {
+            publish: true,
+            ..create_request("f", "python3.9")
+        })));
     assert_eq!(c.version, "1");
     assert_eq!(c.function_arn, fn_arn(HOME, "f", Some("1")));
     assert_eq!(d.publish("f").version, "1", "nothing changed since");
@@ -417,7 +408,7 @@ fn error_bodies_capitalise_message_as_lambda_does() {
     assert_eq!(body["message"], invalid.message.as_str());
     assert!(body.get("Message").is_none(), "{body}");
 
-    let conflict = fail(d.call(Request::CreateFunction(create_req("f", "python3.9"))));
+    let conflict = fail(d.call(Request::CreateFunction(create_request("f", "python3.9"))));
     assert_eq!((conflict.code, conflict.status()), (ErrorCode::ResourceConflictException, 409));
     assert_eq!(conflict.body()["message"], conflict.message.as_str());
     assert!(conflict.body().get("Message").is_none());
@@ -486,7 +477,7 @@ fn runtime_version_config_appears_in_single_function_responses() {
     let mut d = Driver::new(HOME);
     let v14 = rv(HOME, "python3.9", 14);
     let key = |v: &Value| v["RuntimeVersionConfig"]["RuntimeVersionArn"].clone();
-    let created = d.call(Request::CreateFunction(create_req("f", "python3.9"))).unwrap();
+    let created = d.call(Request::CreateFunction(create_request("f", "python3.9"))).unwrap();
     assert_eq!(key(&json(&created)), v14, "CreateFunction");
     let got = d.call(Request::GetFunction(FunctionRequest { function_name: "f".into(), qualifier: None })).unwrap();
     assert_eq!(key(&json(&got)["Configuration"]), v14, "GetFunction.Configuration");
@@ -955,7 +946,7 @@ fn a_release_limited_to_some_regions_leaves_the_others_untouched() {
 #[test]
 fn create_after_block_create_fails_with_the_exact_message() {
     let mut d = driver_at("2025-04-01T00:00:00Z", HOME);
-    let e = fail(d.call(Request::CreateFunction(create_req("old", "python3.8"))));
+    let e = fail(d.call(Request::CreateFunction(create_request("old", "python3.8"))));
     assert_eq!((e.code, e.status()), (ErrorCode::InvalidParameterValueException, 400));
     assert_eq!(e.message, NO_LONGER_SUPPORTED);
     assert!(d.lambda.resolve(HOME, "old", None).is_err());
@@ -968,7 +959,7 @@ fn block_create_comes_before_block_update() {
     let mut d = driver_at("2025-02-01T00:00:00Z", HOME);
     d.create("f", "python3.8");
     advance_to(&mut d, "2025-03-15T00:00:00Z");
-    let e = fail(d.call(Request::CreateFunction(create_req("g", "python3.8"))));
+    let e = fail(d.call(Request::CreateFunction(create_request("g", "python3.8"))));
     assert_eq!(e.message, NO_LONGER_SUPPORTED);
     d.update_code("f", "f-v2.zip");
     function(update_config(
@@ -1007,7 +998,7 @@ fn an_unknown_runtime_identifier_fails_with_the_enum_message() {
     let expected = |x: &str| {
         format!("Value {x} at 'runtime' failed to satisfy constraint: Member must satisfy enum value set: {list} or be a valid ARN")
     };
-    let e = fail(d.call(Request::CreateFunction(create_req("f", "python2.7"))));
+    let e = fail(d.call(Request::CreateFunction(create_request("f", "python2.7"))));
     assert_eq!(e.message, expected("python2.7"));
     d.create("f", "python3.9");
     let e = fail(update_config(
@@ -1278,8 +1269,8 @@ fn scripted(seed: u64) -> History {
     let mut h = History::with_snapshot_every(DEFAULT_CLOCK, seed, 3);
     let api = |request: Request| Command::Api { region: HOME.into(), request };
     let sim = |directive: Directive| Command::Sim { region: HOME.into(), directive };
-    let _ = h.execute(api(Request::CreateFunction(create_req("f", "python3.9"))));
-    let _ = h.execute(api(Request::CreateFunction(create_req("g", "nodejs18.x"))));
+    let _ = h.execute(api(Request::CreateFunction(create_request("f", "python3.9"))));
+    let _ = h.execute(api(Request::CreateFunction(create_request("g", "nodejs18.x"))));
     let _ = h.execute(api(Request::Invoke(InvokeRequest { function_name: "f".into(), ..Default::default() })));
     let _ = h.execute(sim(Directive::Traffic { function: "g".into(), qualifier: None, per_minute: 3.5 }));
     let _ =

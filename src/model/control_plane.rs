@@ -13,7 +13,7 @@ use super::function::*;
 use super::metrics::{VersionMetrics, INTERVAL};
 use super::request::{Directive, Request};
 use super::rng::{hash_str, mix, Rng};
-use super::rollout::{self, Phase, Rollout, RolloutPolicy, RuntimeVersion};
+use super::rollout::{self, Rollout, RolloutPolicy, RuntimeVersion};
 use super::runtime_management::UpdateRuntimeOn;
 use super::time::{Timestamp, MINUTE};
 
@@ -1392,15 +1392,6 @@ impl Lambda {
             }
             tick = tick.plus(MINUTE);
         }
-    }
-
-    /// Phase of the newest rollout of a runtime in a region, with its version number.
-    pub fn rollout_phase(&self, runtime: usize, region: &str) -> Option<(u32, Phase)> {
-        self.rollouts
-            .iter()
-            .rev()
-            .filter(|r| r.runtime == runtime)
-            .find_map(|r| r.regions.iter().find(|rr| rr.region == region).map(|rr| (r.number, rr.phase(self.now))))
     }
 }
 

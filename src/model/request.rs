@@ -49,18 +49,6 @@ impl Request {
             _ => 200,
         }
     }
-
-    /// Reads change nothing: a session may drop them from a replay without changing the state.
-    pub fn is_read(&self) -> bool {
-        matches!(
-            self,
-            Request::GetFunction(_)
-                | Request::GetFunctionConfiguration(_)
-                | Request::ListFunctions(_)
-                | Request::ListVersionsByFunction(_)
-                | Request::GetRuntimeManagementConfig(_)
-        )
-    }
 }
 
 /// What only the playground can do: release runtime versions, steer rollouts, shape traffic.

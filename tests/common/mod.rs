@@ -44,14 +44,7 @@ impl Driver {
     }
 
     pub fn create(&mut self, name: &str, runtime: &str) -> FunctionConfiguration {
-        match self.call(Request::CreateFunction(CreateFunctionRequest {
-            function_name: name.into(),
-            runtime: Some(runtime.into()),
-            role: ROLE.into(),
-            handler: Some("app.handler".into()),
-            code: FunctionCode { zip_file: format!("{name}-v1.zip") },
-            ..Default::default()
-        })) {
+        match self.call(Request::CreateFunction(create_request(name, runtime))) {
             Ok(Response::Function(c)) => *c,
             other => panic!("create {name}: {other:?}"),
         }
@@ -130,6 +123,18 @@ impl Driver {
 
     pub fn now(&self) -> Timestamp {
         self.lambda.now
+    }
+}
+
+/// A CreateFunction request with the defaults the tests share.
+pub fn create_request(name: &str, runtime: &str) -> CreateFunctionRequest {
+    CreateFunctionRequest {
+        function_name: name.into(),
+        runtime: Some(runtime.into()),
+        role: ROLE.into(),
+        handler: Some("app.handler".into()),
+        code: FunctionCode { zip_file: format!("{name}-v1.zip") },
+        ..Default::default()
     }
 }
 
