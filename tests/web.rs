@@ -309,3 +309,23 @@ async fn code_relying_on_a_behaviour_is_recorded_in_the_functions_region() {
     assert!(app.find("[data-testid=\"error\"]").is_none(), "{}", app.text("console-output"));
     assert!(app.text("console-output").contains("$ sim relies-on orders tls-renegotiation --region eu-south-1"));
 }
+
+#[wasm_bindgen_test]
+async fn a_timeline_lane_is_selected_from_the_keyboard() {
+    let app = Mounted::new().await;
+    app.console(CREATE).await;
+    app.console("aws lambda publish-version --function-name orders").await;
+    app.console("aws lambda get-function --function-name orders").await;
+    let lane = app
+        .root
+        .query_selector("[data-testid=\"timeline\"] g.lane[aria-label^=\"orders:1 \"]")
+        .unwrap()
+        .expect("a lane for version 1");
+    let init = KeyboardEventInit::new();
+    init.set_key("Enter");
+    init.set_bubbles(true);
+    lane.dispatch_event(&KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+    settle().await;
+    let selected = app.find("[data-testid=\"function-version\"][aria-pressed=\"true\"]").expect("a selected row");
+    assert_eq!(selected.get_attribute("data-qualifier").as_deref(), Some("1"));
+}

@@ -221,6 +221,16 @@ pub fn Timeline() -> Html {
                 let state = state.clone();
                 Callback::from(move |_: MouseEvent| state.dispatch(Action::Select(Some(id))))
             };
+            // Lanes are focusable: Enter or Space selects, as a click does.
+            let onkeydown = {
+                let state = state.clone();
+                Callback::from(move |e: KeyboardEvent| {
+                    if e.key() == "Enter" || e.key() == " " {
+                        e.prevent_default();
+                        state.dispatch(Action::Select(Some(id)));
+                    }
+                })
+            };
             let label = match v.qualifier {
                 Qualifier::Latest => format!("{}:$LATEST", v.function_name),
                 Qualifier::Version(n) => format!("{}:{n}", v.function_name),
@@ -288,7 +298,8 @@ pub fn Timeline() -> Html {
             }
             rows.push(html! {
                 <g class={classes!("lane", selected.then_some("selected"), changed.then_some("changed"), v.deleted.is_some().then_some("deleted"))}
-                    key={format!("lane-{id}")} {onclick}>
+                    key={format!("lane-{id}")} {onclick} {onkeydown} tabindex="0" role="button"
+                    aria-label={format!("{label} in {}: select", v.region)}>
                     <rect class="lane-bg" x="0" y={lane_y.to_string()} width={width.to_string()} height={LANE.to_string()} />
                     <text class="lane-label" x="10" y={(lane_y + 15.0).to_string()}>{label}</text>
                     {for parts}
