@@ -126,6 +126,7 @@ fn Logs() -> Html {
                 <label><span class="visually-hidden">{"Filter log events"}</span>
                     <input type="search" placeholder="Filter events, e.g. INIT_START" value={(*filter).clone()} oninput={on_text(&filter)} data-testid="log-filter" />
                 </label>
+                <span class="assumption-dark">{"Assumptions: an idle environment stays warm 10 minutes; background traffic logs its cold starts and one failure an hour; the newest 2,000 events are kept."}</span>
             </div>
             <div class="log-events" data-testid="log-events">
                 if events.is_empty() {

@@ -273,6 +273,7 @@ fn VersionSettings(props: &VersionProps) -> Html {
                             <input value={(*pinned).clone()} oninput={on_text(&pinned)} data-testid="manual-arn" placeholder="arn:aws:lambda:us-east-1::runtime:…" spellcheck="false" />
                         </label>
                     }
+                    <p class="assumption">{"Assumptions: switching back to Auto takes the region's newest runtime version at once; a new published version inherits $LATEST's runtime management configuration."}</p>
                     <button type="submit" class="primary" data-testid="runtime-config-save">{"Save"}</button>
                 </form>
             }
