@@ -1,6 +1,7 @@
 //! Execution environments (one pool per function version) and the platform log lines they write.
 
 use std::collections::VecDeque;
+use std::rc::Rc;
 
 use super::rng::Rng;
 use super::time::{Timestamp, MINUTE};
@@ -20,7 +21,8 @@ pub struct Environment {
     pub runtime_version: u32,
     /// The revision of the code and configuration it loaded.
     pub revision: u64,
-    pub log_stream: String,
+    /// Shared with every event of the stream: one allocation per environment, not per line.
+    pub log_stream: Rc<str>,
     pub created: Timestamp,
     pub last_used: Timestamp,
 }
@@ -28,7 +30,7 @@ pub struct Environment {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LogEvent {
     pub timestamp: Timestamp,
-    pub log_stream: String,
+    pub log_stream: Rc<str>,
     pub message: String,
 }
 
@@ -107,11 +109,11 @@ impl EnvironmentPool {
         }
     }
 
-    fn push_log(&mut self, timestamp: Timestamp, log_stream: &str, message: String) {
+    fn push_log(&mut self, timestamp: Timestamp, log_stream: &Rc<str>, message: String) {
         if self.logs.len() == LOG_RETENTION {
             self.logs.pop_front();
         }
-        self.logs.push_back(LogEvent { timestamp, log_stream: log_stream.to_string(), message });
+        self.logs.push_back(LogEvent { timestamp, log_stream: log_stream.clone(), message });
     }
 
     pub fn invoke(&mut self, now: Timestamp, rng: &mut Rng, t: &InvokeTarget) -> Invocation {
@@ -123,7 +125,7 @@ impl EnvironmentPool {
                 runtime: t.runtime,
                 runtime_version: t.runtime_version,
                 revision: t.revision,
-                log_stream: format!("{}/[{}]{}", now.log_stream_date(), t.version_label, rng.hex32()),
+                log_stream: format!("{}/[{}]{}", now.log_stream_date(), t.version_label, rng.hex32()).into(),
                 created: now,
                 last_used: now,
             });

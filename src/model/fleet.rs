@@ -132,12 +132,12 @@ pub fn run_week(lambda: &mut Lambda) -> FleetReport {
     report(lambda, start)
 }
 
-/// Runs the fleet week three times on copies of one fleet: the first run, and the best of the
-/// three (the steady state, once a JIT has warmed up), with the report of the last run.
+/// Runs the fleet week five times on copies of one fleet: the first run (cold: the heap still
+/// grows), and the best of the five (the steady state), with the report of the last run.
 pub fn time_runs<T>(fleet: &Lambda, start: impl Fn() -> T, seconds: impl Fn(T) -> f64) -> (Vec<f64>, FleetReport) {
     let mut times = Vec::new();
     let mut report = FleetReport::default();
-    for _ in 0..3 {
+    for _ in 0..5 {
         let mut lambda = fleet.clone();
         let t = start();
         report = run_week(&mut lambda);

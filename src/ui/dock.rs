@@ -135,7 +135,7 @@ fn Logs() -> Html {
                 for (i, e) in events.iter().enumerate() {
                     <div key={i} class={classes!("log-event", e.message.starts_with("INIT_START").then_some("init"), (e.message.contains("LAMBDA_WARNING") || e.message.starts_with("[ERROR]") || e.message.contains("Status: error")).then_some("error"))}>
                         <time>{e.timestamp.rfc3339()}</time>
-                        <span class="stream">{e.log_stream.clone()}</span>
+                        <span class="stream">{e.log_stream.to_string()}</span>
                         <span class="message">{e.message.replace('\t', "    ")}</span>
                     </div>
                 }
