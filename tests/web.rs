@@ -329,3 +329,16 @@ async fn a_timeline_lane_is_selected_from_the_keyboard() {
     let selected = app.find("[data-testid=\"function-version\"][aria-pressed=\"true\"]").expect("a selected row");
     assert_eq!(selected.get_attribute("data-qualifier").as_deref(), Some("1"));
 }
+
+#[wasm_bindgen_test]
+async fn a_manual_pin_to_an_older_version_shows_as_a_rollback_on_the_timeline() {
+    let app = Mounted::new().await;
+    app.console(CREATE).await;
+    app.console("sim release python3.9").await;
+    app.console("sim phase2 python3.9").await;
+    app.console("sim advance 4d").await;
+    assert!(app.root.query_selector(".event-marker.rollback").unwrap().is_none());
+    app.console("aws lambda put-runtime-management-config --function-name orders --update-runtime-on Manual --runtime-version-arn arn:aws:lambda:us-east-1::runtime:5d78356d0ab527d7a46f221563948120c754042c0826389fa2ce37370518d186").await;
+    assert_eq!(app.runtime_version("orders", "$LATEST").as_deref(), Some("python:3.9.v14"));
+    assert!(app.root.query_selector(".event-marker.rollback").unwrap().is_some(), "a ↺ marker on the lane");
+}

@@ -134,6 +134,13 @@ impl Playground {
         }
     }
 
+    pub fn source(&self) -> Source {
+        match &self.travel {
+            Some((t, past)) => Source::Past(*t, past.clone()),
+            None => Source::Live(self.session.clone()),
+        }
+    }
+
     pub fn live_now(&self) -> Timestamp {
         self.session.borrow().now()
     }
@@ -230,6 +237,32 @@ impl Playground {
         }
         self.advance_open = true;
         self.script = Rc::new(script);
+    }
+}
+
+/// Where a component reads the state on screen from, when it must not subscribe to the whole
+/// context (a memoised timeline lane).
+#[derive(Clone)]
+pub enum Source {
+    Live(Rc<RefCell<Session>>),
+    Past(Timestamp, Rc<Lambda>),
+}
+
+impl Source {
+    pub fn view(&self) -> ViewRef<'_> {
+        match self {
+            Source::Live(s) => ViewRef::Live(Ref::map(s.borrow(), |s| s.history().live())),
+            Source::Past(_, p) => ViewRef::Past(p),
+        }
+    }
+
+    /// The same session, or the same moment of it.
+    pub fn same(&self, other: &Source) -> bool {
+        match (self, other) {
+            (Source::Live(a), Source::Live(b)) => Rc::ptr_eq(a, b),
+            (Source::Past(t, a), Source::Past(u, b)) => t == u && Rc::ptr_eq(a, b),
+            _ => false,
+        }
     }
 }
 

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use yew::prelude::*;
 
 use super::chip::{version_colour, VersionChip};
-use super::state::{Action, PlaygroundContext};
+use super::state::{Action, PlaygroundContext, Source};
 use crate::model::arn::runtime_version_arn;
 use crate::model::control_plane::EventKind;
 use crate::model::function::Change;
@@ -102,6 +102,148 @@ fn lanes(view: &Lambda) -> Vec<(String, Vec<usize>)> {
     out
 }
 
+/// What a lane shows depends on these alone (and its place): an unchanged lane is not rebuilt.
+#[derive(Clone, Copy, PartialEq)]
+struct LaneKey {
+    segments: usize,
+    markers: usize,
+    buckets: usize,
+    last_bucket: Option<(i64, u32, u32)>,
+    /// Where its last segment ends on screen: now (clipped to the window) or its deletion.
+    end: i64,
+    deleted: bool,
+}
+
+#[derive(Properties, Clone)]
+struct LaneProps {
+    source: Source,
+    id: usize,
+    y: f64,
+    window: Window,
+    width: f64,
+    selected: bool,
+    changed: bool,
+    content: LaneKey,
+    onselect: Callback<usize>,
+}
+
+impl PartialEq for LaneProps {
+    /// The source is the same session throughout (time travel changes `content` or `end`); the
+    /// callback always dispatches to the same reducer. Neither decides whether to re-render.
+    fn eq(&self, o: &Self) -> bool {
+        self.id == o.id
+            && self.y == o.y
+            && self.window == o.window
+            && self.width == o.width
+            && self.selected == o.selected
+            && self.changed == o.changed
+            && self.content == o.content
+            && self.source.same(&o.source)
+    }
+}
+
+/// One function version's lane: runtime version segments, failures, and event markers.
+#[component]
+fn Lane(props: &LaneProps) -> Html {
+    let view = props.source.view();
+    let (id, w, lane_y) = (props.id, props.window, props.y);
+    let sc = Scale { w, width: props.width };
+    let v = &view.versions[id];
+    let end = v.deleted.map_or(view.now.0, |d| d.0);
+    let onclick = props.onselect.reform(move |_: MouseEvent| id);
+    // Lanes are focusable: Enter or Space selects, as a click does.
+    let onkeydown = {
+        let onselect = props.onselect.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" || e.key() == " " {
+                e.prevent_default();
+                onselect.emit(id);
+            }
+        })
+    };
+    let label = match v.qualifier {
+        Qualifier::Latest => format!("{}:$LATEST", v.function_name),
+        Qualifier::Version(n) => format!("{}:{n}", v.function_name),
+    };
+    let mut parts = Vec::new();
+    for (i, seg) in v.segments.iter().enumerate() {
+        let seg_end = v.segments.get(i + 1).map_or(end, |n| n.at.0);
+        let (a, b) = (seg.at.0.max(w.from), seg_end.min(w.to));
+        if b <= a {
+            continue;
+        }
+        let runtime = &view.catalogue.runtimes[seg.runtime];
+        let vname = runtime.version_name(seg.runtime_version);
+        let arn = runtime_version_arn(&v.region, &runtime.id, seg.runtime_version, &v.config.architecture);
+        let (x0, x1) = (sc.x(a), sc.x(b));
+        let cause = match seg.cause {
+            Change::Create => "created",
+            Change::Publish => "published",
+            Change::CodeUpdate => "code update (phase 1)",
+            Change::ConfigurationUpdate => "configuration update (phase 1)",
+            Change::Phase2 => "phase 2 of the rollout",
+            Change::LegacyUpdate => "legacy whole-region update",
+            Change::RuntimeManagementConfig => "runtime management configuration",
+        };
+        parts.push(html! {
+            <g class="segment">
+                <title>{format!("INIT_START Runtime Version: {vname}\tRuntime Version ARN: {arn}\nfrom {} ({cause})", seg.at.rfc3339())}</title>
+                <rect x={x0.to_string()} y={(lane_y + 3.0).to_string()} width={(x1 - x0).max(1.0).to_string()}
+                    height={(LANE - 6.0).to_string()} rx="3" fill={version_colour(seg.runtime, seg.runtime_version)} />
+                if x1 - x0 > 64.0 {
+                    <text class="segment-label" x={(x0 + 5.0).to_string()} y={(lane_y + 15.0).to_string()}>{vname}</text>
+                }
+            </g>
+        });
+    }
+    for b in v.metrics.buckets.iter().filter(|b| b.errors > 0) {
+        let t = b.hour * INTERVAL;
+        if t + INTERVAL < w.from || t > w.to {
+            continue;
+        }
+        let (x0, x1) = (sc.x(t.max(w.from)), sc.x((t + INTERVAL).min(w.to)));
+        parts.push(html! {
+            <rect class="failures" x={x0.to_string()} y={(lane_y + 1.0).to_string()} width={(x1 - x0).max(3.0).to_string()} height="4">
+                <title>{format!("{} failed invocations of {} in the hour from {}", b.errors, b.invocations, Timestamp(t).rfc3339())}</title>
+            </rect>
+        });
+    }
+    let own = |e: &&crate::model::control_plane::Event| {
+        e.region == v.region && e.function == v.function_name && e.qualifier == Some(v.qualifier)
+    };
+    for e in view.events.iter().filter(own) {
+        let Some((mut glyph, mut class)) = marker(e.kind) else { continue };
+        if e.at.0 < w.from || e.at.0 > w.to {
+            continue;
+        }
+        // A runtime management change that moved the version back is a rollback.
+        let rollback = e.kind == EventKind::RuntimeManagementConfig
+            && v.segments.windows(2).any(|p| {
+                p[1].at == e.at
+                    && p[1].cause == Change::RuntimeManagementConfig
+                    && p[1].runtime_version < p[0].runtime_version
+            });
+        if rollback {
+            (glyph, class) = ("↺", "rollback");
+        }
+        let x = sc.x(e.at.0);
+        parts.push(html! {
+            <text class={classes!("event-marker", class)} x={x.to_string()} y={(lane_y + 15.0).to_string()} text-anchor="middle">
+                <title>{format!("{} {}", e.at.rfc3339(), e.detail)}</title>
+                {glyph}
+            </text>
+        });
+    }
+    html! {
+        <g class={classes!("lane", props.selected.then_some("selected"), props.changed.then_some("changed"), v.deleted.is_some().then_some("deleted"))}
+            {onclick} {onkeydown} tabindex="0" role="button" aria-label={format!("{label} in {}: select", v.region)}>
+            <rect class="lane-bg" x="0" y={lane_y.to_string()} width={props.width.to_string()} height={LANE.to_string()} />
+            <text class="lane-label" x="10" y={(lane_y + 15.0).to_string()}>{label}</text>
+            {for parts}
+        </g>
+    }
+}
+
 #[component]
 pub fn Timeline() -> Html {
     let state = use_context::<PlaygroundContext>().expect("playground context");
@@ -167,14 +309,18 @@ pub fn Timeline() -> Html {
         })
     };
 
-    // Markers by lane, in one pass over the events.
-    let mut markers: std::collections::HashMap<(&str, &str, Qualifier), Vec<&crate::model::control_plane::Event>> =
-        std::collections::HashMap::new();
+    // Events per lane, in one pass: a lane re-renders only when its own content changed.
+    let mut markers: std::collections::HashMap<(&str, &str, Qualifier), usize> = std::collections::HashMap::new();
     for e in &view.events {
         if let Some(q) = e.qualifier {
-            markers.entry((e.region.as_str(), e.function.as_str(), q)).or_default().push(e);
+            *markers.entry((e.region.as_str(), e.function.as_str(), q)).or_default() += 1;
         }
     }
+    let source = state.source();
+    let onselect = {
+        let state = state.clone();
+        Callback::from(move |id| state.dispatch(Action::Select(Some(id))))
+    };
     let mut rows = Vec::new();
     let mut y = AXIS;
     for (region, ids) in &groups {
@@ -214,96 +360,24 @@ pub fn Timeline() -> Html {
         for &id in ids {
             let v = &view.versions[id];
             let end = v.deleted.map_or(now.0, |d| d.0);
-            let lane_y = y;
-            let selected = state.selected == Some(id);
-            let changed = state.changed.contains(&id);
-            let onclick = {
-                let state = state.clone();
-                Callback::from(move |_: MouseEvent| state.dispatch(Action::Select(Some(id))))
-            };
-            // Lanes are focusable: Enter or Space selects, as a click does.
-            let onkeydown = {
-                let state = state.clone();
-                Callback::from(move |e: KeyboardEvent| {
-                    if e.key() == "Enter" || e.key() == " " {
-                        e.prevent_default();
-                        state.dispatch(Action::Select(Some(id)));
-                    }
-                })
-            };
-            let label = match v.qualifier {
-                Qualifier::Latest => format!("{}:$LATEST", v.function_name),
-                Qualifier::Version(n) => format!("{}:{n}", v.function_name),
-            };
-            let mut parts = Vec::new();
             for (i, seg) in v.segments.iter().enumerate() {
                 let seg_end = v.segments.get(i + 1).map_or(end, |n| n.at.0);
-                let (a, b) = (seg.at.0.max(w.from), seg_end.min(w.to));
-                if b <= a {
-                    continue;
+                if seg.at.0.max(w.from) < seg_end.min(w.to) {
+                    legend.insert((seg.runtime, seg.runtime_version));
                 }
-                legend.insert((seg.runtime, seg.runtime_version));
-                let runtime = &view.catalogue.runtimes[seg.runtime];
-                let vname = runtime.version_name(seg.runtime_version);
-                let arn = runtime_version_arn(&v.region, &runtime.id, seg.runtime_version, &v.config.architecture);
-                let (x0, x1) = (sc.x(a), sc.x(b));
-                let cause = match seg.cause {
-                    Change::Create => "created",
-                    Change::Publish => "published",
-                    Change::CodeUpdate => "code update (phase 1)",
-                    Change::ConfigurationUpdate => "configuration update (phase 1)",
-                    Change::Phase2 => "phase 2 of the rollout",
-                    Change::LegacyUpdate => "legacy whole-region update",
-                    Change::RuntimeManagementConfig => "runtime management configuration",
-                };
-                parts.push(html! {
-                    <g class="segment">
-                        <title>{format!("INIT_START Runtime Version: {vname}\tRuntime Version ARN: {arn}\nfrom {} ({cause})", seg.at.rfc3339())}</title>
-                        <rect x={x0.to_string()} y={(lane_y + 3.0).to_string()} width={(x1 - x0).max(1.0).to_string()}
-                            height={(LANE - 6.0).to_string()} rx="3" fill={version_colour(seg.runtime, seg.runtime_version)} />
-                        if x1 - x0 > 64.0 {
-                            <text class="segment-label" x={(x0 + 5.0).to_string()} y={(lane_y + 15.0).to_string()}>{vname}</text>
-                        }
-                    </g>
-                });
             }
-            for b in v.metrics.buckets.iter().filter(|b| b.errors > 0) {
-                let t = b.hour * INTERVAL;
-                if t + INTERVAL < w.from || t > w.to {
-                    continue;
-                }
-                let (x0, x1) = (sc.x(t.max(w.from)), sc.x((t + INTERVAL).min(w.to)));
-                parts.push(html! {
-                    <rect class="failures" x={x0.to_string()} y={(lane_y + 1.0).to_string()} width={(x1 - x0).max(3.0).to_string()} height="4">
-                        <title>{format!("{} failed invocations of {} in the hour from {}", b.errors, b.invocations, Timestamp(t).rfc3339())}</title>
-                    </rect>
-                });
-            }
-            for e in view
-                .events
-                .iter()
-                .filter(|e| e.region == v.region && e.function == v.function_name && e.qualifier == Some(v.qualifier))
-            {
-                let Some((glyph, class)) = marker(e.kind) else { continue };
-                if e.at.0 < w.from || e.at.0 > w.to {
-                    continue;
-                }
-                let x = sc.x(e.at.0);
-                parts.push(html! {
-                    <text class={classes!("event-marker", class)} x={x.to_string()} y={(lane_y + 15.0).to_string()} text-anchor="middle">
-                        <title>{format!("{} {}", e.at.rfc3339(), e.detail)}</title>
-                        {glyph}
-                    </text>
-                });
-            }
+            let content = LaneKey {
+                segments: v.segments.len(),
+                markers: markers.get(&(v.region.as_str(), v.function_name.as_str(), v.qualifier)).map_or(0, |m| *m),
+                buckets: v.metrics.buckets.len(),
+                last_bucket: v.metrics.buckets.last().map(|b| (b.hour, b.invocations, b.errors)),
+                end: end.min(w.to),
+                deleted: v.deleted.is_some(),
+            };
             rows.push(html! {
-                <g class={classes!("lane", selected.then_some("selected"), changed.then_some("changed"), v.deleted.is_some().then_some("deleted"))}
-                    key={format!("lane-{id}")} {onclick} {onkeydown} tabindex="0" role="button"
-                    aria-label={format!("{label} in {}: select", v.region)}>
-                    <rect class="lane-bg" x="0" y={lane_y.to_string()} width={width.to_string()} height={LANE.to_string()} />
-                    <text class="lane-label" x="10" y={(lane_y + 15.0).to_string()}>{label}</text>
-                    {for parts}
-                </g>
+                <Lane key={format!("lane-{id}")} source={source.clone()} {id} y={y} window={w} {width}
+                    selected={state.selected == Some(id)} changed={state.changed.contains(&id)} {content}
+                    onselect={onselect.clone()} />
             });
             y += LANE;
         }
