@@ -23,6 +23,14 @@ async fn settle() {
     yew::scheduler::flush().await;
 }
 
+/// A bubbling `keydown` of `key`, as a key press dispatches it.
+fn keydown(key: &str) -> KeyboardEvent {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()
+}
+
 fn bubbling(kind: &str) -> Event {
     let init = EventInit::new();
     init.set_bubbles(true);
@@ -78,11 +86,7 @@ impl Mounted {
     /// Types a console line and presses Enter.
     async fn console(&self, line: &str) {
         self.type_into("console-input", line).await;
-        let init = KeyboardEventInit::new();
-        init.set_key("Enter");
-        init.set_bubbles(true);
-        let enter = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-        self.by_testid("console-input").dispatch_event(&enter).unwrap();
+        self.by_testid("console-input").dispatch_event(&keydown("Enter")).unwrap();
         settle().await;
     }
 
@@ -277,12 +281,7 @@ async fn console_history_survives_a_tour_replacing_the_session() {
     for i in 0..12 {
         app.console(&format!("sim advance {}m", i + 1)).await;
     }
-    let up = || {
-        let init = KeyboardEventInit::new();
-        init.set_key("ArrowUp");
-        init.set_bubbles(true);
-        KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()
-    };
+    let up = || keydown("ArrowUp");
     app.by_testid("console-input").dispatch_event(&up()).unwrap();
     settle().await;
     app.choose("tour-picker", "manual-rollback").await;
@@ -321,10 +320,7 @@ async fn a_timeline_lane_is_selected_from_the_keyboard() {
         .query_selector("[data-testid=\"timeline\"] g.lane[aria-label^=\"orders:1 \"]")
         .unwrap()
         .expect("a lane for version 1");
-    let init = KeyboardEventInit::new();
-    init.set_key("Enter");
-    init.set_bubbles(true);
-    lane.dispatch_event(&KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+    lane.dispatch_event(&keydown("Enter")).unwrap();
     settle().await;
     let selected = app.find("[data-testid=\"function-version\"][aria-pressed=\"true\"]").expect("a selected row");
     assert_eq!(selected.get_attribute("data-qualifier").as_deref(), Some("1"));
