@@ -171,6 +171,34 @@ fn environment_as_shorthand_and_json() {
     assert_eq!(r.output.unwrap()["Environment"]["Variables"], serde_json::json!({"A": "b"}));
 }
 
+/// Issue 8's reproducers: nesting that once overflowed the stack (in the browser, two such lines
+/// broke every later call of the wasm instance) is refused with the parser's error, and the session
+/// goes on.
+#[test]
+fn deep_nesting_is_refused_and_the_session_goes_on() {
+    let mut s = session_with("f");
+    let line =
+        |value: String| format!("aws lambda update-function-configuration --function-name f --environment {value}");
+    let depth_error = "Error parsing parameter '--environment': maximum recursion depth exceeded: \
+                       lists and structures nest more than 128 levels deep";
+    for value in [
+        format!("={}", "[".repeat(6_500)),
+        format!("={}{}", "[".repeat(6_100), "]".repeat(6_100)),
+        format!("={}", "{=".repeat(7_300)),
+        format!("={}", "[".repeat(58_000)),
+        format!("Variables={{A={}}}", "[".repeat(129)),
+    ] {
+        assert_eq!(usage(&mut s, &line(value)), depth_error);
+    }
+    // JSON stops at serde_json's limit, also 128, with the JSON parser's error.
+    let r = fails(&mut s, &line(format!("'{}'", "{\"a\": ".repeat(10_000))));
+    assert!(r.printed.contains("Invalid JSON: recursion limit exceeded"), "{}", &r.printed[..120]);
+    // 128 levels (the map and 127 lists) are still a value (of the wrong type for Environment, so botocore's message).
+    let r = fails(&mut s, &line(format!("Variables={{A={}{}}}", "[".repeat(127), "]".repeat(127))));
+    assert!(r.printed.starts_with("Parameter validation failed:\nInvalid type for parameter Environment.Variables.A"));
+    ok(&mut s, "aws lambda list-functions");
+}
+
 #[test]
 fn lists_and_booleans() {
     let mut s = Session::new();

@@ -220,7 +220,15 @@ async fn time_travel_restores_an_earlier_state() {
 async fn invalid_input_never_breaks_the_page() {
     let app = Mounted::new().await;
     let huge = "x".repeat(100_000);
+    // Issue 8: once, two of these lines overflowed the wasm stack and broke every later call.
+    let nested =
+        format!("aws lambda update-function-configuration --function-name f --environment ={}", "[".repeat(6_500));
+    let nested_maps =
+        format!("aws lambda update-function-configuration --function-name f --environment ={}", "{=".repeat(7_300));
     for line in [
+        nested.as_str(),
+        nested_maps.as_str(),
+        nested.as_str(),
         "aws lambda create-function --function-name",
         "aws lambda nope",
         "sim clock yesterday",

@@ -1,6 +1,12 @@
 //! The AWS CLI's shorthand syntax for structure options, `Variables={KEY=value,KEY2=value}`,
 //! parsed with the grammar and error messages of awscli/shorthand.py so a malformed value gets
 //! the caret-under-the-problem message the real CLI prints.
+//!
+//! Linear in the input: errors are values that become text only when the parse fails as a whole
+//! (the grammar backtracks after `a=b,c` to read `c` as the next key, and building the message at
+//! every backtrack made long inputs quadratic), and nesting is bounded by [`MAX_DEPTH`].
+
+use std::collections::HashMap;
 
 /// A parsed shorthand value: what the Python parser builds from strings, lists and dicts.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -11,10 +17,27 @@ pub enum Shorthand {
     Map(Vec<(String, Shorthand)>),
 }
 
-fn insert(map: &mut Vec<(String, Shorthand)>, key: String, value: Shorthand) {
-    match map.iter_mut().find(|(k, _)| *k == key) {
-        Some(slot) => slot.1 = value,
-        None => map.push((key, value)),
+/// A map being parsed: pairs in first-seen order, with an index so that a repeated key is found
+/// in constant time (a linear search made 62,500 pairs take seconds).
+#[derive(Default)]
+struct MapBuilder {
+    pairs: Vec<(String, Shorthand)>,
+    index: HashMap<String, usize>,
+}
+
+impl MapBuilder {
+    fn insert(&mut self, key: String, value: Shorthand) {
+        match self.index.get(&key) {
+            Some(&i) => self.pairs[i].1 = value,
+            None => {
+                self.index.insert(key.clone(), self.pairs.len());
+                self.pairs.push((key, value));
+            }
+        }
+    }
+
+    fn build(self) -> Shorthand {
+        Shorthand::Map(self.pairs)
     }
 }
 
@@ -35,23 +58,75 @@ fn key_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || "-_.#/:".contains(c)
 }
 
+/// How deeply `[...]` and `{...}` may nest, as serde_json's limit for JSON values (128).
+/// [choice] The AWS CLI's recursive Python parser has no limit of its own: it fails at Python's
+/// recursion limit (a few hundred levels) with a bare "maximum recursion depth exceeded". The
+/// playground stops earlier, so that no input can exhaust the wasm stack (which would kill the
+/// page), and names the parameter and the limit.
+pub const MAX_DEPTH: usize = 128;
+
 struct Parser {
     input: Vec<char>,
     index: usize,
+    /// How many `[` and `{` enclose the current position.
+    depth: usize,
 }
 
-type Parse<T> = Result<T, String>;
+/// Why a parse failed, kept cheap until it is printed.
+enum Error {
+    /// `Expected: '<expected>', received: '<actual>'` at a character index.
+    Expected {
+        expected: Expected,
+        actual: Received,
+        index: usize,
+    },
+    TooDeep,
+}
 
-impl Parser {
-    fn error(&self, expected: &str, actual: &str) -> String {
-        let text: String = self.input.iter().collect();
+enum Expected {
+    Char(char),
+    /// What the CLI's messages call a value: `<second>`, `<double quoted>`, ...
+    Named(&'static str),
+}
+
+enum Received {
+    Eof,
+    None,
+    Char(char),
+}
+
+type Parse<T> = Result<T, Error>;
+
+impl Error {
+    fn message(self, input: &[char]) -> String {
+        let Error::Expected { expected, actual, index } = self else {
+            return format!(
+                "maximum recursion depth exceeded: lists and structures nest more than {MAX_DEPTH} levels deep"
+            );
+        };
+        let expected = match expected {
+            Expected::Char(c) => c.to_string(),
+            Expected::Named(name) => name.to_string(),
+        };
+        let actual = match actual {
+            Received::Eof => "EOF".to_string(),
+            Received::None => "<none>".to_string(),
+            Received::Char(c) => c.to_string(),
+        };
+        let text: String = input.iter().collect();
         // The caret counts characters from the last newline before the error, as the CLI's does.
-        let before = &self.input[..self.index.min(self.input.len())];
+        let before = &input[..index.min(input.len())];
         let spaces = match before.iter().rposition(|&c| c == '\n') {
-            Some(nl) => self.index - nl - 1,
-            None => self.index,
+            Some(nl) => index - nl - 1,
+            None => index,
         };
         format!("Expected: '{expected}', received: '{actual}' for input:\n{text}\n{}^", " ".repeat(spaces))
+    }
+}
+
+impl Parser {
+    fn error(&self, expected: Expected, actual: Received) -> Error {
+        Error::Expected { expected, actual, index: self.index }
     }
 
     fn current(&self) -> Option<char> {
@@ -72,9 +147,10 @@ impl Parser {
         if whitespace {
             self.whitespace();
         }
+        let expected = Expected::Char(c);
         match self.current() {
-            None => return Err(self.error(&c.to_string(), "EOF")),
-            Some(actual) if actual != c => return Err(self.error(&c.to_string(), &actual.to_string())),
+            None => return Err(self.error(expected, Received::Eof)),
+            Some(actual) if actual != c => return Err(self.error(expected, Received::Char(actual))),
             Some(_) => self.index += 1,
         }
         if whitespace {
@@ -84,15 +160,15 @@ impl Parser {
     }
 
     fn parameter(&mut self) -> Parse<Shorthand> {
-        let mut params = Vec::new();
+        let mut params = MapBuilder::default();
         let (k, v) = self.keyval()?;
-        insert(&mut params, k, v);
+        params.insert(k, v);
         while !self.at_eof() {
             self.expect(',', true)?;
             let (k, v) = self.keyval()?;
-            insert(&mut params, k, v);
+            params.insert(k, v);
         }
-        Ok(Shorthand::Map(params))
+        Ok(params.build())
     }
 
     fn keyval(&mut self) -> Parse<(String, Shorthand)> {
@@ -159,7 +235,17 @@ impl Parser {
         Ok(Shorthand::List(items))
     }
 
+    /// Enters one more level of `[` or `{`; refused past [`MAX_DEPTH`].
+    fn nest(&mut self) -> Parse<()> {
+        if self.depth >= MAX_DEPTH {
+            return Err(Error::TooDeep);
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
     fn explicit_list(&mut self) -> Parse<Shorthand> {
+        self.nest()?;
         self.expect('[', true)?;
         let mut items = Vec::new();
         while self.current() != Some(']') {
@@ -171,12 +257,14 @@ impl Parser {
             }
         }
         self.expect(']', false)?;
+        self.depth -= 1;
         Ok(Shorthand::List(items))
     }
 
     fn hash_literal(&mut self) -> Parse<Shorthand> {
+        self.nest()?;
         self.expect('{', true)?;
-        let mut map = Vec::new();
+        let mut map = MapBuilder::default();
         while self.current() != Some('}') {
             let key = self.key();
             self.expect('=', true)?;
@@ -186,10 +274,11 @@ impl Parser {
                 self.expect(',', false)?;
                 self.whitespace();
             }
-            insert(&mut map, key, v);
+            map.insert(key, v);
         }
         self.expect('}', false)?;
-        Ok(Shorthand::Map(map))
+        self.depth -= 1;
+        Ok(map.build())
     }
 
     fn explicit_value(&mut self) -> Parse<Shorthand> {
@@ -210,7 +299,7 @@ impl Parser {
     fn second_value(&mut self) -> Parse<String> {
         match self.current() {
             Some(q @ ('\'' | '"')) => self.quoted(q),
-            _ => self.unquoted(second_rest).ok_or_else(|| self.error("<second>", "<none>")),
+            _ => self.unquoted(second_rest).ok_or_else(|| self.error(Expected::Named("<second>"), Received::None)),
         }
     }
 
@@ -259,7 +348,7 @@ impl Parser {
         let close = close.or_else(|| (start + 1..self.input.len()).rev().find(|&j| self.input[j] == quote));
         let Some(close) = close else {
             let name = if quote == '\'' { "<singled quoted>" } else { "<double quoted>" };
-            return Err(self.error(name, "<none>"));
+            return Err(self.error(Expected::Named(name), Received::None));
         };
         self.index = close + 1;
         let raw: String = self.input[start + 1..close].iter().collect();
@@ -269,7 +358,8 @@ impl Parser {
 
 /// Parses a shorthand value; the error is the message after `Error parsing parameter '--x': `.
 pub fn parse(value: &str) -> Result<Shorthand, String> {
-    Parser { input: value.chars().collect(), index: 0 }.parameter()
+    let mut parser = Parser { input: value.chars().collect(), index: 0, depth: 0 };
+    parser.parameter().map_err(|e| e.message(&parser.input))
 }
 
 #[cfg(test)]
@@ -322,5 +412,20 @@ mod tests {
         // As in the AWS CLI, a space in a value needs quotes.
         assert!(parse("Variables={A=b c}").unwrap_err().contains("Expected: ',', received: 'c'"));
         assert!(parse("a=[1,").is_err());
+    }
+
+    #[test]
+    fn nesting_stops_at_the_limit_without_exhausting_the_stack() {
+        let deepest = format!("a={}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(parse(&deepest).is_ok());
+        for hostile in [
+            format!("a={}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1)),
+            format!("a={}", "[".repeat(100_000)),
+            format!("a={}", "{=".repeat(100_000)),
+            format!("a={}", "[{x=".repeat(50_000)),
+        ] {
+            let e = parse(&hostile).unwrap_err();
+            assert!(e.starts_with("maximum recursion depth exceeded"), "{}", &e[..80.min(e.len())]);
+        }
     }
 }
