@@ -26,6 +26,8 @@ fn continues(line: &str) -> bool {
 
 /// Splits a script into logical lines (numbers count from 1).
 pub fn items(text: &str) -> Vec<Item> {
+    // Editors on Windows start UTF-8 files with a byte-order mark; it is not part of the first line.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut out = Vec::new();
     let mut lines = text.lines().enumerate().map(|(i, l)| (i + 1, l));
     while let Some((number, raw)) = lines.next() {
@@ -40,12 +42,16 @@ pub fn items(text: &str) -> Vec<Item> {
             out.push(Item::Comment { line: number, text: trimmed.to_string() });
             continue;
         }
+        // Joined in place: copying the line at each `\` made long continued commands quadratic.
         while continues(&line) {
             line.pop();
-            let head = line.trim_end().to_string();
+            line.truncate(line.trim_end().len());
             match lines.next() {
-                Some((_, next)) => line = format!("{head} {}", next.trim()),
-                None => line = head,
+                Some((_, next)) => {
+                    line.push(' ');
+                    line.push_str(next.trim());
+                }
+                None => break,
             }
         }
         out.push(Item::Command { line: number, text: line.trim().to_string() });
@@ -83,5 +89,6 @@ mod tests {
             ]
         );
         assert_eq!(commands("a \\"), vec![(1, "a".to_string())]);
+        assert_eq!(commands("\u{feff}help\n"), vec![(1, "help".to_string())], "a byte-order mark is not text");
     }
 }

@@ -288,12 +288,14 @@ fn max_items(value: Option<&str>) -> Result<Option<u32>, Failure> {
     let Some(v) = value else { return Ok(None) };
     let invalid = || Failure::aws_usage(format!("argument --max-items: invalid int value: '{v}'"));
     let n = params::python_int(v).ok_or_else(invalid)?;
-    if n < 1 {
+    if n.below(1) {
         return Err(Failure::client(format!(
-            "Parameter validation failed:\nInvalid value for parameter MaxItems, value: {n}, valid min value: 1"
+            "Parameter validation failed:\nInvalid value for parameter MaxItems, value: {}, valid min value: 1",
+            n.digits
         )));
     }
-    Ok(Some(u32::try_from(n).unwrap_or(u32::MAX)))
+    // More items than exist is all of them.
+    Ok(Some(n.value.and_then(|n| u32::try_from(n).ok()).unwrap_or(u32::MAX)))
 }
 
 #[cfg(test)]

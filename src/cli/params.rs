@@ -59,8 +59,29 @@ pub fn zip_file(value: &str) -> Result<String, Failure> {
     }
 }
 
+/// An integer as Python's `int()` reads it: its value where it fits an `i128` (beyond that it is
+/// out of every range anyway), and its canonical digits for messages that echo it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PythonInt {
+    pub value: Option<i128>,
+    /// `-12`, `1000`: sign, no underscores, no leading zeros (what Python prints back).
+    pub digits: String,
+}
+
+impl PythonInt {
+    /// Whether the number is below `bound` (a value too large for i128 is below nothing, or
+    /// everything when negative).
+    pub fn below(&self, bound: i128) -> bool {
+        self.value.map_or(self.digits.starts_with('-'), |n| n < bound)
+    }
+
+    pub fn above(&self, bound: i128) -> bool {
+        self.value.map_or(!self.digits.starts_with('-'), |n| n > bound)
+    }
+}
+
 /// Python's `int()`: surrounding whitespace, a sign, digits with single underscores between.
-pub fn python_int(value: &str) -> Option<i128> {
+pub fn python_int(value: &str) -> Option<PythonInt> {
     let s = value.trim();
     let (negative, digits) = match s.as_bytes().first() {
         Some(b'-') => (true, &s[1..]),
@@ -75,13 +96,17 @@ pub fn python_int(value: &str) -> Option<i128> {
     if !well_formed {
         return None;
     }
-    // Beyond i128 the value is out of every range anyway: saturate rather than fail to parse.
-    let magnitude = digits
-        .bytes()
-        .filter(u8::is_ascii_digit)
-        .try_fold(0i128, |n, d| n.checked_mul(10)?.checked_add((d - b'0') as i128))
-        .unwrap_or(i128::MAX);
-    Some(if negative { -magnitude } else { magnitude })
+    let plain: String = digits.chars().filter(char::is_ascii_digit).collect();
+    let plain = match plain.trim_start_matches('0') {
+        "" => "0",
+        rest => rest,
+    };
+    let magnitude = plain.parse::<i128>().ok();
+    let negative = negative && plain != "0";
+    Some(PythonInt {
+        value: magnitude.map(|m| if negative { -m } else { m }),
+        digits: if negative { format!("-{plain}") } else { plain.to_string() },
+    })
 }
 
 /// An integer parameter, range-checked by the service: (field name, minimum, maximum).
@@ -95,15 +120,15 @@ pub fn integer(value: &str, operation: &str, bounds: &Bounds) -> Result<u32, Fai
     // The AWS CLI converts with int() and lets Python's message through.
     let n = python_int(value)
         .ok_or_else(|| Failure::client(format!("invalid literal for int() with base 10: '{value}'")))?;
-    let constraint = if n < bounds.min {
+    let constraint = if n.below(bounds.min) {
         format!("Member must have value greater than or equal to {}", bounds.min)
-    } else if n > bounds.max {
+    } else if n.above(bounds.max) {
         format!("Member must have value less than or equal to {}", bounds.max)
     } else {
         // In range, so it fits: the bounds are within u32.
-        return Ok(n as u32);
+        return Ok(n.value.unwrap_or_default() as u32);
     };
-    Err(Failure::api(operation, &ApiError::validation(&n.to_string(), bounds.field, &constraint)))
+    Err(Failure::api(operation, &ApiError::validation(&n.digits, bounds.field, &constraint)))
 }
 
 /// Python's lenient `base64.b64decode`: characters outside the alphabet are skipped, and a
@@ -285,7 +310,9 @@ mod tests {
 
     #[test]
     fn integers_follow_python_and_the_service() {
-        assert_eq!(python_int(" +1_000 "), Some(1000));
+        assert_eq!(python_int(" +1_000 ").and_then(|n| n.value), Some(1000));
+        assert_eq!(python_int("-007").map(|n| n.digits), Some("-7".into()));
+        assert_eq!(python_int("-0").map(|n| n.digits), Some("0".into()));
         for bad in ["", "1.5", "1__0", "_1", "abc", "0x10", "1e3"] {
             assert_eq!(python_int(bad), None, "{bad}");
         }
@@ -296,8 +323,13 @@ mod tests {
         let e = integer("-5", "CreateFunction", &bounds).unwrap_err();
         assert_eq!(e.error.code, "ValidationException");
         assert!(e.error.message.contains("Value '-5' at 'timeout'"));
-        let e = integer("99999999999999999999999999999999999999999999", "CreateFunction", &bounds).unwrap_err();
+        // Issue 8: a number beyond i128 is echoed as given, not as i128::MAX.
+        let huge = "99999999999999999999999999999999999999999999";
+        let e = integer(huge, "CreateFunction", &bounds).unwrap_err();
+        assert!(e.error.message.contains(&format!("Value '{huge}' at 'timeout'")), "{}", e.error.message);
         assert!(e.error.message.contains("less than or equal to 900"));
+        let e = integer(&format!("-{huge}"), "CreateFunction", &bounds).unwrap_err();
+        assert!(e.error.message.contains(&format!("Value '-{huge}'")) && e.error.message.contains("greater than"));
     }
 
     #[test]

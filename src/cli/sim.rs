@@ -5,7 +5,7 @@ use super::args::{self, repeated, required, value, Opt};
 use super::error::Failure;
 use super::suggest::invalid_choice;
 use crate::model::rollout::RolloutPolicy;
-use crate::model::time::{parse_duration, Timestamp, DAY};
+use crate::model::time::{parse_duration, DurationError, Timestamp, DAY, EARLIEST, END_OF_TIME};
 use crate::model::Directive;
 
 /// One `sim` directive: its name, its usage line, its options and positionals.
@@ -101,6 +101,20 @@ pub const DIRECTIVES: &[SimDirective] = &[
 /// [choice] The longest single `sim advance`: ten years. Background traffic runs minute by
 /// minute, so an advance of millennia would freeze the page instead of failing.
 pub const MAX_ADVANCE: i64 = 3650 * DAY;
+/// [choice] The longest rollout pacing (`sim timing`): a year per stagger, phase or window.
+pub const MAX_PACING: i64 = 365 * DAY;
+/// [choice] The furthest `sim expire --after`: as far as one advance goes.
+pub const MAX_EXPIRE_AFTER: i64 = MAX_ADVANCE;
+
+/// A duration argument no longer than `max` (a number too large for any clock is just longer).
+fn bounded_duration(text: &str, max: i64) -> Result<i64, String> {
+    let too_long = || format!("{text} is more than the {}d the playground allows", max / DAY);
+    match parse_duration(text) {
+        Ok(ms) if ms <= max => Ok(ms),
+        Ok(_) | Err(DurationError::OutOfRange(_)) => Err(too_long()),
+        Err(e) => Err(e.to_string()),
+    }
+}
 
 /// What a `sim` line asks for. Region, clock, advance and logs act on the session; the rest are
 /// the model's directives.
@@ -132,15 +146,27 @@ pub fn parse(words: &[String]) -> Result<Sim, Failure> {
     let opt = |name: &str| p.text(name).map(String::from);
     Ok(match d.name {
         "region" => Sim::Region(pos(0)),
-        "clock" => Sim::Clock(Timestamp::parse_rfc3339(&pos(0)).map_err(|e| err(format!("argument <time>: {e}")))?),
-        "advance" => {
-            let ms = parse_duration(&pos(0)).map_err(|e| err(format!("argument <duration>: {e}")))?;
-            if ms > MAX_ADVANCE {
+        "clock" => {
+            let t = Timestamp::parse_rfc3339(&pos(0)).map_err(|e| err(format!("argument <time>: {e}")))?;
+            if t < EARLIEST || t >= END_OF_TIME {
                 return Err(err(format!(
-                    "argument <duration>: {} is more than the 3650d one step may advance",
+                    "argument <time>: {} is outside simulated time ({EARLIEST} to {END_OF_TIME})",
                     pos(0)
                 )));
             }
+            Sim::Clock(t)
+        }
+        "advance" => {
+            let ms = match parse_duration(&pos(0)) {
+                Ok(ms) if ms <= MAX_ADVANCE => ms,
+                Ok(_) | Err(DurationError::OutOfRange(_)) => {
+                    return Err(err(format!(
+                        "argument <duration>: {} is more than the 3650d one step may advance",
+                        pos(0)
+                    )))
+                }
+                Err(e) => return Err(err(format!("argument <duration>: {e}"))),
+            };
             Sim::Advance(ms)
         }
         "logs" => {
@@ -189,7 +215,9 @@ pub fn parse(words: &[String]) -> Result<Sim, Failure> {
         }
         "timing" => {
             let duration = |name: &str| -> Result<Option<i64>, Failure> {
-                opt(name).map(|d| parse_duration(&d).map_err(|e| err(format!("argument --{name}: {e}")))).transpose()
+                opt(name)
+                    .map(|d| bounded_duration(&d, MAX_PACING).map_err(|e| err(format!("argument --{name}: {e}"))))
+                    .transpose()
             };
             Sim::Directive {
                 name: d.name,
@@ -209,7 +237,8 @@ pub fn parse(words: &[String]) -> Result<Sim, Failure> {
                 .parse()
                 .map_err(|_| err(format!("argument <version-number>: invalid int value: '{number}'")))?;
             let after = opt("after").unwrap_or_default();
-            let after_ms = parse_duration(&after).map_err(|e| err(format!("argument --after: {e}")))?;
+            let after_ms =
+                bounded_duration(&after, MAX_EXPIRE_AFTER).map_err(|e| err(format!("argument --after: {e}")))?;
             Sim::Directive {
                 name: d.name,
                 region: None,
@@ -267,6 +296,19 @@ mod tests {
             ("release", "required: <runtime>"),
             ("advance soon", "argument <duration>: Invalid duration 'soon'"),
             ("advance 3651d", "argument <duration>: 3651d is more than the 3650d one step may advance"),
+            // Issue 8: a number too large for any clock is out of range, not malformed.
+            ("advance 99999999999999999999d", "99999999999999999999d is more than the 3650d one step may advance"),
+            (
+                "expire python3.9 14 --after 3651d",
+                "argument --after: 3651d is more than the 3650d the playground allows",
+            ),
+            ("expire python3.9 14 --after 99999999999999999999d", "is more than the 3650d the playground allows"),
+            ("timing --phase1 366d", "argument --phase1: 366d is more than the 365d the playground allows"),
+            (
+                "clock 0000-01-01T00:00:00+01:00",
+                "outside simulated time (1970-01-01T00:00:00Z to 2200-01-01T00:00:00Z)",
+            ),
+            ("clock 2200-01-01", "outside simulated time"),
             ("clock yesterday", "argument <time>: Invalid timestamp 'yesterday'"),
             ("traffic f lots", "invalid float value: 'lots'"),
             ("policy fast", "argument <policy>: Invalid choice"),

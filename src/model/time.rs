@@ -14,6 +14,10 @@ pub const DAY: i64 = 24 * HOUR;
 
 /// The playground's default clock: the week the runtime management controls launched.
 pub const DEFAULT_CLOCK: Timestamp = Timestamp(1_674_432_000_000); // 2023-01-23T00:00:00Z
+/// [choice] Simulated time runs from 1970 to the end of 2199: far beyond any runtime's lifecycle,
+/// and every moment prints as a four-digit year (a clock set before year 1 printed `-001-...`).
+pub const EARLIEST: Timestamp = Timestamp(0); // 1970-01-01T00:00:00Z
+pub const END_OF_TIME: Timestamp = Timestamp(7_258_118_400_000); // 2200-01-01T00:00:00Z
 
 /// Calendar fields of a timestamp.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -179,11 +183,10 @@ impl fmt::Display for Timestamp {
 }
 
 /// Parses `90s`, `15m`, `2h`, `3d` (and `500ms`) into milliseconds.
-pub fn parse_duration(s: &str) -> Result<i64, String> {
-    let bad = || format!("Invalid duration '{s}': expected a number and a unit, e.g. 90s, 15m, 2h, 3d");
+pub fn parse_duration(s: &str) -> Result<i64, DurationError> {
+    let bad = || DurationError::Malformed(s.to_string());
     let split = s.find(|c: char| !c.is_ascii_digit()).ok_or_else(bad)?;
     let (n, unit) = s.split_at(split);
-    let n: i64 = n.parse().map_err(|_| bad())?;
     let unit_ms = match unit {
         "ms" => 1,
         "s" => SECOND,
@@ -193,7 +196,48 @@ pub fn parse_duration(s: &str) -> Result<i64, String> {
         "w" => 7 * DAY,
         _ => return Err(bad()),
     };
-    n.checked_mul(unit_ms).ok_or_else(bad)
+    if n.is_empty() {
+        return Err(bad());
+    }
+    // Well-formed digits that do not fit are a duration too long for any clock, not a typo.
+    let too_long = || DurationError::OutOfRange(s.to_string());
+    let n: i64 = n.parse().map_err(|_| too_long())?;
+    n.checked_mul(unit_ms).ok_or_else(too_long)
+}
+
+/// A duration as `parse_duration` reads it, in its largest whole unit (`3650d`, `90s`).
+pub fn format_duration(ms: i64) -> String {
+    for (unit, name) in [(DAY, "d"), (HOUR, "h"), (MINUTE, "m"), (SECOND, "s")] {
+        if ms != 0 && ms % unit == 0 {
+            return format!("{}{name}", ms / unit);
+        }
+    }
+    format!("{ms}ms")
+}
+
+/// Why a duration was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DurationError {
+    Malformed(String),
+    /// Well-formed, but longer than an `i64` of milliseconds.
+    OutOfRange(String),
+}
+
+impl fmt::Display for DurationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DurationError::Malformed(s) => {
+                write!(f, "Invalid duration '{s}': expected a number and a unit, e.g. 90s, 15m, 2h, 3d")
+            }
+            DurationError::OutOfRange(s) => write!(f, "Duration '{s}' is out of range"),
+        }
+    }
+}
+
+impl From<DurationError> for String {
+    fn from(e: DurationError) -> String {
+        e.to_string()
+    }
 }
 
 #[cfg(test)]
@@ -232,12 +276,22 @@ mod tests {
     }
 
     #[test]
+    fn simulated_time_has_ends() {
+        assert_eq!(EARLIEST.rfc3339(), "1970-01-01T00:00:00Z");
+        assert_eq!(END_OF_TIME.rfc3339(), "2200-01-01T00:00:00Z");
+    }
+
+    #[test]
     fn durations() {
         assert_eq!(parse_duration("90s"), Ok(90 * SECOND));
         assert_eq!(parse_duration("15m"), Ok(15 * MINUTE));
         assert_eq!(parse_duration("3d"), Ok(3 * DAY));
-        for bad in ["", "s", "10", "1y", "-1s", "99999999999999999999d"] {
-            assert!(parse_duration(bad).is_err(), "{bad}");
+        for bad in ["", "s", "10", "1y", "-1s"] {
+            assert_eq!(parse_duration(bad), Err(DurationError::Malformed(bad.into())), "{bad}");
+        }
+        assert_eq!((format_duration(3650 * DAY), format_duration(90 * SECOND)), ("3650d".into(), "90s".into()));
+        for huge in ["99999999999999999999d", "9223372036854775807w"] {
+            assert_eq!(parse_duration(huge), Err(DurationError::OutOfRange(huge.into())), "{huge}");
         }
     }
 }
