@@ -6,4 +6,4 @@ pub mod scenario;
 pub mod script;
 pub mod session;
 
-pub use session::{LineResult, Session};
+pub use session::{LineResult, Session, KEPT_RESULTS};

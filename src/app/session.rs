@@ -2,13 +2,15 @@
 //! the files `invoke` wrote, and the transcript. The browser console and the native scenario
 //! runner both go through [`Session::run_line`], so they cannot disagree.
 
+use std::collections::VecDeque;
+
 use serde::Serialize;
 
 use crate::cli::params::file_key;
 use crate::cli::{self, output, AwsCall, CliError, Failure, Files, Line, Sim};
 use crate::model::api::Response;
 use crate::model::history::{History, Output};
-use crate::model::time::{Timestamp, DEFAULT_CLOCK};
+use crate::model::time::{Timestamp, DAY, DEFAULT_CLOCK, END_OF_TIME, MINUTE};
 use crate::model::{ApiError, Command, Lambda, Qualifier, VersionId};
 
 /// The seed of every session: the same lines give the same request ids, log streams and timings.
@@ -117,12 +119,25 @@ fn moved_since(lambda: &Lambda, before: Vec<(VersionId, String)>) -> Vec<Moved> 
         .collect()
 }
 
+/// [choice] The most background-traffic minutes one line may simulate one by one (versions with a
+/// fractional rate, or failing ones): about half a second natively, a second in the browser. Ten
+/// years of one such version is 5.3 million.
+pub const TRAFFIC_MINUTES_PER_LINE: u64 = 20_000_000;
+
+/// [choice] How many lines' results a session keeps: the console shows the newest 150, Up and
+/// Down browse these. Older results are dropped (their commands live on in the history), so a
+/// script of 200,000 lines runs in bounded memory.
+pub const KEPT_RESULTS: usize = 1_000;
+
 #[derive(Clone, Debug)]
 pub struct Session {
     history: History,
     region: String,
     files: Files,
-    transcript: Vec<LineResult>,
+    /// The newest [`KEPT_RESULTS`] results.
+    transcript: VecDeque<LineResult>,
+    /// Every line run, including those whose results were dropped.
+    lines_run: usize,
 }
 
 impl Default for Session {
@@ -138,7 +153,8 @@ impl Session {
             history: History::new(DEFAULT_CLOCK, SEED),
             region: DEFAULT_REGION.to_string(),
             files: Files::new(),
-            transcript: Vec::new(),
+            transcript: VecDeque::new(),
+            lines_run: 0,
         }
     }
 
@@ -155,9 +171,9 @@ impl Session {
         self.history.now()
     }
 
-    /// Moves the clock forward (the UI's clock; never back).
+    /// Moves the clock forward (the UI's clock; never back, never past the end of simulated time).
     pub fn advance_to(&mut self, t: Timestamp) {
-        self.history.advance_to(t);
+        self.history.advance_to(t.min(END_OF_TIME));
     }
 
     /// A file an `invoke` wrote.
@@ -165,19 +181,34 @@ impl Session {
         self.files.get(file_key(path)).map(String::as_str)
     }
 
-    /// Every line run so far.
-    pub fn transcript(&self) -> &[LineResult] {
+    /// The results of the newest lines run (at most [`KEPT_RESULTS`]), oldest first.
+    pub fn transcript(&self) -> &VecDeque<LineResult> {
         &self.transcript
     }
 
-    /// Runs one logical line (it may start with `!`), numbered after the transcript's last.
+    /// How many lines have run, including those whose results are no longer kept.
+    pub fn lines_run(&self) -> usize {
+        self.lines_run
+    }
+
+    /// Runs one logical line (it may start with `!`), numbered after the last line run.
     pub fn run_line(&mut self, line: &str) -> LineResult {
-        self.run_line_at(self.transcript.len() + 1, line)
+        self.run_line_at(self.lines_run + 1, line)
     }
 
     /// Runs a script: comments, blank lines and `\` continuations as in a scenario file.
     pub fn run_script(&mut self, text: &str) -> Vec<LineResult> {
-        super::script::commands(text).into_iter().map(|(n, line)| self.run_line_at(n, &line)).collect()
+        let mut results = Vec::new();
+        self.run_script_each(text, |r| results.push(r));
+        results
+    }
+
+    /// Runs a script, handing each line's result over as soon as it ran: a runner that prints as
+    /// it goes keeps nothing and loses nothing if a later line aborts.
+    pub fn run_script_each(&mut self, text: &str, mut each: impl FnMut(LineResult)) {
+        for (n, line) in super::script::commands(text) {
+            each(self.run_line_at(n, &line));
+        }
     }
 
     /// Runs one logical line, recording it under the given line number.
@@ -202,7 +233,11 @@ impl Session {
             error,
             met_expectation: ok != expect_failure,
         };
-        self.transcript.push(result.clone());
+        if self.transcript.len() == KEPT_RESULTS {
+            self.transcript.pop_front();
+        }
+        self.transcript.push_back(result.clone());
+        self.lines_run += 1;
         result
     }
 
@@ -262,7 +297,39 @@ impl Session {
                 self.history = History::new(t, SEED);
                 Ok(Done::json(&Clock { clock: t.rfc3339() }))
             }
-            Sim::Advance(ms) => Ok(Done::json(&self.advance(ms))),
+            Sim::Advance(ms) => {
+                let target = self.history.now().plus(ms);
+                if target > END_OF_TIME {
+                    return Err(Failure::sim_usage(
+                        "sim advance <duration>",
+                        format!("the clock would pass {END_OF_TIME}, where simulated time ends (it is {})", self.now()),
+                    ));
+                }
+                let costly = self.history.live().minute_by_minute_traffic();
+                let minutes = (ms / MINUTE) as u64;
+                if costly > 0 && minutes.saturating_mul(costly) > TRAFFIC_MINUTES_PER_LINE {
+                    let most_days = TRAFFIC_MINUTES_PER_LINE / costly / (DAY / MINUTE) as u64;
+                    let step = if most_days > 0 {
+                        format!("{most_days}d")
+                    } else {
+                        format!("{}m", TRAFFIC_MINUTES_PER_LINE / costly)
+                    };
+                    return Err(Failure::sim_usage(
+                        "sim advance <duration>",
+                        format!(
+                            "{} function versions run background traffic minute by minute (a fractional rate, or \
+                             failing invocations): advancing {} would simulate {} minutes, more than the {} one \
+                             line may. Advance at most {step} at a time, or give the traffic a whole rate per minute \
+                             (counted an hour at a time).",
+                            costly,
+                            crate::model::time::format_duration(ms),
+                            minutes.saturating_mul(costly),
+                            TRAFFIC_MINUTES_PER_LINE
+                        ),
+                    ));
+                }
+                Ok(Done::json(&self.advance(ms)))
+            }
             Sim::Logs { region, function, qualifier, filter } => {
                 let region = region.unwrap_or_else(|| self.region.clone());
                 self.logs(&region, &function, qualifier.as_deref(), filter.as_deref())
@@ -307,8 +374,10 @@ impl Session {
         let lambda = self.history.live();
         let id = lambda.resolve(region, function, qualifier).map_err(|e| Failure::sim_api("logs", &e))?;
         let v = &lambda.versions[id];
-        // Without a qualifier (in the option or the name), every version of the function.
-        let ids: Vec<VersionId> = match (qualifier, v.qualifier) {
+        // Without a qualifier (in the option or the name), every version of the function;
+        // `f:$LATEST` names just $LATEST.
+        let named = crate::model::arn::FunctionRef::parse(function).ok().and_then(|r| r.qualifier);
+        let ids: Vec<VersionId> = match (qualifier.or(named.as_deref()), v.qualifier) {
             (None, Qualifier::Latest) => match lambda.functions.get(&(v.region.clone(), v.function_name.clone())) {
                 Some(f) => std::iter::once(f.latest).chain(f.published.values().copied()).collect(),
                 None => vec![id],

@@ -4,6 +4,7 @@
 //! object per command. Exit status: 0 when every line met its expectation, 1 otherwise, 2 when
 //! the file cannot be read (or the arguments are wrong). Misses are reported on stderr.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use lambda_runtime_playground::app::{report, Session};
@@ -55,21 +56,33 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let results = Session::new().run_script(&text);
-    let printed = match format {
-        Format::Text => report::transcript(&results),
-        Format::Jsonl => results.iter().map(|r| report::json_line(r) + "\n").collect(),
-    };
-    // A closed pipe (`| head`) is the reader's choice, not an error: stop writing quietly.
-    let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), printed.as_bytes());
-    let misses: Vec<String> = results.iter().filter_map(report::miss).collect();
+    // Each line's output is written as soon as it ran: nothing is kept but the misses.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut pipe_open = true;
+    let (mut lines, mut misses) = (0usize, Vec::new());
+    Session::new().run_script_each(&text, |r| {
+        lines += 1;
+        if let Some(m) = report::miss(&r) {
+            misses.push(m);
+        }
+        let printed = match format {
+            // Entries one blank line apart, as `report::transcript` joins them.
+            Format::Text if lines > 1 => format!("\n{}", report::transcript_entry(&r)),
+            Format::Text => report::transcript_entry(&r),
+            Format::Jsonl => report::json_line(&r) + "\n",
+        };
+        // A closed pipe (`| head`) is the reader's choice, not an error: stop writing quietly.
+        pipe_open = pipe_open && out.write_all(printed.as_bytes()).is_ok();
+    });
+    let _ = out.flush();
+    drop(out);
     for m in &misses {
         eprintln!("{path}:{m}");
     }
     if misses.is_empty() {
         ExitCode::SUCCESS
     } else {
-        eprintln!("scenario: {} of {} lines missed their expectation", misses.len(), results.len());
+        eprintln!("scenario: {} of {lines} lines missed their expectation", misses.len());
         ExitCode::from(1)
     }
 }

@@ -82,6 +82,10 @@ fn vec_of(arch: &str) -> Vec<String> {
     vec![arch.to_string()]
 }
 
+/// [choice] How many runtime versions `sim release` may add to one runtime in a session: decades
+/// of Lambda's pace (a few a month), and a bound on the state every snapshot copies.
+pub const MAX_RELEASES_PER_RUNTIME: usize = 1_000;
+
 impl Lambda {
     pub fn new(start: Timestamp, seed: u64) -> Lambda {
         let catalogue = Catalogue::builtin();
@@ -955,7 +959,7 @@ impl Lambda {
             log_success,
         };
         let inv = self.versions[id].environments.invoke(now, rng, &target);
-        self.versions[id].metrics.record(now, 1, inv.error.is_some() as u32, inv.cold_start as u32);
+        self.versions[id].metrics.record(now, 1, inv.error.is_some().into(), inv.cold_start.into());
         inv
     }
 
@@ -1114,6 +1118,12 @@ impl Lambda {
         // The given regions keep the catalogue's stagger order.
         let order: Vec<String> =
             self.catalogue.regions.iter().filter(|r| regions.is_empty() || regions.contains(r)).cloned().collect();
+        if self.released[rt].len() >= MAX_RELEASES_PER_RUNTIME {
+            return Err(ApiError::invalid_parameter(format!(
+                "The playground releases at most {MAX_RELEASES_PER_RUNTIME} runtime versions of {runtime} in one \
+                 session; start a new session to explore more releases."
+            )));
+        }
         let number = self.runtime_versions(rt).last().copied().unwrap_or(0) + 1;
         self.released[rt].push(RuntimeVersion { number, changes: changes.to_vec(), expires: None });
         let plan = rollout::plan(&order, self.now, self.timing, self.policy);
@@ -1260,6 +1270,22 @@ impl Lambda {
         }
     }
 
+    /// How many function versions run background traffic minute by minute (a fractional rate, or
+    /// invocations that fail or may start failing): the cost of advancing grows with them. Whole
+    /// healthy rates are counted a bucket at a time and cost next to nothing.
+    pub fn minute_by_minute_traffic(&self) -> u64 {
+        self.traffic
+            .iter()
+            .filter(|&&id| {
+                let v = &self.versions[id];
+                let expires = self.released_version(v.config.runtime, v.runtime_version).and_then(|r| r.expires);
+                v.deleted.is_none()
+                    && v.traffic_per_minute > 0.0
+                    && (v.traffic_per_minute.fract() != 0.0 || v.broken || expires.is_some())
+            })
+            .count() as u64
+    }
+
     /// Runs everything scheduled up to `t` (phase 2 moves, background traffic), then sets the clock.
     pub fn advance_to(&mut self, t: Timestamp) {
         if t < self.now {
@@ -1328,24 +1354,24 @@ impl Lambda {
             if tick <= healthy_until {
                 let FunctionVersion { environments, metrics, .. } = &mut self.versions[id];
                 if let Some(env) = environments.warm_mut(tick, runtime, runtime_version, revision) {
+                    if threshold == 0 {
+                        // A whole rate keeps the environment warm to the end of the healthy run:
+                        // one step, counted a bucket at a time.
+                        metrics.record_steady(tick, healthy_until, whole.into());
+                        env.last_used = healthy_until;
+                        tick = healthy_until.plus(MINUTE);
+                        continue;
+                    }
                     // A warm run: invocations keep the environment warm and succeed; they are
-                    // only counted, per hour. Whole rates jump to the end of the hour at once.
+                    // only counted, per hour.
                     let mut hour_end = Timestamp((tick.0.div_euclid(INTERVAL) + 1) * INTERVAL);
                     let (mut sum, mut last_used) = (count, tick);
                     tick = tick.plus(MINUTE);
                     while tick <= healthy_until {
                         if tick >= hour_end {
-                            metrics.record(last_used, sum, 0, 0);
+                            metrics.record(last_used, sum.into(), 0, 0);
                             sum = 0;
                             hour_end = hour_end.plus(INTERVAL);
-                        }
-                        if threshold == 0 {
-                            let end = hour_end.plus(-MINUTE).min(healthy_until);
-                            let n = ((end.0 - tick.0) / MINUTE + 1) as u32;
-                            sum += whole * n;
-                            last_used = end;
-                            tick = end.plus(MINUTE);
-                            continue;
                         }
                         let c = count_at(tick);
                         if c > 0 {
@@ -1357,7 +1383,7 @@ impl Lambda {
                         }
                         tick = tick.plus(MINUTE);
                     }
-                    metrics.record(last_used, sum, 0, 0);
+                    metrics.record(last_used, sum.into(), 0, 0);
                     env.last_used = last_used;
                     continue;
                 }
@@ -1371,7 +1397,7 @@ impl Lambda {
                 if environments.failure_logged_hour == Some(hour) {
                     if let Some(env) = environments.warm_mut(tick, runtime, runtime_version, revision) {
                         env.last_used = tick;
-                        metrics.record(tick, count, count, 0);
+                        metrics.record(tick, count.into(), count.into(), 0);
                         tick = tick.plus(MINUTE);
                         continue;
                     }
@@ -1388,7 +1414,7 @@ impl Lambda {
             let rest = count - 1;
             if rest > 0 {
                 let errors = if inv.error.is_some() { rest } else { 0 };
-                self.versions[id].metrics.record(tick, rest, errors, 0);
+                self.versions[id].metrics.record(tick, rest.into(), errors.into(), 0);
             }
             tick = tick.plus(MINUTE);
         }

@@ -172,8 +172,8 @@ fn report(lambda: &Lambda, start: Timestamp) -> FleetReport {
         let v = &lambda.versions[id];
         r.versions += 1;
         let totals = v.metrics.totals();
-        r.invocations += totals.invocations as u64;
-        r.cold_starts += totals.cold_starts as u64;
+        r.invocations += totals.invocations;
+        r.cold_starts += totals.cold_starts;
         r.on_newest += (Some(v.runtime_version) == newest) as usize;
         r.auto_versions += (v.mode() == super::UpdateRuntimeOn::Auto) as usize;
         if v.traffic_per_minute > 0.0 {

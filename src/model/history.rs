@@ -34,8 +34,12 @@ pub fn apply(lambda: &mut Lambda, command: &Command) -> Outcome {
     outcome
 }
 
-/// How many entries lie between two snapshots.
+/// How many entries lie between two snapshots at first.
 pub const SNAPSHOT_EVERY: usize = 256;
+/// [choice] At most this many snapshots are kept: past it, every other one is dropped and the
+/// spacing doubles, so memory stays bounded (each snapshot is a whole state) while time travel
+/// replays at most a few hundred commands more per doubling.
+pub const MAX_SNAPSHOTS: usize = 32;
 
 #[derive(Clone, Debug)]
 pub struct History {
@@ -90,6 +94,11 @@ impl History {
         self.entries.push(Entry { at, command });
         if self.entries.len() % self.snapshot_every == 0 {
             self.snapshots.push((self.entries.len(), self.live.clone()));
+            if self.snapshots.len() > MAX_SNAPSHOTS {
+                self.snapshot_every *= 2;
+                let every = self.snapshot_every;
+                self.snapshots.retain(|(k, _)| k % every == 0);
+            }
         }
         outcome
     }
@@ -121,5 +130,27 @@ impl History {
         }
         state.advance_to(t.max(self.start));
         state
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::time::{DEFAULT_CLOCK, MINUTE};
+    use crate::model::Directive;
+
+    #[test]
+    fn snapshots_stay_few_and_replays_stay_right() {
+        let mut h = History::with_snapshot_every(DEFAULT_CLOCK, 7, 1);
+        for i in 0..500 {
+            h.advance_to(DEFAULT_CLOCK.plus(i * MINUTE));
+            let runtime = if i % 2 == 0 { "python3.9" } else { "nodejs18.x" };
+            let directive = Directive::Release { runtime: runtime.into(), regions: vec![], changes: vec![] };
+            let _ = h.execute(Command::Sim { region: "us-east-1".into(), directive });
+        }
+        assert!(h.snapshots.len() <= MAX_SNAPSHOTS, "{} snapshots", h.snapshots.len());
+        assert!(h.snapshot_every >= 16);
+        let t = DEFAULT_CLOCK.plus(333 * MINUTE);
+        assert_eq!(h.state_at(t).fingerprint(), h.replay_from_scratch(t).fingerprint());
     }
 }

@@ -1,46 +1,154 @@
-//! Per function version counts for the UI: invocations, errors and cold starts per hour.
+//! Per function version counts for the UI: invocations, errors and cold starts over time.
+//!
+//! Memory stays proportional to what a person can look at: the newest two weeks by the hour,
+//! the year before that by the day, and older counts by the 28 days (a ten-year run keeps about
+//! 820 buckets a version instead of 87,600). [choice] The tiers are measured from the newest
+//! recorded hour, so the buckets depend only on what was recorded, never on how the clock was
+//! advanced (a replay and the live session agree).
 
-use super::time::{Timestamp, HOUR};
+use std::collections::VecDeque;
+
+use super::time::{Timestamp, HOUR, MINUTE};
 
 /// Counts of one interval.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Bucket {
     /// Interval start, in hours since the epoch.
     pub hour: i64,
-    pub invocations: u32,
-    pub errors: u32,
-    pub cold_starts: u32,
+    /// Interval length in hours: 1, [`DAY_HOURS`] or [`PERIOD_HOURS`].
+    pub hours: i64,
+    pub invocations: u64,
+    pub errors: u64,
+    pub cold_starts: u64,
+}
+
+impl Bucket {
+    fn add(&mut self, invocations: u64, errors: u64, cold_starts: u64) {
+        self.invocations += invocations;
+        self.errors += errors;
+        self.cold_starts += cold_starts;
+    }
+
+    /// The interval's end, in hours since the epoch (exclusive).
+    pub fn end_hour(&self) -> i64 {
+        self.hour + self.hours
+    }
 }
 
 pub const INTERVAL: i64 = HOUR;
+pub const DAY_HOURS: i64 = 24;
+pub const PERIOD_HOURS: i64 = 28 * DAY_HOURS;
+/// [choice] Hourly buckets cover the newest 14 days, daily ones the 365 days before that.
+pub const HOURLY_SPAN: i64 = 14 * DAY_HOURS;
+pub const DAILY_SPAN: i64 = 365 * DAY_HOURS;
 
-/// Sparse: only intervals that saw an invocation are stored, in time order.
+/// Sparse: only intervals that saw an invocation are stored, in time order, coarse to fine.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct VersionMetrics {
-    pub buckets: Vec<Bucket>,
+    periods: Vec<Bucket>,
+    days: VecDeque<Bucket>,
+    hours: VecDeque<Bucket>,
 }
 
 impl VersionMetrics {
-    pub fn record(&mut self, at: Timestamp, invocations: u32, errors: u32, cold_starts: u32) {
+    /// Every bucket in time order.
+    pub fn buckets(&self) -> impl DoubleEndedIterator<Item = &Bucket> + '_ {
+        self.periods.iter().chain(self.days.iter()).chain(self.hours.iter())
+    }
+
+    /// How many buckets are stored.
+    pub fn len(&self) -> usize {
+        self.periods.len() + self.days.len() + self.hours.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The newest bucket.
+    pub fn last(&self) -> Option<&Bucket> {
+        self.buckets().next_back()
+    }
+
+    /// Counts at one moment.
+    pub fn record(&mut self, at: Timestamp, invocations: u64, errors: u64, cold_starts: u64) {
         if invocations == 0 {
             return;
         }
-        // Most calls land in the newest bucket: a range check spares a division per tick.
-        match self.buckets.last_mut() {
-            Some(b) if at.0 >= b.hour * INTERVAL && at.0 < (b.hour + 1) * INTERVAL => {
-                b.invocations += invocations;
-                b.errors += errors;
-                b.cold_starts += cold_starts;
+        let hour = at.0.div_euclid(INTERVAL);
+        match self.hours.back_mut() {
+            Some(b) if b.hour == hour => b.add(invocations, errors, cold_starts),
+            // Counts arrive in time order; one that does not lands in the newest bucket rather
+            // than reorder the tiers.
+            Some(b) if b.hour > hour => b.add(invocations, errors, cold_starts),
+            _ => {
+                self.hours.push_back(Bucket { hour, hours: 1, invocations, errors, cold_starts });
+                self.compact(hour);
             }
-            _ => self.buckets.push(Bucket { hour: at.0.div_euclid(INTERVAL), invocations, errors, cold_starts }),
+        }
+    }
+
+    /// `per_minute` successful invocations at every minute from `first` to `last` (inclusive,
+    /// both on minute boundaries): a long steady run costs a bucket per interval, not per minute.
+    pub fn record_steady(&mut self, first: Timestamp, last: Timestamp, per_minute: u64) {
+        if per_minute == 0 || last < first {
+            return;
+        }
+        let newest = last.0.div_euclid(INTERVAL);
+        // Where the tiers will start once `newest` is recorded (hours since the epoch): hours from
+        // `hourly_from` on stay hourly, days from `daily_from` on daily, older ones go by period.
+        let hourly_from = newest - HOURLY_SPAN;
+        let daily_from = (hourly_from - DAILY_SPAN).div_euclid(DAY_HOURS) * DAY_HOURS
+            + if (hourly_from - DAILY_SPAN).rem_euclid(DAY_HOURS) == 0 { 0 } else { DAY_HOURS };
+        let mut t = first.0;
+        while t <= last.0 {
+            let hour = t.div_euclid(INTERVAL);
+            // Fill the whole bucket this hour will end up in, up to where the next tier starts.
+            let end_hour = if hour >= hourly_from {
+                hour + 1
+            } else if hour >= daily_from {
+                ((hour.div_euclid(DAY_HOURS) + 1) * DAY_HOURS).min(hourly_from)
+            } else {
+                ((hour.div_euclid(PERIOD_HOURS) + 1) * PERIOD_HOURS).min(daily_from)
+            };
+            let end = (end_hour * INTERVAL - MINUTE).min(last.0);
+            let minutes = ((end - t) / MINUTE + 1) as u64;
+            // Recorded at the piece's last minute: compaction merges that hour into the same
+            // bucket the piece's other minutes would have gone to.
+            self.record(Timestamp(end), minutes * per_minute, 0, 0);
+            t = end + MINUTE;
+        }
+    }
+
+    /// Moves buckets that have aged out of their tier into the next, coarser one.
+    fn compact(&mut self, newest: i64) {
+        while let Some(b) = self.hours.front().copied() {
+            if b.hour >= newest - HOURLY_SPAN {
+                break;
+            }
+            self.hours.pop_front();
+            let day = b.hour.div_euclid(DAY_HOURS) * DAY_HOURS;
+            match self.days.back_mut() {
+                Some(d) if d.hour == day => d.add(b.invocations, b.errors, b.cold_starts),
+                _ => self.days.push_back(Bucket { hour: day, hours: DAY_HOURS, ..b }),
+            }
+        }
+        while let Some(d) = self.days.front().copied() {
+            if d.hour >= newest - HOURLY_SPAN - DAILY_SPAN {
+                break;
+            }
+            self.days.pop_front();
+            let period = d.hour.div_euclid(PERIOD_HOURS) * PERIOD_HOURS;
+            match self.periods.last_mut() {
+                Some(p) if p.hour == period => p.add(d.invocations, d.errors, d.cold_starts),
+                _ => self.periods.push(Bucket { hour: period, hours: PERIOD_HOURS, ..d }),
+            }
         }
     }
 
     pub fn totals(&self) -> Bucket {
-        self.buckets.iter().fold(Bucket::default(), |mut t, b| {
-            t.invocations += b.invocations;
-            t.errors += b.errors;
-            t.cold_starts += b.cold_starts;
+        self.buckets().fold(Bucket::default(), |mut t, b| {
+            t.add(b.invocations, b.errors, b.cold_starts);
             t
         })
     }
@@ -49,6 +157,7 @@ impl VersionMetrics {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::time::DAY;
 
     #[test]
     fn buckets_accumulate_per_hour() {
@@ -58,9 +167,53 @@ mod tests {
         m.record(t.plus(HOUR - 1), 2, 0, 0);
         m.record(t.plus(HOUR), 5, 5, 0);
         m.record(t.plus(2 * HOUR), 0, 0, 0);
-        assert_eq!(m.buckets.len(), 2);
-        assert_eq!((m.buckets[0].invocations, m.buckets[0].errors), (5, 1));
+        let b: Vec<&Bucket> = m.buckets().collect();
+        assert_eq!(b.len(), 2);
+        assert_eq!((b[0].invocations, b[0].errors), (5, 1));
         assert_eq!(m.totals().invocations, 10);
         assert_eq!(m.totals().errors, 6);
+    }
+
+    #[test]
+    fn old_counts_move_to_coarser_buckets() {
+        let mut m = VersionMetrics::default();
+        let start = Timestamp(0);
+        // One invocation an hour for ten years.
+        let hours = 3650 * 24;
+        for h in 0..hours {
+            m.record(start.plus(h * HOUR), 1, (h % 7 == 0) as u64, 0);
+        }
+        assert_eq!(m.totals().invocations, hours as u64);
+        assert_eq!(m.totals().errors, ((hours + 6) / 7) as u64);
+        assert!(m.len() < 900, "{} buckets", m.len());
+        let spans: Vec<i64> = m.buckets().map(|b| b.hours).collect();
+        assert_eq!(spans.last(), Some(&1));
+        assert_eq!(spans.iter().filter(|&&s| s == 1).count() as i64, HOURLY_SPAN + 1);
+        assert!(spans.windows(2).all(|w| w[0] >= w[1]), "coarse to fine");
+        // In order; a coarse bucket holds only the hours before the finer tier, so its interval
+        // may reach into the first finer bucket's.
+        let starts: Vec<i64> = m.buckets().map(|b| b.hour).collect();
+        assert!(starts.windows(2).all(|w| w[0] < w[1]), "in time order");
+    }
+
+    #[test]
+    fn a_steady_run_fills_the_buckets_a_minute_by_minute_run_would() {
+        let first = Timestamp(3 * DAY + 7 * MINUTE);
+        let last = first.plus(900 * DAY + 5 * HOUR);
+        let mut steady = VersionMetrics::default();
+        steady.record_steady(first, last, 3);
+        let mut minutes = VersionMetrics::default();
+        let mut t = first;
+        while t <= last {
+            minutes.record(t, 3, 0, 0);
+            t = t.plus(MINUTE);
+        }
+        assert_eq!(steady, minutes);
+        // In two pieces, as two advances of the clock would record it.
+        let mut split = VersionMetrics::default();
+        let middle = first.plus(400 * DAY);
+        split.record_steady(first, middle, 3);
+        split.record_steady(middle.plus(MINUTE), last, 3);
+        assert_eq!(split, minutes);
     }
 }

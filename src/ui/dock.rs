@@ -37,7 +37,12 @@ fn Console() -> Html {
         });
     }
     // `clear` hides what came before; the console shows at most its newest SHOWN lines.
-    let first = state.console_from.min(transcript.len()).max(transcript.len().saturating_sub(SHOWN));
+    // `console_from` counts the lines run before `clear`; the session keeps the newest results only.
+    let since_clear = session.lines_run().saturating_sub(state.console_from);
+    let shown = since_clear.min(SHOWN).min(transcript.len());
+    let first = transcript.len() - shown;
+    // The absolute number of the first kept result: a stable key while old results drop out.
+    let base = session.lines_run() - transcript.len();
     let typed: Vec<String> = transcript.iter().map(|r| r.command.clone()).filter(|c| !c.is_empty()).collect();
     let onkeydown = {
         let (state, input, browsing) = (state.clone(), input.clone(), browsing.clone());
@@ -80,13 +85,11 @@ fn Console() -> Html {
                 if transcript.is_empty() {
                     <span class="hint">{"Type AWS CLI commands, e.g. aws lambda create-function --function-name demo --runtime python3.9 --role arn:aws:iam::123456789012:role/lambda-role --handler app.handler --zip-file fileb://demo.zip\nand playground directives: sim release python3.9, sim advance 2d, sim logs demo. Type help for the list.\n"}</span>
                 }
-                if transcript.len() > first {
-                    if first > state.console_from {
-                        <span class="hint">{format!("({} earlier lines not shown)\n", first - state.console_from)}</span>
-                    }
+                if shown > 0 && since_clear > shown {
+                    <span class="hint">{format!("({} earlier lines not shown)\n", since_clear - shown)}</span>
                 }
                 for (i, r) in transcript.iter().enumerate().skip(first) {
-                    <div key={i} class={classes!("entry", (!r.met_expectation).then_some("failed"))}>
+                    <div key={base + i} class={classes!("entry", (!r.met_expectation).then_some("failed"))}>
                         if !r.command.is_empty() {
                             <span class="prompt-line">{format!("$ {}\n", r.command)}</span>
                         }

@@ -56,7 +56,7 @@ pub struct Playground {
     pub tour: Option<Tour>,
     /// Versions whose runtime version changed in the last step, to highlight.
     pub changed: Rc<Vec<VersionId>>,
-    /// The console shows the transcript from here on (`clear`).
+    /// The console shows the lines run after this many (`clear`).
     pub console_from: usize,
     /// The script's last line is a clock move the UI wrote, which later moves may extend.
     advance_open: bool,
@@ -334,7 +334,7 @@ impl Reducible for Playground {
                 }
             }
             Action::EndTour => next.tour = None,
-            Action::ClearConsole => next.console_from = next.session.borrow().transcript().len(),
+            Action::ClearConsole => next.console_from = next.session.borrow().lines_run(),
             Action::Load(text) => {
                 let mut fresh = Playground { revision: self.revision + 1, ..Playground::default() };
                 fresh.session.borrow_mut().run_script(&text);

@@ -108,7 +108,7 @@ struct LaneKey {
     segments: usize,
     markers: usize,
     buckets: usize,
-    last_bucket: Option<(i64, u32, u32)>,
+    last_bucket: Option<(i64, u64, u64)>,
     /// Where its last segment ends on screen: now (clipped to the window) or its deletion.
     end: i64,
     deleted: bool,
@@ -196,15 +196,21 @@ fn Lane(props: &LaneProps) -> Html {
             </g>
         });
     }
-    for b in v.metrics.buckets.iter().filter(|b| b.errors > 0) {
-        let t = b.hour * INTERVAL;
-        if t + INTERVAL < w.from || t > w.to {
+    for b in v.metrics.buckets().filter(|b| b.errors > 0) {
+        let (t, t_end) = (b.hour * INTERVAL, b.end_hour() * INTERVAL);
+        if t_end < w.from || t > w.to {
             continue;
         }
-        let (x0, x1) = (sc.x(t.max(w.from)), sc.x((t + INTERVAL).min(w.to)));
+        let (x0, x1) = (sc.x(t.max(w.from)), sc.x(t_end.min(w.to)));
+        // Older counts are kept by the day or by 28 days; the tooltip names the interval.
+        let interval = match b.hours {
+            1 => "hour",
+            24 => "day",
+            _ => "28 days",
+        };
         parts.push(html! {
             <rect class="failures" x={x0.to_string()} y={(lane_y + 1.0).to_string()} width={(x1 - x0).max(3.0).to_string()} height="4">
-                <title>{format!("{} failed invocations of {} in the hour from {}", b.errors, b.invocations, Timestamp(t).rfc3339())}</title>
+                <title>{format!("{} failed invocations of {} in the {interval} from {}", b.errors, b.invocations, Timestamp(t).rfc3339())}</title>
             </rect>
         });
     }
@@ -369,8 +375,8 @@ pub fn Timeline() -> Html {
             let content = LaneKey {
                 segments: v.segments.len(),
                 markers: markers.get(&(v.region.as_str(), v.function_name.as_str(), v.qualifier)).map_or(0, |m| *m),
-                buckets: v.metrics.buckets.len(),
-                last_bucket: v.metrics.buckets.last().map(|b| (b.hour, b.invocations, b.errors)),
+                buckets: v.metrics.len(),
+                last_bucket: v.metrics.last().map(|b| (b.hour, b.invocations, b.errors)),
                 end: end.min(w.to),
                 deleted: v.deleted.is_some(),
             };
