@@ -5,7 +5,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/tools/node_modules/.bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: bootstrap serve build test lint test-native test-browser size screenshots bench
+.PHONY: bootstrap serve build test lint test-native test-browser size screenshots bench fuzz
 
 bootstrap:
 	@scripts/bootstrap
@@ -37,3 +37,8 @@ screenshots: build
 
 bench: bootstrap
 	@scripts/bench
+
+# A long run of the fuzz suite (tests/fuzz.rs): a million hostile lines, optimised, within 30 minutes.
+fuzz:
+	FUZZ_LINES=$${FUZZ_LINES:-1000000} FUZZ_SECONDS=$${FUZZ_SECONDS:-1800} \
+	  cargo test --profile bench-native --test fuzz -- --nocapture

@@ -14,3 +14,17 @@ fn fleet_week_in_wasm() {
         console_log!("{line}");
     }
 }
+
+/// The bounded-work figures in wasm: time per workload, and the linear memory's size after it
+/// (wasm memory only grows, so this is the peak so far).
+#[wasm_bindgen_test]
+fn bounded_work_in_wasm() {
+    use lambda_runtime_playground::app::workload;
+    for (i, w) in workload::all().iter().enumerate() {
+        let began = js_sys::Date::now();
+        let lines = workload::run(w);
+        let seconds = (js_sys::Date::now() - began) / 1e3;
+        let memory_mb = core::arch::wasm32::memory_size(0) as f64 * 65_536.0 / 1_048_576.0;
+        console_log!("workload={i} name={} lines={lines} seconds={seconds:.3} memory_mb={memory_mb:.0}", w.name);
+    }
+}

@@ -5,7 +5,7 @@
 
 use std::time::{Duration, Instant};
 
-use lambda_runtime_playground::app::{report, Session, KEPT_RESULTS};
+use lambda_runtime_playground::app::{report, Session, KEPT_RESULTS, MAX_LINE_BYTES, MAX_SCRIPT_COMMANDS};
 
 const CREATE: &str = "aws lambda create-function --function-name f --runtime python3.9 \
     --role arn:aws:iam::123456789012:role/lambda-role --handler app.handler --zip-file fileb://f.zip";
@@ -199,4 +199,60 @@ fn long_values_and_long_continuations_parse_in_linear_time() {
         let results = Session::new().run_script(&script);
         assert_eq!(results.len(), 1);
     });
+}
+
+#[test]
+fn lines_and_scripts_have_a_length_limit() {
+    let mut s = Session::new();
+    let long = format!("aws lambda get-function --function-name {}", "x".repeat(MAX_LINE_BYTES));
+    let r = s.run_line(&long);
+    assert_eq!(
+        r.printed,
+        format!("The line is {} bytes long; the playground runs lines of at most 1048576 bytes (1 MiB).", long.len())
+    );
+    assert!(r.command.len() < 300, "the transcript keeps only the line's start");
+    let mut last = None;
+    let mut count = 0;
+    Session::new().run_script_each(&"cat missing\n".repeat(MAX_SCRIPT_COMMANDS + 2), |r| {
+        count += 1;
+        last = Some(r);
+    });
+    assert_eq!(count, MAX_SCRIPT_COMMANDS + 1);
+    let last = last.expect("a last line");
+    assert_eq!((last.line, last.ok), (MAX_SCRIPT_COMMANDS + 1, false));
+    assert_eq!(
+        last.printed,
+        "The script has 250002 commands; the playground runs at most 250000 from one script and stopped \
+         before line 250001. Split it into several scripts."
+    );
+}
+
+#[test]
+fn results_that_print_a_lot_are_kept_within_a_byte_budget() {
+    let mut s = Session::new();
+    s.run_line(CREATE);
+    let payload = format!("{{\"k\": \"{}\"}}", "v".repeat(900_000));
+    for _ in 0..40 {
+        s.run_line(&format!(
+            "aws lambda invoke --function-name f --cli-binary-format raw-in-base64-out --payload '{payload}' out.json"
+        ));
+        s.run_line("cat out.json");
+    }
+    assert!(s.transcript().len() < 40, "{} results kept", s.transcript().len());
+    assert_eq!(s.lines_run(), 81);
+}
+
+/// The hostile sample's JSON lines are reviewed once (`UPDATE_GOLDEN=1`); the browser test
+/// `hostile_input_prints_what_the_native_runner_prints` compares the wasm build with the same file.
+#[test]
+fn hostile_sample_matches_its_golden_json_lines() {
+    let text = include_str!("hostile.scenario");
+    let results = Session::new().run_script(text);
+    assert!(results.iter().all(|r| r.met_expectation), "every line meets its expectation");
+    let jsonl: String = results.iter().map(|r| report::json_line(r) + "\n").collect();
+    let golden = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/hostile.jsonl");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(golden, &jsonl).expect("write the golden file");
+    }
+    assert_eq!(jsonl, std::fs::read_to_string(golden).unwrap_or_default(), "rerun with UPDATE_GOLDEN=1 and review");
 }

@@ -346,3 +346,11 @@ async fn a_manual_pin_to_an_older_version_shows_as_a_rollback_on_the_timeline() 
     assert_eq!(app.runtime_version("orders", "$LATEST").as_deref(), Some("python:3.9.v14"));
     assert!(app.root.query_selector(".event-marker.rollback").unwrap().is_some(), "a ↺ marker on the lane");
 }
+
+/// Issue 8: the wasm build answers hostile input exactly as the native runner does.
+#[wasm_bindgen_test]
+fn hostile_input_prints_what_the_native_runner_prints() {
+    use lambda_runtime_playground::embed;
+    let jsonl = embed::run_scenario(include_str!("hostile.scenario"));
+    assert_eq!(jsonl, include_str!("golden/hostile.jsonl"));
+}

@@ -5,5 +5,6 @@ pub mod report;
 pub mod scenario;
 pub mod script;
 pub mod session;
+pub mod workload;
 
-pub use session::{LineResult, Session, KEPT_RESULTS};
+pub use session::{LineResult, Session, KEPT_RESULTS, MAX_LINE_BYTES, MAX_SCRIPT_COMMANDS};

@@ -129,6 +129,19 @@ pub const TRAFFIC_MINUTES_PER_LINE: u64 = 20_000_000;
 /// script of 200,000 lines runs in bounded memory.
 pub const KEPT_RESULTS: usize = 1_000;
 
+/// [choice] ... and at most about this many bytes of them (a line may print a megabyte).
+pub const KEPT_BYTES: usize = 16 << 20;
+/// [choice] The longest line the console and scripts run: room for a large JSON payload, and a
+/// bound on what one line can cost to parse.
+pub const MAX_LINE_BYTES: usize = 1 << 20;
+/// [choice] The most commands one script runs (the tours have about 30).
+pub const MAX_SCRIPT_COMMANDS: usize = 250_000;
+
+/// Roughly what a result holds on the heap: its text twice (printed, and as JSON).
+fn result_bytes(r: &LineResult) -> usize {
+    r.command.len() + 2 * r.printed.len()
+}
+
 #[derive(Clone, Debug)]
 pub struct Session {
     history: History,
@@ -138,6 +151,8 @@ pub struct Session {
     transcript: VecDeque<LineResult>,
     /// Every line run, including those whose results were dropped.
     lines_run: usize,
+    /// What the kept results hold, by [`result_bytes`].
+    kept_bytes: usize,
 }
 
 impl Default for Session {
@@ -155,6 +170,7 @@ impl Session {
             files: Files::new(),
             transcript: VecDeque::new(),
             lines_run: 0,
+            kept_bytes: 0,
         }
     }
 
@@ -205,9 +221,23 @@ impl Session {
 
     /// Runs a script, handing each line's result over as soon as it ran: a runner that prints as
     /// it goes keeps nothing and loses nothing if a later line aborts.
+    /// A script longer than [`MAX_SCRIPT_COMMANDS`] runs up to it and ends with a failed line that
+    /// says so.
     pub fn run_script_each(&mut self, text: &str, mut each: impl FnMut(LineResult)) {
-        for (n, line) in super::script::commands(text) {
+        let commands = super::script::commands(text);
+        let total = commands.len();
+        let mut last = 0;
+        for (n, line) in commands.into_iter().take(MAX_SCRIPT_COMMANDS) {
+            last = n;
             each(self.run_line_at(n, &line));
+        }
+        if total > MAX_SCRIPT_COMMANDS {
+            let failure = Failure::client(format!(
+                "The script has {total} commands; the playground runs at most {MAX_SCRIPT_COMMANDS} from one script \
+                 and stopped before line {}. Split it into several scripts.",
+                last + 1
+            ));
+            each(self.record(last + 1, String::new(), false, Err(failure)));
         }
     }
 
@@ -218,14 +248,35 @@ impl Session {
             Some(rest) => (true, rest.trim_start()),
             None => (false, trimmed),
         };
+        if command.len() > MAX_LINE_BYTES {
+            let failure = Failure::client(format!(
+                "The line is {} bytes long; the playground runs lines of at most {MAX_LINE_BYTES} bytes (1 MiB).",
+                command.len()
+            ));
+            // Only the line's start is kept: the transcript is no place for a megabyte.
+            let mut shown: String = command.chars().take(200).collect();
+            shown.push_str(" ...");
+            return self.record(number, shown, expect_failure, Err(failure));
+        }
         let outcome = cli::parse(command, &self.files).and_then(|parsed| self.execute(parsed));
+        self.record(number, command.to_string(), expect_failure, outcome)
+    }
+
+    /// Keeps a line's result in the transcript (dropping the oldest past the bounds) and returns it.
+    fn record(
+        &mut self,
+        number: usize,
+        command: String,
+        expect_failure: bool,
+        outcome: Result<Done, Failure>,
+    ) -> LineResult {
         let (ok, printed, output, error) = match outcome {
             Ok(d) => (true, d.printed, d.output, None),
             Err(f) => (false, f.printed, None, Some(f.error)),
         };
         let result = LineResult {
             line: number,
-            command: command.to_string(),
+            command,
             expect_failure,
             ok,
             printed,
@@ -233,10 +284,13 @@ impl Session {
             error,
             met_expectation: ok != expect_failure,
         };
-        if self.transcript.len() == KEPT_RESULTS {
-            self.transcript.pop_front();
-        }
+        self.kept_bytes += result_bytes(&result);
         self.transcript.push_back(result.clone());
+        while self.transcript.len() > KEPT_RESULTS || (self.kept_bytes > KEPT_BYTES && self.transcript.len() > 1) {
+            if let Some(old) = self.transcript.pop_front() {
+                self.kept_bytes -= result_bytes(&old);
+            }
+        }
         self.lines_run += 1;
         result
     }

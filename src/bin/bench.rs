@@ -1,8 +1,37 @@
 //! `make bench`: the fleet week and replay figures, natively. The same fleet week runs in wasm
 //! through `tests/bench_wasm.rs`; scripts/bench prints the ratio.
 
+/// The process's peak resident memory so far, in MB (Linux).
+#[cfg(not(target_arch = "wasm32"))]
+fn peak_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb: f64 = status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        .unwrap_or(0.0);
+    kb / 1024.0
+}
+
+/// `bench --workload N`: one bounded-work figure in a process of its own, so that its peak
+/// memory is its own.
+#[cfg(not(target_arch = "wasm32"))]
+fn workload(index: usize) {
+    use lambda_runtime_playground::app::workload;
+    let all = workload::all();
+    let Some(w) = all.get(index) else { return };
+    let began = std::time::Instant::now();
+    let lines = workload::run(w);
+    let seconds = began.elapsed().as_secs_f64();
+    println!("workload={index} name={} lines={lines} seconds={seconds:.3} peak_mb={:.0}", w.name, peak_mb());
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let (Some("--workload"), Some(n)) = (args.get(1).map(String::as_str), args.get(2)) {
+        return workload(n.parse().unwrap_or(usize::MAX));
+    }
     use lambda_runtime_playground::model::fleet;
     use lambda_runtime_playground::model::time::{Timestamp, DAY, HOUR};
     use std::time::Instant;
