@@ -39,7 +39,7 @@ pub const SNAPSHOT_EVERY: usize = 256;
 /// [choice] At most this many snapshots are kept: past it, every other one is dropped and the
 /// spacing doubles, so memory stays bounded (each snapshot is a whole state) while time travel
 /// replays at most a few hundred commands more per doubling.
-pub const MAX_SNAPSHOTS: usize = 32;
+pub const MAX_SNAPSHOTS: usize = 16;
 
 #[derive(Clone, Debug)]
 pub struct History {
