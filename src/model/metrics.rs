@@ -42,10 +42,25 @@ pub const PERIOD_HOURS: i64 = 28 * DAY_HOURS;
 pub const HOURLY_SPAN: i64 = 14 * DAY_HOURS;
 pub const DAILY_SPAN: i64 = 365 * DAY_HOURS;
 
+/// Merges the buckets of `fine` that start before `cutoff` into `coarse` buckets `span` hours long.
+fn age_out(fine: &mut VecDeque<Bucket>, coarse: &mut VecDeque<Bucket>, cutoff: i64, span: i64) {
+    while let Some(b) = fine.front().copied() {
+        if b.hour >= cutoff {
+            break;
+        }
+        fine.pop_front();
+        let start = b.hour.div_euclid(span) * span;
+        match coarse.back_mut() {
+            Some(c) if c.hour == start => c.add(b.invocations, b.errors, b.cold_starts),
+            _ => coarse.push_back(Bucket { hour: start, hours: span, ..b }),
+        }
+    }
+}
+
 /// Sparse: only intervals that saw an invocation are stored, in time order, coarse to fine.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct VersionMetrics {
-    periods: Vec<Bucket>,
+    periods: VecDeque<Bucket>,
     days: VecDeque<Bucket>,
     hours: VecDeque<Bucket>,
 }
@@ -122,28 +137,8 @@ impl VersionMetrics {
 
     /// Moves buckets that have aged out of their tier into the next, coarser one.
     fn compact(&mut self, newest: i64) {
-        while let Some(b) = self.hours.front().copied() {
-            if b.hour >= newest - HOURLY_SPAN {
-                break;
-            }
-            self.hours.pop_front();
-            let day = b.hour.div_euclid(DAY_HOURS) * DAY_HOURS;
-            match self.days.back_mut() {
-                Some(d) if d.hour == day => d.add(b.invocations, b.errors, b.cold_starts),
-                _ => self.days.push_back(Bucket { hour: day, hours: DAY_HOURS, ..b }),
-            }
-        }
-        while let Some(d) = self.days.front().copied() {
-            if d.hour >= newest - HOURLY_SPAN - DAILY_SPAN {
-                break;
-            }
-            self.days.pop_front();
-            let period = d.hour.div_euclid(PERIOD_HOURS) * PERIOD_HOURS;
-            match self.periods.last_mut() {
-                Some(p) if p.hour == period => p.add(d.invocations, d.errors, d.cold_starts),
-                _ => self.periods.push(Bucket { hour: period, hours: PERIOD_HOURS, ..d }),
-            }
-        }
+        age_out(&mut self.hours, &mut self.days, newest - HOURLY_SPAN, DAY_HOURS);
+        age_out(&mut self.days, &mut self.periods, newest - HOURLY_SPAN - DAILY_SPAN, PERIOD_HOURS);
     }
 
     pub fn totals(&self) -> Bucket {
