@@ -354,3 +354,19 @@ fn hostile_input_prints_what_the_native_runner_prints() {
     let jsonl = embed::run_scenario(include_str!("hostile.scenario"));
     assert_eq!(jsonl, include_str!("golden/hostile.jsonl"));
 }
+
+/// The console shows its newest 150 lines and counts the rest; `clear` starts the count over.
+#[wasm_bindgen_test]
+async fn the_console_counts_the_lines_it_does_not_show() {
+    let app = Mounted::new().await;
+    for _ in 0..155 {
+        app.console("sim region us-east-1").await;
+    }
+    let output = app.text("console-output");
+    assert!(output.contains("(5 earlier lines not shown)"), "{}", &output[..200.min(output.len())]);
+    assert_eq!(output.matches("$ sim region us-east-1").count(), 150);
+    app.console("clear").await;
+    app.console("sim region eu-south-1").await;
+    let output = app.text("console-output");
+    assert!(!output.contains("earlier lines not shown") && !output.contains("us-east-1"), "{output}");
+}
