@@ -162,7 +162,7 @@ fn metrics_of_a_century_of_traffic_stay_small() {
     }
     let lambda = s.history().live();
     let id = lambda.resolve("us-east-1", "f", None).expect("f exists");
-    let metrics = &lambda.versions[id].metrics;
+    let metrics = &lambda.version(id).expect("created above").metrics;
     assert_eq!(metrics.totals().invocations, (17 * 3650 * 24 * 60) as u64);
     // Two weeks by the hour, a year by the day, then 13 buckets a year (was 24 * 365 a year).
     assert!(metrics.len() < 3_000, "{} buckets for 170 years", metrics.len());

@@ -327,15 +327,10 @@ impl Session {
     fn sim(&mut self, sim: Sim) -> Result<Done, Failure> {
         match sim {
             Sim::Region(r) => {
-                let catalogue = self.history.live().catalogue;
+                let catalogue = self.history.live().catalogue();
                 if !catalogue.has_region(&r) {
-                    return Err(Failure::sim_api(
-                        "region",
-                        &ApiError::invalid_parameter(format!(
-                            "The playground does not simulate region {r}. Regions: {}.",
-                            catalogue.regions.join(", ")
-                        )),
-                    ));
+                    let message = crate::model::lambda::validation::unknown_region_message(catalogue, &r);
+                    return Err(Failure::sim_api("region", &ApiError::invalid_parameter(message)));
                 }
                 self.region = r;
                 Ok(Done::json(&Region { region: &self.region }))
@@ -392,10 +387,11 @@ impl Session {
                 let region = region.unwrap_or_else(|| self.region.clone());
                 let before = runtime_versions(self.history.live());
                 match self.history.execute(Command::Sim { region, directive }) {
-                    Ok(Output::Sim(mut v)) => {
+                    Ok(Output::Sim(out)) => {
                         // A directive can move versions at once (a legacy release, phase 2 now):
                         // say which, as `sim advance` does.
                         let moved = moved_since(self.history.live(), before);
+                        let mut v = serde_json::to_value(&out).unwrap_or_default();
                         if let (false, Some(map)) = (moved.is_empty(), v.as_object_mut()) {
                             map.insert("RuntimeVersionChanges".into(), serde_json::to_value(moved).unwrap_or_default());
                         }
@@ -427,12 +423,12 @@ impl Session {
     ) -> Result<Done, Failure> {
         let lambda = self.history.live();
         let id = lambda.resolve(region, function, qualifier).map_err(|e| Failure::sim_api("logs", &e))?;
-        let v = &lambda.versions[id];
+        let Some(v) = lambda.version(id) else { return Ok(Done::json(&LogEvents { events: Vec::new() })) };
         // Without a qualifier (in the option or the name), every version of the function;
         // `f:$LATEST` names just $LATEST.
         let named = crate::model::arn::FunctionRef::parse(function).ok().and_then(|r| r.qualifier);
         let ids: Vec<VersionId> = match (qualifier.or(named.as_deref()), v.qualifier) {
-            (None, Qualifier::Latest) => match lambda.functions.get(&(v.region.clone(), v.function_name.clone())) {
+            (None, Qualifier::Latest) => match lambda.function_of(id) {
                 Some(f) => std::iter::once(f.latest).chain(f.published.values().copied()).collect(),
                 None => vec![id],
             },
@@ -440,7 +436,8 @@ impl Session {
         };
         let mut events: Vec<LogEvent> = ids
             .iter()
-            .flat_map(|&id| lambda.versions[id].environments.logs.iter())
+            .filter_map(|&id| lambda.version(id))
+            .flat_map(|v| v.environments.logs.iter())
             .filter(|e| filter.is_none_or(|f| matches_filter(&e.message, f)))
             .map(|e| LogEvent { timestamp: e.timestamp.0, log_stream_name: &e.log_stream, message: &e.message })
             .collect();

@@ -1,6 +1,6 @@
 //! The runtime catalogue and the regions, read from `catalogue.json` embedded at build time.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
 use super::time::{parse_duration, Timestamp};
@@ -43,7 +43,26 @@ pub struct RolloutTiming {
     pub phase2_window: i64,
 }
 
-#[derive(Debug)]
+/// A runtime of the catalogue (`python3.9`, `nodejs20.x`, ...), by its place in it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct RuntimeId(pub(crate) u16);
+
+impl RuntimeId {
+    /// Its place in the catalogue: for per-runtime tables and colour palettes.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl std::ops::Index<RuntimeId> for Catalogue {
+    type Output = Runtime;
+    /// Ids come only from this catalogue (the built-in one is shared by every state).
+    fn index(&self, id: RuntimeId) -> &Runtime {
+        &self.runtimes[id.index()]
+    }
+}
+
+#[derive(Debug, PartialEq)]
 pub struct Catalogue {
     pub runtimes: Vec<Runtime>,
     /// In rollout stagger order: a release reaches `regions[0]` first.
@@ -122,8 +141,13 @@ impl Catalogue {
         self.runtimes.iter().find(|r| r.id == id)
     }
 
-    pub fn runtime_index(&self, id: &str) -> Option<usize> {
-        self.runtimes.iter().position(|r| r.id == id)
+    pub fn runtime_index(&self, id: &str) -> Option<RuntimeId> {
+        self.runtimes.iter().position(|r| r.id == id).map(|i| RuntimeId(i as u16))
+    }
+
+    /// Every runtime with its id, in catalogue order.
+    pub fn runtime_ids(&self) -> impl Iterator<Item = (RuntimeId, &Runtime)> {
+        self.runtimes.iter().enumerate().map(|(i, r)| (RuntimeId(i as u16), r))
     }
 
     pub fn has_region(&self, region: &str) -> bool {

@@ -3,6 +3,7 @@
 use std::collections::VecDeque;
 use std::rc::Rc;
 
+use super::catalogue::RuntimeId;
 use super::rng::Rng;
 use super::time::{Timestamp, MINUTE};
 
@@ -17,7 +18,7 @@ pub const UNHANDLED_WARNING: &str = "LAMBDA_WARNING: Unhandled exception. The mo
 /// One execution environment: it keeps the runtime version it started with for its whole life.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Environment {
-    pub runtime: usize,
+    pub runtime: RuntimeId,
     pub runtime_version: u32,
     /// The revision of the code and configuration it loaded.
     pub revision: u64,
@@ -34,7 +35,7 @@ pub struct LogEvent {
     pub message: String,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct EnvironmentPool {
     pub environments: Vec<Environment>,
     pub logs: VecDeque<LogEvent>,
@@ -46,7 +47,7 @@ pub struct EnvironmentPool {
 
 /// What the pool needs to know about the version being invoked.
 pub struct InvokeTarget<'a> {
-    pub runtime: usize,
+    pub runtime: RuntimeId,
     pub runtime_version: u32,
     pub revision: u64,
     /// `$LATEST` or the version number, as START and the log stream name print it.
@@ -73,7 +74,7 @@ pub struct Invocation {
 impl EnvironmentPool {
     /// Environments idle past the timeout are reclaimed; so are those whose runtime version or
     /// code no longer matches: new invocations go to new environments.
-    pub fn reclaim(&mut self, now: Timestamp, runtime: usize, runtime_version: u32, revision: u64) {
+    pub fn reclaim(&mut self, now: Timestamp, runtime: RuntimeId, runtime_version: u32, revision: u64) {
         self.environments.retain(|e| {
             now.0 - e.last_used.0 < IDLE_TIMEOUT
                 && e.runtime == runtime
@@ -86,7 +87,7 @@ impl EnvironmentPool {
     pub fn warm_mut(
         &mut self,
         now: Timestamp,
-        runtime: usize,
+        runtime: RuntimeId,
         runtime_version: u32,
         revision: u64,
     ) -> Option<&mut Environment> {
@@ -99,7 +100,7 @@ impl EnvironmentPool {
     }
 
     /// Hands the invocation to a warm environment of this runtime version and revision, if any.
-    pub fn try_warm(&mut self, now: Timestamp, runtime: usize, runtime_version: u32, revision: u64) -> bool {
+    pub fn try_warm(&mut self, now: Timestamp, runtime: RuntimeId, runtime_version: u32, revision: u64) -> bool {
         match self.warm_mut(now, runtime, runtime_version, revision) {
             Some(e) => {
                 e.last_used = now;
@@ -186,7 +187,7 @@ mod tests {
         init: &'a dyn Fn() -> String,
     ) -> InvokeTarget<'a> {
         InvokeTarget {
-            runtime: 0,
+            runtime: RuntimeId(0),
             runtime_version: version,
             revision,
             version_label: "$LATEST",

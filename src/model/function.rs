@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
+use super::catalogue::RuntimeId;
 use super::environment::EnvironmentPool;
 use super::metrics::VersionMetrics;
 use super::runtime_management::UpdateRuntimeOn;
@@ -37,8 +38,16 @@ impl fmt::Display for Qualifier {
     }
 }
 
-/// Index of a function version in the control plane's slab; stable for the session.
-pub type VersionId = usize;
+/// A function version of the session (deleted ones included): stable for the session, never
+/// reused, and meaningful only to the `Lambda` that handed it out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct VersionId(pub(crate) u32);
+
+impl fmt::Display for VersionId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
 
 /// The code of a function: its identity is the `fileb://` path text ([choice], see DESIGN.md).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,8 +62,7 @@ pub struct Code {
 /// What `PublishVersion` snapshots and `UpdateFunctionConfiguration` changes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Configuration {
-    /// Index into the catalogue's runtimes.
-    pub runtime: usize,
+    pub runtime: RuntimeId,
     pub role: String,
     pub handler: String,
     pub description: String,
@@ -91,12 +99,12 @@ pub enum Change {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Segment {
     pub at: Timestamp,
-    pub runtime: usize,
+    pub runtime: RuntimeId,
     pub runtime_version: u32,
     pub cause: Change,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FunctionVersion {
     pub region: String,
     pub function_name: String,
@@ -129,7 +137,7 @@ impl FunctionVersion {
         self.runtime_management.update_runtime_on
     }
 
-    pub fn set_runtime_version(&mut self, at: Timestamp, runtime: usize, number: u32, cause: Change) {
+    pub fn set_runtime_version(&mut self, at: Timestamp, runtime: RuntimeId, number: u32, cause: Change) {
         let same = self.config.runtime == runtime && self.runtime_version == number;
         self.config.runtime = runtime;
         self.runtime_version = number;
@@ -140,7 +148,7 @@ impl FunctionVersion {
 }
 
 /// A function: its `$LATEST` and its published versions, by slab id.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Function {
     pub latest: VersionId,
     pub published: BTreeMap<u32, VersionId>,

@@ -4,13 +4,13 @@
 pub mod api;
 pub mod arn;
 pub mod catalogue;
-pub mod control_plane;
 pub mod digest;
 pub mod environment;
 pub mod error;
 pub mod fleet;
 pub mod function;
 pub mod history;
+pub mod lambda;
 pub mod metrics;
 pub mod request;
 pub mod rng;
@@ -18,9 +18,10 @@ pub mod rollout;
 pub mod runtime_management;
 pub mod time;
 
-pub use control_plane::Lambda;
+pub use catalogue::RuntimeId;
 pub use error::{ApiError, ApiResult, ErrorCode};
 pub use function::{Qualifier, VersionId};
+pub use lambda::Lambda;
 pub use request::{Command, Directive, Request};
 pub use runtime_management::UpdateRuntimeOn;
 pub use time::Timestamp;

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::catalogue::RolloutTiming;
+use super::catalogue::{RolloutTiming, RuntimeId};
 use super::time::Timestamp;
 
 /// How a release reaches functions.
@@ -14,6 +14,16 @@ pub enum RolloutPolicy {
     TwoPhase,
     /// Before 2023: every function of a region at once, region after region.
     Legacy,
+}
+
+impl RolloutPolicy {
+    /// As the playground's outputs spell it.
+    pub fn name(self) -> &'static str {
+        match self {
+            RolloutPolicy::TwoPhase => "TwoPhase",
+            RolloutPolicy::Legacy => "Legacy",
+        }
+    }
 }
 
 /// A runtime version Lambda has released: immutable, numbered by Lambda (numbers may skip).
@@ -90,7 +100,7 @@ impl RegionRollout {
 /// The rollout of one released runtime version.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rollout {
-    pub runtime: usize,
+    pub runtime: RuntimeId,
     pub number: u32,
     pub released: Timestamp,
     pub policy: RolloutPolicy,

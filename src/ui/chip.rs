@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::model::UpdateRuntimeOn;
+use crate::model::{RuntimeId, UpdateRuntimeOn};
 
 /// Dark enough for white text, and far apart in hue from one entry to the next.
 const PALETTE: [&str; 10] =
@@ -10,13 +10,13 @@ const PALETTE: [&str; 10] =
 
 /// A stable colour per runtime version. Consecutive versions of a runtime take consecutive
 /// palette entries, so a rollout from v14 to v15 is always a change of colour.
-pub fn version_colour(runtime: usize, number: u32) -> &'static str {
-    PALETTE[(runtime * 3 + number as usize) % PALETTE.len()]
+pub fn version_colour(runtime: RuntimeId, number: u32) -> &'static str {
+    PALETTE[(runtime.index() * 3 + number as usize) % PALETTE.len()]
 }
 
 #[derive(Properties, PartialEq)]
 pub struct ChipProps {
-    pub runtime: usize,
+    pub runtime: RuntimeId,
     pub number: u32,
     pub label: AttrValue,
 }

@@ -6,7 +6,6 @@ use yew::prelude::*;
 use super::forms::on_text;
 use super::state::{Action, Origin, PlaygroundContext};
 use crate::app::session::matches_filter;
-use crate::model::control_plane::EventKind;
 
 /// The console shows its newest lines only: a long session must not slow every render.
 const SHOWN: usize = 150;
@@ -115,10 +114,9 @@ fn Logs() -> Html {
     let state = use_context::<PlaygroundContext>().expect("playground context");
     let filter = use_state(String::new);
     let view = state.view();
-    let Some(id) = state.selected.filter(|&id| id < view.versions.len()) else {
+    let Some(v) = state.selected.and_then(|id| view.version(id)) else {
         return html! { <p class="empty dock-empty">{"Select a function version to see its platform logs (CloudWatch Logs, /aws/lambda/<function>)."}</p> };
     };
-    let v = &view.versions[id];
     let f = filter.trim().to_string();
     // The same term matching as `sim logs --filter` (CloudWatch's): every term, or a quoted phrase.
     let events: Vec<_> = v.environments.logs.iter().filter(|e| matches_filter(&e.message, &f)).collect();
@@ -153,23 +151,14 @@ fn Events() -> Html {
     let view = state.view();
     html! {
         <ol class="events" reversed=true>
-            if view.events.is_empty() {
+            if view.events().is_empty() {
                 <p class="empty">{"Nothing has happened yet."}</p>
             }
-            for (i, e) in view.events.iter().enumerate().rev() {
-                <li key={i} class={classes!("event", format!("{:?}", e.kind).to_lowercase())}>
+            for (i, e) in view.events().iter().enumerate().rev() {
+                <li key={i} class="event" data-kind={e.kind.name()}>
                     <time>{e.at.rfc3339()}</time>
-                    <span class="kind">{match e.kind {
-                        EventKind::Create => "CreateFunction",
-                        EventKind::CodeUpdate => "UpdateFunctionCode",
-                        EventKind::ConfigurationUpdate => "UpdateFunctionConfiguration",
-                        EventKind::Publish => "PublishVersion",
-                        EventKind::RuntimeManagementConfig => "PutRuntimeManagementConfig",
-                        EventKind::Delete => "DeleteFunction",
-                        EventKind::Release => "Runtime release",
-                        EventKind::Phase2Now => "Phase 2 started",
-                    }}</span>
-                    <span class="where">{if e.function.is_empty() { e.region.clone() } else { format!("{} {}:{}", e.region, e.function, e.qualifier.map(|q| q.to_string()).unwrap_or_default()) }}</span>
+                    <span class="kind">{e.kind.name()}</span>
+                    <span class="where">{e.place()}</span>
                     <span class="detail">{e.detail.clone()}</span>
                 </li>
             }

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::chip::{ModeBadge, VersionChip};
 use super::state::{Action, PlaygroundContext};
-use crate::model::{Qualifier, UpdateRuntimeOn, VersionId};
+use crate::model::{Qualifier, RuntimeId, UpdateRuntimeOn, VersionId};
 
 /// What one row shows: plain data, so unchanged rows are not re-rendered.
 #[derive(Clone, PartialEq)]
@@ -16,7 +16,7 @@ pub struct Row {
     pub qualifier: Qualifier,
     pub region: String,
     pub mode: UpdateRuntimeOn,
-    pub runtime: usize,
+    pub runtime: RuntimeId,
     pub number: u32,
     pub version_name: String,
     pub broken: bool,
@@ -66,17 +66,17 @@ pub fn FunctionsPanel() -> Html {
         Callback::from(move |id| state.dispatch(Action::Select(Some(id))))
     };
     let mut groups: Vec<(String, Vec<FunctionRows>)> = Vec::new();
-    for region in &view.catalogue.regions {
+    for region in &view.catalogue().regions {
         let mut functions = Vec::new();
-        for ((fregion, name), f) in &view.functions {
+        for ((fregion, name), f) in view.functions() {
             if fregion != region {
                 continue;
             }
             let rows = std::iter::once(f.latest)
                 .chain(f.published.values().rev().copied())
-                .map(|id| {
-                    let v = &view.versions[id];
-                    Rc::new(Row {
+                .filter_map(|id| {
+                    let v = view.version(id)?;
+                    Some(Rc::new(Row {
                         id,
                         function: name.clone(),
                         qualifier: v.qualifier,
@@ -86,7 +86,7 @@ pub fn FunctionsPanel() -> Html {
                         number: v.runtime_version,
                         version_name: view.runtime_version_name(id),
                         broken: v.broken,
-                    })
+                    }))
                 })
                 .collect();
             functions.push((name.clone(), rows));
@@ -110,7 +110,7 @@ pub fn FunctionsPanel() -> Html {
                             <div class="function-name">{name}</div>
                             <ul class="versions">
                                 for row in rows {
-                                    <VersionRow key={row.id} selected={state.selected == Some(row.id)}
+                                    <VersionRow key={row.id.to_string()} selected={state.selected == Some(row.id)}
                                         changed={state.changed.contains(&row.id)}
                                         row={row.clone()} onselect={onselect.clone()} />
                                 }

@@ -8,7 +8,7 @@ use super::forms::{on_select, on_text, quote, NoticeView};
 use super::state::{Action, Origin, PlaygroundContext};
 use crate::model::arn::{function_arn, runtime_version_arn};
 use crate::model::catalogue::Runtime;
-use crate::model::{Qualifier, Timestamp, UpdateRuntimeOn};
+use crate::model::{Qualifier, Timestamp, UpdateRuntimeOn, VersionId};
 
 /// The handler a new function of this runtime family gets.
 fn default_handler(runtime: &str) -> &'static str {
@@ -57,8 +57,8 @@ fn CreateFunction() -> Html {
     let arch = use_state(|| "x86_64".to_string());
     let region = use_state(|| state.region());
     let view = state.view();
-    let now = view.now;
-    let warning = view.catalogue.runtime(&runtime).and_then(|r| lifecycle(r, now));
+    let now = view.now();
+    let warning = view.catalogue().runtime(&runtime).and_then(|r| lifecycle(r, now));
     let onsubmit = {
         let (state, name, runtime, arch, region) =
             (state.clone(), name.clone(), runtime.clone(), arch.clone(), region.clone());
@@ -77,7 +77,7 @@ fn CreateFunction() -> Html {
             <label>{"Function name"}<input value={(*name).clone()} oninput={on_text(&name)} data-testid="create-name" /></label>
             <label>{"Runtime"}
                 <select onchange={on_select(&runtime)} data-testid="create-runtime">
-                    for r in &view.catalogue.runtimes {
+                    for r in &view.catalogue().runtimes {
                         <option value={r.id.clone()} selected={*runtime == r.id}>
                             {if now >= r.deprecation { format!("{} (deprecated)", r.id) } else { r.id.clone() }}
                         </option>
@@ -94,7 +94,7 @@ fn CreateFunction() -> Html {
             </fieldset>
             <label>{"Region"}
                 <select onchange={on_select(&region)}>
-                    for r in &view.catalogue.regions {
+                    for r in &view.catalogue().regions {
                         <option value={r.clone()} selected={*region == *r}>{r.clone()}</option>
                     }
                 </select>
@@ -114,7 +114,7 @@ enum Form {
 
 #[derive(Properties, PartialEq)]
 struct VersionProps {
-    id: usize,
+    id: VersionId,
 }
 
 #[component]
@@ -128,8 +128,8 @@ fn VersionSettings(props: &VersionProps) -> Html {
     let pinned = use_state(String::new);
     let traffic = use_state(String::new);
     let view = state.view();
-    let v = &view.versions[props.id];
-    let runtime = &view.catalogue.runtimes[v.config.runtime];
+    let Some(v) = view.version(props.id) else { return html! {} };
+    let runtime = &view.catalogue()[v.config.runtime];
     let q = v.qualifier.to_string();
     let arn = function_arn(&v.region, &v.function_name, (v.qualifier != Qualifier::Latest).then_some(q.as_str()));
     let target = format!("--function-name {} --region {}", v.function_name, v.region);
@@ -219,7 +219,7 @@ fn VersionSettings(props: &VersionProps) -> Html {
                 <form class="form" {onsubmit} aria-label="Update configuration">
                     <label>{"Runtime"}
                         <select onchange={on_select(&new_runtime)}>
-                            for r in &view.catalogue.runtimes {
+                            for r in &view.catalogue().runtimes {
                                 <option value={r.id.clone()} selected={if new_runtime.is_empty() { r.id == runtime.id } else { *new_runtime == r.id }}>{r.id.clone()}</option>
                             }
                         </select>
@@ -280,7 +280,7 @@ fn VersionSettings(props: &VersionProps) -> Html {
         }
     };
 
-    let warning = lifecycle(runtime, view.now);
+    let warning = lifecycle(runtime, view.now());
     html! {
         <div class="settings">
             <div class="settings-head">
@@ -345,10 +345,7 @@ fn traffic_qualifier(q: &str) -> String {
 pub fn Inspector() -> Html {
     let state = use_context::<PlaygroundContext>().expect("playground context");
     let creating = use_state(|| false);
-    let selected = state.selected.filter(|&id| {
-        let view = state.view();
-        id < view.versions.len()
-    });
+    let selected = state.selected.filter(|&id| state.view().version(id).is_some());
     let toggle = {
         let creating = creating.clone();
         let state = state.clone();
@@ -363,7 +360,7 @@ pub fn Inspector() -> Html {
                 <button class={classes!("action", (*creating || selected.is_none()).then_some("open"))} onclick={toggle} data-testid="create-function">{"Create function"}</button>
             </div>
             if let Some(id) = selected {
-                <VersionSettings key={id} {id} />
+                <VersionSettings key={id.to_string()} {id} />
             } else {
                 <CreateFunction />
                 <NoticeView notice={state.notice.clone()} origin={Origin::Inspector} />

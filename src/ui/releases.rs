@@ -5,14 +5,13 @@ use yew::prelude::*;
 use super::forms::{on_select, on_text, quote, NoticeView};
 use super::state::{Action, Origin, PlaygroundContext};
 use crate::model::rollout::{Phase, RolloutPolicy};
-use crate::model::{Lambda, UpdateRuntimeOn};
+use crate::model::{Lambda, RuntimeId, UpdateRuntimeOn};
 
 /// Auto versions of this runtime in this region: (on the rollout's version or newer, all).
-fn auto_share(view: &Lambda, runtime: usize, region: &str, number: u32) -> (usize, usize) {
+fn auto_share(view: &Lambda, runtime: RuntimeId, region: &str, number: u32) -> (usize, usize) {
     let mut moved = 0;
     let mut all = 0;
-    for id in view.live_versions() {
-        let v = &view.versions[id];
+    for v in view.live_versions().into_iter().filter_map(|id| view.version(id)) {
         if v.region == region && v.config.runtime == runtime && v.mode() == UpdateRuntimeOn::Auto {
             all += 1;
             moved += (v.runtime_version >= number) as usize;
@@ -44,7 +43,7 @@ pub fn Releases() -> Html {
             state.dispatch(Action::Run { line, origin: Origin::Releases });
         })
     };
-    let policy = view.policy;
+    let policy = view.policy();
     let onpolicy = {
         let state = state.clone();
         Callback::from(move |_: Event| {
@@ -52,8 +51,8 @@ pub fn Releases() -> Html {
             state.dispatch(Action::Run { line: format!("sim policy {next}"), origin: Origin::Releases });
         })
     };
-    let rollouts: Vec<usize> = (0..view.rollouts.len()).rev().collect();
-    let timing = view.timing;
+    let rollouts: Vec<usize> = (0..view.rollouts().len()).rev().collect();
+    let timing = view.timing();
     let onpace = {
         let (state, stagger, phase1, window) = (state.clone(), stagger.clone(), phase1.clone(), window.clone());
         Callback::from(move |e: SubmitEvent| {
@@ -74,9 +73,9 @@ pub fn Releases() -> Html {
                 <div class="row">
                     <label>{"Runtime"}
                         <select onchange={on_select(&runtime)} data-testid="release-runtime">
-                            for r in &view.catalogue.runtimes {
+                            for (rt, r) in view.catalogue().runtime_ids() {
                                 <option value={r.id.clone()} selected={*runtime == r.id}>
-                                    {format!("{} (next: {})", r.id, r.version_name(view.runtime_versions(view.catalogue.runtime_index(&r.id).unwrap_or(0)).last().copied().unwrap_or(0) + 1))}
+                                    {format!("{} (next: {})", r.id, r.version_name(view.next_runtime_version(rt)))}
                                 </option>
                             }
                         </select>
@@ -94,7 +93,7 @@ pub fn Releases() -> Html {
                 </div>
                 <p class="assumption">{format!(
                     "Assumptions: regions start {} apart ({} first, {} last); phase 1 lasts {}; phase 2 moves Auto versions over {}. AWS publishes no figures.",
-                    human(timing.region_stagger), view.catalogue.regions[0], view.catalogue.regions[view.catalogue.regions.len() - 1],
+                    human(timing.region_stagger), view.catalogue().regions[0], view.catalogue().regions[view.catalogue().regions.len() - 1],
                     human(timing.phase1), human(timing.phase2_window)
                 )}</p>
             </form>
@@ -118,19 +117,19 @@ pub fn Releases() -> Html {
 }
 
 fn rollout_card(state: &PlaygroundContext, view: &Lambda, index: usize, past: bool) -> Html {
-    let r = &view.rollouts[index];
-    let runtime = &view.catalogue.runtimes[r.runtime];
+    let Some(r) = view.rollouts().get(index) else { return html! {} };
+    let runtime = &view.catalogue()[r.runtime];
     let name = runtime.version_name(r.number);
-    let newest = view.rollouts.iter().rposition(|o| o.runtime == r.runtime) == Some(index);
+    let newest = view.rollouts().iter().rposition(|o| o.runtime == r.runtime) == Some(index);
     html! {
         <section class="rollout" key={format!("rollout-{index}")} aria-label={format!("Rollout of {name}")} data-testid="rollout">
-            <h3>{name.clone()}<span class="sub">{format!(" released {} · {:?}", r.released.rfc3339(), r.policy)}</span></h3>
+            <h3>{name.clone()}<span class="sub">{format!(" released {} · {}", r.released.rfc3339(), r.policy.name())}</span></h3>
             <table class="phases">
                 <thead><tr><th>{"Region"}</th><th>{"Phase"}</th><th>{"Auto versions moved"}</th><th></th></tr></thead>
                 <tbody>
                     for rr in &r.regions {
                         {{
-                            let phase = rr.phase(view.now);
+                            let phase = rr.phase(view.now());
                             let (moved, all) = auto_share(view, r.runtime, &rr.region, r.number);
                             let pct = if all == 0 { 100.0 } else { moved as f64 * 100.0 / all as f64 };
                             let can_start = newest && !past && matches!(phase, Phase::NotStarted | Phase::Phase1) && r.policy == RolloutPolicy::TwoPhase;

@@ -12,7 +12,7 @@ use yew::prelude::*;
 use crate::app::{scenario, script, LineResult, Session};
 use crate::cli::sim::MAX_ADVANCE;
 use crate::model::time::{DAY, HOUR, MINUTE};
-use crate::model::{Lambda, Timestamp, VersionId};
+use crate::model::{Lambda, RuntimeId, Timestamp, VersionId};
 
 /// Simulated milliseconds per real second, from one minute to one day.
 pub const SPEEDS: [(i64, &str); 5] =
@@ -113,15 +113,15 @@ impl Default for Playground {
     }
 }
 
-/// Runtime version (runtime index, number) of every live version, to see what a step changed.
-fn positions(l: &Lambda) -> Vec<(VersionId, usize, u32)> {
+/// Runtime version (runtime, number) of every live version, to see what a step changed.
+fn positions(l: &Lambda) -> Vec<(VersionId, RuntimeId, u32)> {
     l.live_versions()
         .into_iter()
-        .map(|id| (id, l.versions[id].config.runtime, l.versions[id].runtime_version))
+        .filter_map(|id| l.version(id).map(|v| (id, v.config.runtime, v.runtime_version)))
         .collect()
 }
 
-fn changed_between(before: &[(VersionId, usize, u32)], after: &Lambda) -> Vec<VersionId> {
+fn changed_between(before: &[(VersionId, RuntimeId, u32)], after: &Lambda) -> Vec<VersionId> {
     positions(after).into_iter().filter(|p| !before.contains(p)).map(|p| p.0).collect()
 }
 

@@ -8,11 +8,11 @@ use yew::prelude::*;
 use super::chip::{version_colour, VersionChip};
 use super::state::{Action, PlaygroundContext, Source};
 use crate::model::arn::runtime_version_arn;
-use crate::model::control_plane::EventKind;
 use crate::model::function::Change;
+use crate::model::lambda::{EventKind, EventScope};
 use crate::model::metrics::INTERVAL;
 use crate::model::time::{DAY, HOUR, MINUTE};
-use crate::model::{Lambda, Qualifier, Timestamp};
+use crate::model::{Lambda, Qualifier, Timestamp, VersionId};
 
 const LABEL: f64 = 170.0;
 const LANE: f64 = 22.0;
@@ -87,16 +87,13 @@ fn marker(kind: EventKind) -> Option<(&'static str, &'static str)> {
     })
 }
 
-fn lanes(view: &Lambda) -> Vec<(String, Vec<usize>)> {
+fn lanes(view: &Lambda) -> Vec<(String, Vec<VersionId>)> {
     let mut out = Vec::new();
-    for region in &view.catalogue.regions {
-        let mut ids: Vec<usize> = (0..view.versions.len()).filter(|&id| &view.versions[id].region == region).collect();
-        ids.sort_by(|&a, &b| {
-            let (va, vb) = (&view.versions[a], &view.versions[b]);
-            (&va.function_name, va.qualifier).cmp(&(&vb.function_name, vb.qualifier))
-        });
-        if !ids.is_empty() {
-            out.push((region.clone(), ids));
+    for region in &view.catalogue().regions {
+        let mut vs: Vec<_> = view.versions().filter(|(_, v)| &v.region == region).collect();
+        vs.sort_by(|(_, a), (_, b)| (&a.function_name, a.qualifier).cmp(&(&b.function_name, b.qualifier)));
+        if !vs.is_empty() {
+            out.push((region.clone(), vs.into_iter().map(|(id, _)| id).collect()));
         }
     }
     out
@@ -117,14 +114,14 @@ struct LaneKey {
 #[derive(Properties, Clone)]
 struct LaneProps {
     source: Source,
-    id: usize,
+    id: VersionId,
     y: f64,
     window: Window,
     width: f64,
     selected: bool,
     changed: bool,
     content: LaneKey,
-    onselect: Callback<usize>,
+    onselect: Callback<VersionId>,
 }
 
 impl PartialEq for LaneProps {
@@ -148,8 +145,8 @@ fn Lane(props: &LaneProps) -> Html {
     let view = props.source.view();
     let (id, w, lane_y) = (props.id, props.window, props.y);
     let sc = Scale { w, width: props.width };
-    let v = &view.versions[id];
-    let end = v.deleted.map_or(view.now.0, |d| d.0);
+    let Some(v) = view.version(id) else { return html! {} };
+    let end = v.deleted.map_or(view.now().0, |d| d.0);
     let onclick = props.onselect.reform(move |_: MouseEvent| id);
     // Lanes are focusable: Enter or Space selects, as a click does.
     let onkeydown = {
@@ -172,7 +169,7 @@ fn Lane(props: &LaneProps) -> Html {
         if b <= a {
             continue;
         }
-        let runtime = &view.catalogue.runtimes[seg.runtime];
+        let runtime = &view.catalogue()[seg.runtime];
         let vname = runtime.version_name(seg.runtime_version);
         let arn = runtime_version_arn(&v.region, &runtime.id, seg.runtime_version, &v.config.architecture);
         let (x0, x1) = (sc.x(a), sc.x(b));
@@ -214,10 +211,7 @@ fn Lane(props: &LaneProps) -> Html {
             </rect>
         });
     }
-    let own = |e: &&crate::model::control_plane::Event| {
-        e.region == v.region && e.function == v.function_name && e.qualifier == Some(v.qualifier)
-    };
-    for e in view.events.iter().filter(own) {
+    for e in view.events().iter().filter(|e| e.is_about(v)) {
         let Some((mut glyph, mut class)) = marker(e.kind) else { continue };
         if e.at.0 < w.from || e.at.0 > w.to {
             continue;
@@ -269,7 +263,7 @@ pub fn Timeline() -> Html {
         });
     }
     let view = state.view();
-    let now = view.now;
+    let now = view.now();
     let w = window.unwrap_or_else(|| fit(state.start(), now));
     let sc = Scale { w, width: *width };
     let width = *width;
@@ -317,9 +311,9 @@ pub fn Timeline() -> Html {
 
     // Events per lane, in one pass: a lane re-renders only when its own content changed.
     let mut markers: std::collections::HashMap<(&str, &str, Qualifier), usize> = std::collections::HashMap::new();
-    for e in &view.events {
-        if let Some(q) = e.qualifier {
-            *markers.entry((e.region.as_str(), e.function.as_str(), q)).or_default() += 1;
+    for e in view.events() {
+        if let EventScope::FunctionVersion { region, function_name, qualifier } = &e.scope {
+            *markers.entry((region.as_str(), function_name.as_str(), *qualifier)).or_default() += 1;
         }
     }
     let source = state.source();
@@ -339,9 +333,9 @@ pub fn Timeline() -> Html {
             </g>
         });
         // Release phases in this region: dashed lines through its lanes.
-        for r in &view.rollouts {
+        for r in view.rollouts() {
             let Some(rr) = r.regions.iter().find(|rr| &rr.region == region) else { continue };
-            let name = view.catalogue.runtimes[r.runtime].version_name(r.number);
+            let name = view.catalogue()[r.runtime].version_name(r.number);
             for (t, label, class) in [
                 (rr.phase1_start, format!("{name} phase 1"), "phase1"),
                 (rr.phase2_start, format!("{name} phase 2"), "phase2"),
@@ -364,7 +358,7 @@ pub fn Timeline() -> Html {
         }
         y += REGION_ROW;
         for &id in ids {
-            let v = &view.versions[id];
+            let Some(v) = view.version(id) else { continue };
             let end = v.deleted.map_or(now.0, |d| d.0);
             for (i, seg) in v.segments.iter().enumerate() {
                 let seg_end = v.segments.get(i + 1).map_or(end, |n| n.at.0);
@@ -429,8 +423,8 @@ pub fn Timeline() -> Html {
             </svg>
             <ul class="legend" aria-label="Runtime versions">
                 for (runtime, number) in legend {
-                    <li key={format!("{runtime}-{number}")}>
-                        <VersionChip {runtime} {number} label={view.catalogue.runtimes[runtime].version_name(number)} />
+                    <li key={format!("{}-{number}", runtime.index())}>
+                        <VersionChip {runtime} {number} label={view.catalogue()[runtime].version_name(number)} />
                     </li>
                 }
                 <li class="legend-markers">{"● create  ■ code update  ▲ configuration  ◆ publish  ⚑ runtime management  ↺ rollback  ✕ delete  ▬ failed invocations"}</li>

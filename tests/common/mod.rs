@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use lambda_runtime_playground::model::api::*;
-use lambda_runtime_playground::model::history::{apply, Output};
+use lambda_runtime_playground::model::history::Output;
 use lambda_runtime_playground::model::time::{Timestamp, DEFAULT_CLOCK};
 use lambda_runtime_playground::model::*;
 
@@ -24,7 +24,7 @@ impl Driver {
 
     pub fn call(&mut self, request: Request) -> ApiResult<Response> {
         let command = Command::Api { region: self.region.clone(), request };
-        apply(&mut self.lambda, &command).map(|o| match o {
+        self.lambda.apply(&command).map(|o| match o {
             Output::Api(r) => r,
             Output::Sim(_) => unreachable!(),
         })
@@ -32,8 +32,8 @@ impl Driver {
 
     pub fn sim(&mut self, directive: Directive) -> ApiResult<serde_json::Value> {
         let command = Command::Sim { region: self.region.clone(), directive };
-        apply(&mut self.lambda, &command).map(|o| match o {
-            Output::Sim(v) => v,
+        self.lambda.apply(&command).map(|o| match o {
+            Output::Sim(v) => serde_json::to_value(v).expect("sim outputs are JSON"),
             Output::Api(_) => unreachable!(),
         })
     }
@@ -104,7 +104,7 @@ impl Driver {
     }
 
     pub fn advance(&mut self, ms: i64) {
-        let t = self.lambda.now.plus(ms);
+        let t = self.lambda.now().plus(ms);
         self.lambda.advance_to(t);
     }
 
@@ -122,7 +122,7 @@ impl Driver {
     }
 
     pub fn now(&self) -> Timestamp {
-        self.lambda.now
+        self.lambda.now()
     }
 }
 

@@ -1,0 +1,82 @@
+//! What happened, for the event history and the timeline's markers: a person's call on a
+//! function version, or a step of the platform (a release, phase 2 started by hand).
+
+use crate::model::function::{FunctionVersion, Qualifier};
+use crate::model::time::Timestamp;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Event {
+    pub at: Timestamp,
+    pub scope: EventScope,
+    pub kind: EventKind,
+    pub detail: String,
+}
+
+/// Whom an event is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EventScope {
+    FunctionVersion {
+        region: String,
+        function_name: String,
+        qualifier: Qualifier,
+    },
+    /// A platform step, in these regions (stagger order).
+    Platform {
+        regions: Vec<String>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EventKind {
+    Create,
+    CodeUpdate,
+    ConfigurationUpdate,
+    Publish,
+    RuntimeManagementConfig,
+    Delete,
+    Release,
+    Phase2Now,
+}
+
+impl EventKind {
+    /// The Lambda API operation a person's event came from, or what the platform did.
+    pub fn name(self) -> &'static str {
+        match self {
+            EventKind::Create => "CreateFunction",
+            EventKind::CodeUpdate => "UpdateFunctionCode",
+            EventKind::ConfigurationUpdate => "UpdateFunctionConfiguration",
+            EventKind::Publish => "PublishVersion",
+            EventKind::RuntimeManagementConfig => "PutRuntimeManagementConfig",
+            EventKind::Delete => "DeleteFunction",
+            EventKind::Release => "Runtime release",
+            EventKind::Phase2Now => "Phase 2 started",
+        }
+    }
+}
+
+impl Event {
+    pub(super) fn on(at: Timestamp, v: &FunctionVersion, kind: EventKind, detail: String) -> Event {
+        let scope = EventScope::FunctionVersion {
+            region: v.region.clone(),
+            function_name: v.function_name.clone(),
+            qualifier: v.qualifier,
+        };
+        Event { at, scope, kind, detail }
+    }
+
+    /// Is this event about that function version?
+    pub fn is_about(&self, v: &FunctionVersion) -> bool {
+        matches!(&self.scope, EventScope::FunctionVersion { region, function_name, qualifier }
+            if *region == v.region && *function_name == v.function_name && *qualifier == v.qualifier)
+    }
+
+    /// `us-east-1 my-function:$LATEST`, or the regions of a platform step.
+    pub fn place(&self) -> String {
+        match &self.scope {
+            EventScope::FunctionVersion { region, function_name, qualifier } => {
+                format!("{region} {function_name}:{qualifier}")
+            }
+            EventScope::Platform { regions } => regions.join(","),
+        }
+    }
+}

@@ -1,0 +1,259 @@
+//! The simulated Lambda service: a deterministic state machine with two inputs, a command
+//! (`apply`) and the passing of time (`advance_to`), and borrowed getters for what it holds.
+//! Its sub-states live in the files beside this one, each with the operations that change it.
+
+mod events;
+mod functions;
+mod invoke;
+mod outcome;
+mod reads;
+mod releases;
+mod runtime_management;
+mod scheduler;
+mod store;
+mod traffic;
+pub mod validation;
+
+pub use events::{Event, EventKind, EventScope};
+pub use outcome::*;
+pub use releases::MAX_RELEASES_PER_RUNTIME;
+
+use crate::model::api::Response;
+use crate::model::catalogue::{Catalogue, RolloutTiming, RuntimeId};
+use crate::model::error::ApiResult;
+use crate::model::function::{Change, Function, FunctionVersion, VersionId};
+use crate::model::request::{Command, Directive, Request};
+use crate::model::rng::Rng;
+use crate::model::rollout::{Rollout, RolloutPolicy};
+use crate::model::time::Timestamp;
+use releases::Releases;
+use scheduler::Scheduler;
+use store::Store;
+use traffic::Traffic;
+
+/// The whole simulated service. Cloning it is a snapshot; `==` compares every field.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lambda {
+    catalogue: &'static Catalogue,
+    now: Timestamp,
+    seed: u64,
+    /// Request ids, revision ids: the only randomness, from the seed.
+    rng: Rng,
+    releases: Releases,
+    store: Store,
+    events: Vec<Event>,
+    scheduler: Scheduler,
+    traffic: Traffic,
+}
+
+impl Lambda {
+    pub fn new(start: Timestamp, seed: u64) -> Lambda {
+        let catalogue = Catalogue::builtin();
+        Lambda {
+            catalogue,
+            now: start,
+            seed,
+            rng: Rng::new(seed),
+            releases: Releases::new(catalogue),
+            store: Store::default(),
+            events: Vec::new(),
+            scheduler: Scheduler::default(),
+            traffic: Traffic::new(start),
+        }
+    }
+
+    // ---------------------------------------------------------------- inputs
+
+    /// Applies one command at the current time, then runs what it scheduled for that same
+    /// instant (e.g. `sim phase2` starting now), so the state after a command never depends on
+    /// whether the clock moves on before the next one.
+    pub fn apply(&mut self, command: &Command) -> Outcome {
+        let outcome = match command {
+            Command::Api { region, request } => self.handle(region, request).map(Output::Api),
+            Command::Sim { region, directive } => self.directive(region, directive).map(Output::Sim),
+        };
+        self.advance_to(self.now);
+        outcome
+    }
+
+    /// Runs everything scheduled up to `t` (phase 2 moves, background traffic), then sets the
+    /// clock. Time never runs back: an earlier `t` does nothing.
+    pub fn advance_to(&mut self, t: Timestamp) {
+        if t < self.now {
+            return;
+        }
+        while let Some((at, task)) = self.scheduler.pop_due(t) {
+            self.now = self.now.max(at);
+            self.run(task);
+        }
+        self.sync_all_traffic(t);
+        self.now = t;
+    }
+
+    fn handle(&mut self, region: &str, request: &Request) -> ApiResult<Response> {
+        validation::region(self.catalogue, region)?;
+        let function = |c| Response::Function(Box::new(c));
+        match request {
+            Request::CreateFunction(r) => self.create_function(region, r).map(function),
+            Request::UpdateFunctionCode(r) => self.update_function_code(region, r).map(function),
+            Request::UpdateFunctionConfiguration(r) => self.update_function_configuration(region, r).map(function),
+            Request::PublishVersion(r) => self.publish_version(region, r).map(function),
+            Request::GetFunction(r) => self.get_function(region, r).map(|g| Response::GetFunction(Box::new(g))),
+            Request::GetFunctionConfiguration(r) => {
+                let id = self.resolve(region, &r.function_name, r.qualifier.as_deref())?;
+                Ok(function(self.configuration(id)))
+            }
+            Request::ListFunctions(r) => self.list_functions(region, r).map(Response::ListFunctions),
+            Request::ListVersionsByFunction(r) => self.list_versions(region, r).map(Response::ListVersions),
+            Request::DeleteFunction(r) => self.delete_function(region, r).map(|_| Response::Empty),
+            Request::PutRuntimeManagementConfig(r) => {
+                self.put_runtime_management_config(region, r).map(Response::PutRuntimeManagementConfig)
+            }
+            Request::GetRuntimeManagementConfig(r) => {
+                self.get_runtime_management_config(region, r).map(Response::GetRuntimeManagementConfig)
+            }
+            Request::Invoke(r) => self.invoke(region, r).map(Response::Invoke),
+        }
+    }
+
+    fn directive(&mut self, region: &str, d: &Directive) -> ApiResult<SimOutput> {
+        match d {
+            Directive::Release { runtime, regions, changes } => self.release(runtime, regions, changes),
+            Directive::Phase2 { runtime, region: only } => self.phase2_now(runtime, only.as_deref()),
+            Directive::ReliesOn { function, behaviour } => self.relies_on(region, function, behaviour),
+            Directive::Traffic { function, qualifier, per_minute } => {
+                self.set_traffic(region, function, qualifier.as_deref(), *per_minute)
+            }
+            Directive::Timing { region_stagger, phase1, phase2_window } => {
+                self.set_timing(*region_stagger, *phase1, *phase2_window)
+            }
+            Directive::Policy(p) => Ok(self.set_policy(*p)),
+            Directive::Expire { runtime, version, after_ms } => self.expire(runtime, *version, *after_ms),
+        }
+    }
+
+    // ---------------------------------------------------------------- shared steps
+
+    fn refresh_breakage(&mut self, id: VersionId) {
+        let v = &self.store[id];
+        let broken = self.releases.breaks(self.catalogue, v.config.runtime, v.runtime_version, &v.code.relies_on);
+        self.store[id].broken = broken.is_some();
+    }
+
+    fn move_version(&mut self, id: VersionId, runtime: RuntimeId, number: u32, cause: Change) {
+        self.store[id].set_runtime_version(self.now, runtime, number, cause);
+        self.refresh_breakage(id);
+    }
+
+    // ---------------------------------------------------------------- getters
+
+    pub fn catalogue(&self) -> &'static Catalogue {
+        self.catalogue
+    }
+
+    pub fn now(&self) -> Timestamp {
+        self.now
+    }
+
+    /// How later releases roll out.
+    pub fn policy(&self) -> RolloutPolicy {
+        self.releases.policy
+    }
+
+    /// How later releases are paced.
+    pub fn timing(&self) -> RolloutTiming {
+        self.releases.timing
+    }
+
+    /// Every release's rollout, oldest first.
+    pub fn rollouts(&self) -> &[Rollout] {
+        &self.releases.rollouts
+    }
+
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+
+    /// A function version the session made (deleted ones included); `None` for an id from
+    /// another state (a stale selection after time travel).
+    pub fn version(&self, id: VersionId) -> Option<&FunctionVersion> {
+        self.store.get(id)
+    }
+
+    /// Every function version the session made, deleted ones included, in creation order.
+    pub fn versions(&self) -> impl Iterator<Item = (VersionId, &FunctionVersion)> {
+        self.store.iter()
+    }
+
+    pub fn version_count(&self) -> usize {
+        self.store.len()
+    }
+
+    /// The live function a version belongs to.
+    pub fn function_of(&self, id: VersionId) -> Option<&Function> {
+        self.store.function_of(id)
+    }
+
+    /// Live functions by (region, name), in that order.
+    pub fn functions(&self) -> impl Iterator<Item = (&(String, String), &Function)> {
+        self.store.functions.iter()
+    }
+
+    /// Live function versions, in region, name, qualifier order.
+    pub fn live_versions(&self) -> Vec<VersionId> {
+        let mut out = Vec::new();
+        for f in self.store.functions.values() {
+            out.push(f.latest);
+            out.extend(f.published.values().copied());
+        }
+        out
+    }
+
+    /// Every version number of a runtime that exists anywhere, ascending.
+    pub fn runtime_versions(&self, runtime: RuntimeId) -> Vec<u32> {
+        self.releases.runtime_versions(self.catalogue, runtime)
+    }
+
+    /// The number `sim release` gives the runtime's next version.
+    pub fn next_runtime_version(&self, runtime: RuntimeId) -> u32 {
+        self.runtime_versions(runtime).last().copied().unwrap_or(0) + 1
+    }
+
+    /// Version numbers released in a region by now (its phase 1 has begun there), ascending.
+    pub fn available_versions(&self, runtime: RuntimeId, region: &str) -> Vec<u32> {
+        self.releases.available_versions(self.catalogue, runtime, region, self.now)
+    }
+
+    /// The newest runtime version phase 1 offers in a region: what a created or updated
+    /// Auto/FunctionUpdate function gets.
+    pub fn newest_available(&self, runtime: RuntimeId, region: &str) -> u32 {
+        // Every catalogue runtime has at least one version (the catalogue parser checks).
+        *self.available_versions(runtime, region).last().unwrap_or(&0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::time::{DAY, DEFAULT_CLOCK};
+
+    fn sim(directive: Directive) -> Command {
+        Command::Sim { region: "us-east-1".into(), directive }
+    }
+
+    /// `==` sees what the old text fingerprint left out: the policy, the timing and the queue.
+    #[test]
+    fn equality_sees_policy_timing_and_scheduled_tasks() {
+        let start = Lambda::new(DEFAULT_CLOCK, 1);
+        let mut legacy = start.clone();
+        let _ = legacy.apply(&sim(Directive::Policy(RolloutPolicy::Legacy)));
+        assert!(legacy != start);
+        let mut slow = start.clone();
+        let _ =
+            slow.apply(&sim(Directive::Timing { region_stagger: Some(3 * DAY), phase1: None, phase2_window: None }));
+        assert!(slow != start);
+        let mut queued = start.clone();
+        queued.scheduler.schedule(DEFAULT_CLOCK.plus(DAY), scheduler::Task::Phase2Start { rollout: 0, region: 0 });
+        assert!(queued != start);
+    }
+}

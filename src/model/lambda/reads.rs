@@ -1,0 +1,197 @@
+//! Reads: name resolution and the responses of Get*/List* calls, shaped as AWS shapes them.
+
+use super::validation;
+use super::Lambda;
+use crate::model::api::*;
+use crate::model::arn::{self, function_arn, runtime_version_arn, FunctionRef};
+use crate::model::digest::{hex, sha256};
+use crate::model::error::{ApiError, ApiResult};
+use crate::model::function::{Qualifier, VersionId};
+
+impl Lambda {
+    pub(super) fn function_ref(
+        &self,
+        region: &str,
+        name: &str,
+        qualifier: Option<&str>,
+    ) -> ApiResult<(String, FunctionRef)> {
+        let r = FunctionRef::parse(name)?.with_qualifier(qualifier)?;
+        // [choice] A full ARN names its own region; otherwise the caller's region applies.
+        let region = r.region.clone().unwrap_or_else(|| region.to_string());
+        validation::region(self.catalogue, &region)?;
+        Ok((region, r))
+    }
+
+    fn not_found(region: &str, r: &FunctionRef) -> ApiError {
+        ApiError::not_found(format!("Function not found: {}", function_arn(region, &r.name, r.qualifier.as_deref())))
+    }
+
+    /// The function version a `FunctionName` (+ `Qualifier`) names.
+    pub fn resolve(&self, region: &str, name: &str, qualifier: Option<&str>) -> ApiResult<VersionId> {
+        let (region, r) = self.function_ref(region, name, qualifier)?;
+        let f =
+            self.store.functions.get(&(region.clone(), r.name.clone())).ok_or_else(|| Self::not_found(&region, &r))?;
+        if r.account.as_deref().is_some_and(|a| a != arn::DEFAULT_ACCOUNT) {
+            return Err(Self::not_found(&region, &r));
+        }
+        match r.qualifier.as_deref().map(|q| (q, Qualifier::parse(q))) {
+            None | Some((_, Some(Qualifier::Latest))) => Ok(f.latest),
+            Some((_, Some(Qualifier::Version(n)))) => {
+                f.published.get(&n).copied().ok_or_else(|| Self::not_found(&region, &r))
+            }
+            // Aliases are not modelled yet: an alias name finds nothing.
+            Some((_, None)) => Err(Self::not_found(&region, &r)),
+        }
+    }
+
+    /// `python:3.9.v14`
+    pub fn runtime_version_name(&self, id: VersionId) -> String {
+        let v = &self.store[id];
+        self.catalogue[v.config.runtime].version_name(v.runtime_version)
+    }
+
+    pub fn runtime_version_arn(&self, id: VersionId) -> String {
+        let v = &self.store[id];
+        runtime_version_arn(&v.region, &self.catalogue[v.config.runtime].id, v.runtime_version, &v.config.architecture)
+    }
+
+    /// `INIT_START Runtime Version: python:3.9.v14<TAB>Runtime Version ARN: arn:...`
+    pub fn init_start_line(&self, id: VersionId) -> String {
+        format!(
+            "INIT_START Runtime Version: {}\tRuntime Version ARN: {}",
+            self.runtime_version_name(id),
+            self.runtime_version_arn(id)
+        )
+    }
+
+    /// The ARN runtime management responses name a version by: unqualified for `$LATEST`.
+    pub fn version_arn(&self, id: VersionId) -> String {
+        let v = &self.store[id];
+        match v.qualifier {
+            Qualifier::Latest => function_arn(&v.region, &v.function_name, None),
+            Qualifier::Version(n) => function_arn(&v.region, &v.function_name, Some(&n.to_string())),
+        }
+    }
+
+    pub fn configuration(&self, id: VersionId) -> FunctionConfiguration {
+        let v = &self.store[id];
+        let runtime = &self.catalogue[v.config.runtime];
+        let qualified = match v.qualifier {
+            Qualifier::Latest => None,
+            Qualifier::Version(n) => Some(n.to_string()),
+        };
+        FunctionConfiguration {
+            function_name: v.function_name.clone(),
+            function_arn: function_arn(&v.region, &v.function_name, qualified.as_deref()),
+            runtime: runtime.id.clone(),
+            role: v.config.role.clone(),
+            handler: v.config.handler.clone(),
+            code_size: v.code.size,
+            description: v.config.description.clone(),
+            timeout: v.config.timeout,
+            memory_size: v.config.memory_size,
+            last_modified: v.last_modified.lambda_last_modified(),
+            code_sha256: v.code.sha256.clone(),
+            version: v.qualifier.to_string(),
+            environment: (!v.config.environment.is_empty())
+                .then(|| EnvironmentVariables { variables: v.config.environment.clone() }),
+            tracing_config: TracingConfig { mode: "PassThrough".into() },
+            revision_id: v.revision_id.clone(),
+            state: Some("Active".into()),
+            state_reason: None,
+            state_reason_code: None,
+            last_update_status: Some("Successful".into()),
+            last_update_status_reason: None,
+            last_update_status_reason_code: None,
+            package_type: "Zip".into(),
+            architectures: vec![v.config.architecture.clone()],
+            ephemeral_storage: EphemeralStorage { size: v.config.ephemeral_storage },
+            snap_start: SnapStartResponse { apply_on: "None".into(), optimization_status: "Off".into() },
+            runtime_version_config: Some(RuntimeVersionConfig { runtime_version_arn: self.runtime_version_arn(id) }),
+            logging_config: LoggingConfig {
+                log_format: "Text".into(),
+                log_group: format!("/aws/lambda/{}", v.function_name),
+            },
+        }
+    }
+
+    /// In list items: no `RuntimeVersionConfig` nor state fields. Where versions are listed
+    /// (ListVersionsByFunction, ListFunctions with ALL), `$LATEST` carries its qualifier in the ARN.
+    fn list_item(&self, id: VersionId, versions_listed: bool) -> FunctionConfiguration {
+        let mut c = self.configuration(id);
+        c.runtime_version_config = None;
+        c.state = None;
+        c.last_update_status = None;
+        if versions_listed && self.store[id].qualifier == Qualifier::Latest {
+            c.function_arn.push_str(":$LATEST");
+        }
+        c
+    }
+
+    pub(super) fn get_function(&self, region: &str, r: &FunctionRequest) -> ApiResult<GetFunctionResponse> {
+        let id = self.resolve(region, &r.function_name, r.qualifier.as_deref())?;
+        let v = &self.store[id];
+        Ok(GetFunctionResponse {
+            configuration: self.configuration(id),
+            code: FunctionCodeLocation {
+                repository_type: "S3".into(),
+                location: format!(
+                    "https://awslambda-{}-tasks.s3.{}.amazonaws.com/snapshots/{}/{}-{}",
+                    v.region,
+                    v.region,
+                    arn::DEFAULT_ACCOUNT,
+                    v.function_name,
+                    &hex(&sha256(v.code.sha256.as_bytes()))[..36]
+                ),
+            },
+        })
+    }
+
+    pub(super) fn list_functions(&self, region: &str, r: &ListFunctionsRequest) -> ApiResult<ListFunctionsResponse> {
+        let all = match r.function_version.as_deref() {
+            None => false,
+            Some("ALL") => true,
+            Some(other) => {
+                return Err(ApiError::validation(other, "functionVersion", "Member must satisfy enum value set: [ALL]"))
+            }
+        };
+        let mut functions = Vec::new();
+        for ((fregion, _), f) in &self.store.functions {
+            if fregion != region {
+                continue;
+            }
+            functions.push(self.list_item(f.latest, all));
+            if all {
+                functions.extend(f.published.values().map(|&id| self.list_item(id, true)));
+            }
+        }
+        if let Some(max) = r.max_items {
+            functions.truncate(max as usize);
+        }
+        Ok(ListFunctionsResponse { functions })
+    }
+
+    pub(super) fn list_versions(&self, region: &str, r: &FunctionRequest) -> ApiResult<ListVersionsByFunctionResponse> {
+        let latest = self.resolve(region, &r.function_name, None)?;
+        let mut versions = Vec::new();
+        if let Some(f) = self.store.function_of(latest) {
+            versions.push(self.list_item(f.latest, true));
+            versions.extend(f.published.values().map(|&id| self.list_item(id, true)));
+        }
+        Ok(ListVersionsByFunctionResponse { versions })
+    }
+
+    pub(super) fn get_runtime_management_config(
+        &self,
+        region: &str,
+        r: &FunctionRequest,
+    ) -> ApiResult<GetRuntimeManagementConfigResponse> {
+        let id = self.resolve(region, &r.function_name, r.qualifier.as_deref())?;
+        let v = &self.store[id];
+        Ok(GetRuntimeManagementConfigResponse {
+            update_runtime_on: v.mode(),
+            runtime_version_arn: v.runtime_management.runtime_version_arn.clone(),
+            function_arn: self.version_arn(id),
+        })
+    }
+}

@@ -1,0 +1,124 @@
+//! Input checks, each with the message AWS (or, marked [choice], the playground) gives. Defined
+//! once: every operation that takes the same field checks it here.
+
+use crate::model::catalogue::{Catalogue, RuntimeId};
+use crate::model::error::{ApiError, ApiResult, ErrorCode};
+use crate::model::function::FunctionVersion;
+use crate::model::time::Timestamp;
+
+/// [choice] The playground simulates the catalogue's regions only.
+pub fn unknown_region_message(catalogue: &Catalogue, region: &str) -> String {
+    format!("The playground does not simulate region {region}. Regions: {}.", catalogue.regions.join(", "))
+}
+
+pub(super) fn region(catalogue: &Catalogue, region: &str) -> ApiResult<()> {
+    if catalogue.has_region(region) {
+        return Ok(());
+    }
+    Err(ApiError::new(ErrorCode::ValidationException, unknown_region_message(catalogue, region)))
+}
+
+pub(super) fn runtime(catalogue: &Catalogue, id: &str) -> ApiResult<RuntimeId> {
+    catalogue.runtime_index(id).ok_or_else(|| {
+        ApiError::invalid_parameter(format!(
+            "Value {id} at 'runtime' failed to satisfy constraint: Member must satisfy enum value set: {} or be a valid ARN",
+            catalogue.runtime_enum()
+        ))
+    })
+}
+
+/// Creating or updating a function on a deprecated runtime is blocked from a date on.
+pub(super) fn lifecycle(
+    catalogue: &Catalogue,
+    runtime: RuntimeId,
+    blocked_from: Timestamp,
+    now: Timestamp,
+) -> ApiResult<()> {
+    if now >= blocked_from {
+        return Err(ApiError::invalid_parameter(format!(
+            "The runtime parameter of {} is no longer supported for creating or updating AWS Lambda functions. We recommend you use a supported runtime while creating or updating functions.",
+            catalogue[runtime].id
+        )));
+    }
+    Ok(())
+}
+
+pub(super) fn runtime_supports(catalogue: &Catalogue, runtime: RuntimeId, arch: &str) -> ApiResult<()> {
+    if catalogue[runtime].supports(arch) {
+        return Ok(());
+    }
+    Err(ApiError::invalid_parameter(format!("Runtime {} does not support architecture {arch}.", catalogue[runtime].id)))
+}
+
+/// `--architectures`: one of AWS's two, supported by the runtime.
+pub(super) fn architecture(
+    catalogue: &Catalogue,
+    archs: &Option<Vec<String>>,
+    runtime: RuntimeId,
+) -> ApiResult<Option<String>> {
+    let Some(archs) = archs else { return Ok(None) };
+    let shown = format!("[{}]", archs.join(", "));
+    if archs.len() != 1 {
+        return Err(ApiError::validation(&shown, "architectures", "Member must have length less than or equal to 1"));
+    }
+    let arch = &archs[0];
+    if arch != "x86_64" && arch != "arm64" {
+        return Err(ApiError::validation(
+            &shown,
+            "architectures",
+            "Member must satisfy constraint: [Member must satisfy enum value set: [x86_64, arm64]]",
+        ));
+    }
+    runtime_supports(catalogue, runtime, arch)?;
+    Ok(Some(arch.clone()))
+}
+
+pub(super) fn role(role: &str) -> ApiResult<()> {
+    let ok = role.strip_prefix("arn:aws:iam::").and_then(|r| r.split_once(":role/")).is_some_and(|(account, name)| {
+        account.len() == 12
+            && account.bytes().all(|b| b.is_ascii_digit())
+            && !name.is_empty()
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || "+=,.@-_/".contains(c))
+    });
+    if ok {
+        Ok(())
+    } else {
+        Err(ApiError::validation(
+            role,
+            "role",
+            "Member must satisfy regular expression pattern: arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+",
+        ))
+    }
+}
+
+/// `--timeout` 1..=900 seconds, `--memory-size` 128..=10240 MB.
+pub(super) fn limits(timeout: Option<u32>, memory: Option<u32>) -> ApiResult<()> {
+    let bound = |v: u32, field: &str, min: u32, max: u32| -> ApiResult<()> {
+        let constraint = match v {
+            _ if v < min => format!("Member must have value greater than or equal to {min}"),
+            _ if v > max => format!("Member must have value less than or equal to {max}"),
+            _ => return Ok(()),
+        };
+        Err(ApiError::validation(&v.to_string(), field, &constraint))
+    };
+    timeout.map_or(Ok(()), |t| bound(t, "timeout", 1, 900))?;
+    memory.map_or(Ok(()), |m| bound(m, "memorySize", 128, 10240))
+}
+
+pub(super) fn revision(v: &FunctionVersion, revision: &Option<String>) -> ApiResult<()> {
+    match revision {
+        Some(r) if *r != v.revision_id => Err(ApiError::new(
+            ErrorCode::PreconditionFailedException,
+            "The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id",
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// `sim traffic`: [choice] up to 10,000 background invocations a minute.
+pub(super) fn traffic_rate(per_minute: f64) -> ApiResult<()> {
+    if !per_minute.is_finite() || !(0.0..=10_000.0).contains(&per_minute) {
+        return Err(ApiError::invalid_parameter("Traffic must be between 0 and 10000 invocations per minute."));
+    }
+    Ok(())
+}
