@@ -308,3 +308,97 @@ proptest! {
         run(&ops, 64)?;
     }
 }
+
+/// Text a person may type into a form field: spaces, quotes, `#`, `$`, shell operators, leading
+/// dashes. Not a leading `file://` / `fileb://`: the AWS CLI reads those as parameter files.
+fn text() -> impl Strategy<Value = String> {
+    "[ -~]{0,12}".prop_filter("a parameter file", |s| !s.starts_with("file://") && !s.starts_with("fileb://"))
+}
+
+/// A generated command with awkward text in every free-text field it has.
+fn awkward(command: Command, t: &[String]) -> Command {
+    let (name, other, zip) = (t[0].clone(), t[1].clone(), format!("z{}", t[2]));
+    match command {
+        Command::Api { region, request } => {
+            let request = match request {
+                Request::CreateFunction(r) => Request::CreateFunction(CreateFunctionRequest {
+                    function_name: name,
+                    description: Some(other.clone()),
+                    handler: Some(other.clone()),
+                    code: FunctionCode { zip_file: zip },
+                    environment: Some(EnvironmentVariables {
+                        variables: [(t[3].clone(), other), ("PLAIN".to_string(), "v1".to_string())].into(),
+                    }),
+                    timeout: Some(30),
+                    publish: true,
+                    ..r
+                }),
+                Request::UpdateFunctionCode(r) => {
+                    Request::UpdateFunctionCode(UpdateFunctionCodeRequest { function_name: name, zip_file: zip, ..r })
+                }
+                Request::PublishVersion(r) => Request::PublishVersion(PublishVersionRequest {
+                    function_name: name,
+                    description: Some(other),
+                    revision_id: Some(t[3].clone()),
+                    ..r
+                }),
+                Request::Invoke(r) => Request::Invoke(InvokeRequest {
+                    function_name: name,
+                    payload: Some(other),
+                    log_type: Some("Tail".into()),
+                    ..r
+                }),
+                Request::DeleteFunction(r) => Request::DeleteFunction(FunctionRequest { function_name: name, ..r }),
+                other => other,
+            };
+            Command::Api { region, request }
+        }
+        Command::Sim { region, directive } => {
+            let directive = match directive {
+                Directive::ReliesOn { .. } => Directive::ReliesOn { function: name, behaviour: other },
+                Directive::Release { runtime, regions, .. } => {
+                    Directive::Release { runtime, regions, changes: vec![other, name] }
+                }
+                d => d,
+            };
+            Command::Sim { region, directive }
+        }
+    }
+}
+
+fn round_trips(line: &lambda_runtime_playground::cli::Line) -> Result<(), TestCaseError> {
+    use lambda_runtime_playground::cli::{parse, render, Files};
+    let text = render::line(line);
+    match parse(&text, &Files::new()) {
+        Ok(parsed) => prop_assert_eq!(&parsed, line, "{}", text),
+        Err(e) => prop_assert!(false, "{} does not parse: {}", text, e.printed),
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, .. ProptestConfig::default() })]
+
+    /// The console shows the canonical line of every click: parsing it gives the same command
+    /// back, for the commands the invariants above run and for awkward text in their fields.
+    #[test]
+    fn rendered_commands_parse_back(
+        ops in proptest::collection::vec(op(), 1..30),
+        texts in proptest::collection::vec(text(), 4),
+        minutes in 1..(3650 * 24 * 60i64),
+    ) {
+        use lambda_runtime_playground::cli::{Line, Sim};
+        for op in &ops {
+            let Some(command) = command(op, |_, _| "x86_64".to_string()) else { continue };
+            round_trips(&Line::command(command.clone()))?;
+            round_trips(&Line::command(awkward(command, &texts)))?;
+        }
+        round_trips(&Line::Sim(Sim::Advance(minutes * MINUTE)))?;
+        round_trips(&Line::Sim(Sim::Logs {
+            region: Some(REGIONS[1].into()),
+            function: texts[0].clone(),
+            qualifier: Some("$LATEST".into()),
+            filter: Some(texts[1].clone()),
+        }))?;
+    }
+}

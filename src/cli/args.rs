@@ -141,7 +141,10 @@ pub fn looks_like_option(word: &str) -> bool {
         let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
         (!int.is_empty() || !frac.is_empty()) && digits(int) && digits(frac) && !rest.ends_with('.')
     });
-    word.starts_with('-') && word.len() > 1 && !negative_number && !word.contains(' ')
+    // As argparse: a word with a space is a value, unless it is `--name=value` (the space in
+    // the value), as in `--description="v one"`.
+    let attached = word.starts_with("--") && word.split_once('=').is_some_and(|(name, _)| !name.contains(' '));
+    word.starts_with('-') && word.len() > 1 && !negative_number && (!word.contains(' ') || attached)
 }
 
 enum Found {

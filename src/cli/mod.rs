@@ -15,6 +15,7 @@ pub mod help;
 pub mod operations;
 pub mod output;
 pub mod params;
+pub mod render;
 pub mod shell;
 pub mod shorthand;
 pub mod sim;
@@ -24,6 +25,8 @@ pub use aws::AwsCall;
 pub use error::{CliError, Failure};
 pub use params::Files;
 pub use sim::Sim;
+
+use crate::model::{Command, Directive, Request};
 
 /// What one line asks for.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,6 +38,24 @@ pub enum Line {
     Sim(Sim),
     /// `cat <file>`: a file an `invoke` wrote.
     Cat(String),
+}
+
+impl Line {
+    /// The console line that runs a model command in its region: what a form's click becomes.
+    pub fn command(command: Command) -> Line {
+        match command {
+            Command::Api { region, request } => {
+                let outfile = matches!(request, Request::Invoke(_)).then(|| render::DEFAULT_OUTFILE.to_string());
+                Line::Aws(Box::new(AwsCall { region: Some(region), request, outfile }))
+            }
+            Command::Sim { region, directive } => {
+                // Release, phase 2, policy, timing and expire name their regions (or none) themselves.
+                let scoped = matches!(directive, Directive::ReliesOn { .. } | Directive::Traffic { .. });
+                let name = render::directive_name(&directive);
+                Line::Sim(Sim::Directive { name, region: scoped.then_some(region), directive })
+            }
+        }
+    }
 }
 
 /// Parses one logical line (without a leading `!`). `files` are what `file://` values can read.

@@ -1,0 +1,350 @@
+//! Typed commands to their canonical console line: what the console shows for a click, and what a
+//! replayable script holds. `parse(render(line)) == line` (a property test checks it).
+//!
+//! Options come in the order `aws ... help` lists them; values are quoted only when the shell
+//! parser needs it, and written `--name=value` when they would otherwise read as an option.
+//! What cannot round-trip, as in the AWS CLI itself: a text value that begins with `file://` or
+//! `fileb://` is read as a parameter file.
+
+use super::sim::Sim;
+use super::{AwsCall, Line};
+use crate::model::api::*;
+use crate::model::rollout::RolloutPolicy;
+use crate::model::time::format_duration;
+use crate::model::{Directive, Request};
+
+/// A word as the console's shell-like parser reads it back: bare when it is plain, otherwise in
+/// single quotes (a `'` inside becomes `'\''`).
+pub fn quote(s: &str) -> String {
+    if !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_.:/$=,@+".contains(c)) {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
+}
+
+/// The canonical text of a line.
+pub fn line(l: &Line) -> String {
+    match l {
+        Line::Empty => String::new(),
+        Line::Help(_) => "help".to_string(),
+        Line::Cat(path) => format!("cat {}", quote(path)),
+        Line::Aws(call) => aws(call),
+        Line::Sim(s) => sim(s),
+    }
+}
+
+/// Options as they are written after the command.
+#[derive(Default)]
+struct Words(String);
+
+impl Words {
+    /// Appends one word (or several already rendered).
+    fn word(&mut self, w: &str) -> &mut Self {
+        if !self.0.is_empty() {
+            self.0.push(' ');
+        }
+        self.0.push_str(w);
+        self
+    }
+
+    fn opt(&mut self, name: &str, value: &str) -> &mut Self {
+        // A value the parser would take for an option is attached with `=`.
+        if super::args::looks_like_option(value) {
+            self.word(&format!("--{name}={}", quote(value)))
+        } else {
+            self.word(&format!("--{name}")).word(&quote(value))
+        }
+    }
+
+    fn some(&mut self, name: &str, value: &Option<String>) -> &mut Self {
+        if let Some(v) = value {
+            self.opt(name, v);
+        }
+        self
+    }
+
+    fn int(&mut self, name: &str, value: Option<u32>) -> &mut Self {
+        if let Some(v) = value {
+            self.word(&format!("--{name}")).word(&v.to_string());
+        }
+        self
+    }
+
+    fn flag(&mut self, name: &str, on: bool) -> &mut Self {
+        if on {
+            self.word(&format!("--{name}"));
+        }
+        self
+    }
+
+    fn list(&mut self, name: &str, values: &Option<Vec<String>>) -> &mut Self {
+        if let Some(vs) = values {
+            self.word(&format!("--{name}"));
+            for v in vs {
+                self.word(&quote(v));
+            }
+        }
+        self
+    }
+
+    fn environment(&mut self, env: &Option<EnvironmentVariables>) -> &mut Self {
+        let Some(env) = env else { return self };
+        let plain = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "_.-/".contains(c));
+        let value = if !env.variables.is_empty() && env.variables.iter().all(|(k, v)| plain(k) && plain(v)) {
+            let pairs: Vec<String> = env.variables.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            format!("Variables={{{}}}", pairs.join(","))
+        } else {
+            serde_json::json!({ "Variables": env.variables }).to_string()
+        };
+        self.opt("environment", &value)
+    }
+}
+
+fn function(w: &mut Words, r: &FunctionRequest) {
+    w.opt("function-name", &r.function_name).some("qualifier", &r.qualifier);
+}
+
+/// `aws [--region r] lambda <operation> <options>`
+pub fn aws(call: &AwsCall) -> String {
+    let mut w = Words::default();
+    w.word("aws");
+    if let Some(region) = &call.region {
+        w.opt("region", region);
+    }
+    if let Request::Invoke(InvokeRequest { payload: Some(_), .. }) = &call.request {
+        // The payload is written as JSON text, not base64.
+        w.opt("cli-binary-format", "raw-in-base64-out");
+    }
+    w.word("lambda");
+    match &call.request {
+        Request::CreateFunction(r) => {
+            w.word("create-function")
+                .opt("function-name", &r.function_name)
+                .some("runtime", &r.runtime)
+                .opt("role", &r.role)
+                .some("handler", &r.handler)
+                .opt("zip-file", &format!("fileb://{}", r.code.zip_file))
+                .some("description", &r.description)
+                .int("timeout", r.timeout)
+                .int("memory-size", r.memory_size)
+                .flag("publish", r.publish)
+                .environment(&r.environment)
+                .list("architectures", &r.architectures);
+        }
+        Request::UpdateFunctionCode(r) => {
+            w.word("update-function-code")
+                .opt("function-name", &r.function_name)
+                .opt("zip-file", &format!("fileb://{}", r.zip_file))
+                .flag("publish", r.publish)
+                .some("revision-id", &r.revision_id)
+                .list("architectures", &r.architectures);
+        }
+        Request::UpdateFunctionConfiguration(r) => {
+            w.word("update-function-configuration")
+                .opt("function-name", &r.function_name)
+                .some("role", &r.role)
+                .some("handler", &r.handler)
+                .some("description", &r.description)
+                .int("timeout", r.timeout)
+                .int("memory-size", r.memory_size)
+                .environment(&r.environment)
+                .some("runtime", &r.runtime)
+                .some("revision-id", &r.revision_id);
+        }
+        Request::PublishVersion(r) => {
+            w.word("publish-version")
+                .opt("function-name", &r.function_name)
+                .some("code-sha256", &r.code_sha256)
+                .some("description", &r.description)
+                .some("revision-id", &r.revision_id);
+        }
+        Request::GetFunction(r) => function(w.word("get-function"), r),
+        Request::GetFunctionConfiguration(r) => function(w.word("get-function-configuration"), r),
+        Request::GetRuntimeManagementConfig(r) => function(w.word("get-runtime-management-config"), r),
+        Request::DeleteFunction(r) => function(w.word("delete-function"), r),
+        Request::ListVersionsByFunction(r) => {
+            w.word("list-versions-by-function").opt("function-name", &r.function_name);
+        }
+        Request::ListFunctions(r) => {
+            w.word("list-functions").some("function-version", &r.function_version).int("max-items", r.max_items);
+        }
+        Request::PutRuntimeManagementConfig(r) => {
+            w.word("put-runtime-management-config")
+                .opt("function-name", &r.function_name)
+                .some("qualifier", &r.qualifier)
+                .opt("update-runtime-on", &r.update_runtime_on)
+                .some("runtime-version-arn", &r.runtime_version_arn);
+        }
+        Request::Invoke(r) => {
+            w.word("invoke")
+                .opt("function-name", &r.function_name)
+                .some("qualifier", &r.qualifier)
+                .some("payload", &r.payload)
+                .some("log-type", &r.log_type);
+            // The response body's file: a positional argument the AWS CLI requires.
+            let outfile = call.outfile.as_deref().unwrap_or(DEFAULT_OUTFILE);
+            if super::args::looks_like_option(outfile) {
+                w.word("--");
+            }
+            w.word(&quote(outfile));
+        }
+    }
+    w.0
+}
+
+/// Where a rendered `invoke` writes the response body when the call named no file.
+pub const DEFAULT_OUTFILE: &str = "response.json";
+
+/// The name `sim` gives a model directive.
+pub fn directive_name(d: &Directive) -> &'static str {
+    match d {
+        Directive::Release { .. } => "release",
+        Directive::Phase2 { .. } => "phase2",
+        Directive::ReliesOn { .. } => "relies-on",
+        Directive::Traffic { .. } => "traffic",
+        Directive::Policy(_) => "policy",
+        Directive::Timing { .. } => "timing",
+        Directive::Expire { .. } => "expire",
+    }
+}
+
+/// `sim <directive> <arguments>`: positionals first, then options; a positional that would read
+/// as an option moves the positionals after `--`.
+pub fn sim(s: &Sim) -> String {
+    let mut pos: Vec<String> = Vec::new();
+    let mut w = Words::default();
+    let name = match s {
+        Sim::Region(r) => {
+            pos.push(r.clone());
+            "region"
+        }
+        Sim::Clock(t) => {
+            pos.push(t.rfc3339());
+            "clock"
+        }
+        Sim::Advance(ms) => {
+            pos.push(format_duration(*ms));
+            "advance"
+        }
+        Sim::Logs { region, function, qualifier, filter } => {
+            pos.push(function.clone());
+            w.some("qualifier", qualifier).some("filter", filter).some("region", region);
+            "logs"
+        }
+        Sim::Directive { region, directive, .. } => {
+            match directive {
+                Directive::Release { runtime, regions, changes } => {
+                    pos.push(runtime.clone());
+                    for r in regions {
+                        w.opt("region", r);
+                    }
+                    for c in changes {
+                        w.opt("changes", c);
+                    }
+                }
+                Directive::Phase2 { runtime, region } => {
+                    pos.push(runtime.clone());
+                    w.some("region", region);
+                }
+                Directive::ReliesOn { function, behaviour } => {
+                    pos.extend([function.clone(), behaviour.clone()]);
+                }
+                Directive::Traffic { function, qualifier, per_minute } => {
+                    pos.extend([function.clone(), per_minute.to_string()]);
+                    w.some("qualifier", qualifier);
+                }
+                Directive::Policy(p) => pos.push(
+                    match p {
+                        RolloutPolicy::TwoPhase => "two-phase",
+                        RolloutPolicy::Legacy => "legacy",
+                    }
+                    .to_string(),
+                ),
+                Directive::Timing { region_stagger, phase1, phase2_window } => {
+                    let d = |ms: &Option<i64>| ms.map(format_duration);
+                    w.some("region-stagger", &d(region_stagger))
+                        .some("phase1", &d(phase1))
+                        .some("phase2-window", &d(phase2_window));
+                }
+                Directive::Expire { runtime, version, after_ms } => {
+                    pos.extend([runtime.clone(), version.to_string()]);
+                    w.opt("after", &format_duration(*after_ms));
+                }
+            }
+            // Directives on a function take the session's region unless one is named.
+            if matches!(directive, Directive::ReliesOn { .. } | Directive::Traffic { .. }) {
+                w.some("region", region);
+            }
+            directive_name(directive)
+        }
+    };
+    let dashed = pos.iter().any(|p| super::args::looks_like_option(p));
+    let pos: Vec<String> = pos.iter().map(|p| quote(p)).collect();
+    let options = w.0;
+    let mut out = Words::default();
+    out.word("sim").word(name);
+    if dashed {
+        // After `--` every word is a positional: the options go first.
+        if !options.is_empty() {
+            out.word(&options);
+        }
+        out.word("--");
+        pos.iter().for_each(|p| _ = out.word(p));
+    } else {
+        pos.iter().for_each(|p| _ = out.word(p));
+        if !options.is_empty() {
+            out.word(&options);
+        }
+    }
+    out.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::{parse, Files};
+
+    fn round_trip(text: &str) -> String {
+        let parsed = parse(text, &Files::new()).unwrap_or_else(|e| panic!("{text}: {}", e.printed));
+        let rendered = line(&parsed);
+        assert_eq!(parse(&rendered, &Files::new()).unwrap(), parsed, "{text} -> {rendered}");
+        rendered
+    }
+
+    #[test]
+    fn canonical_lines() {
+        for (given, canonical) in [
+            (
+                "aws lambda create-function --function-name 'my fn' --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler app.handler --zip-file fileb://v1.zip --architectures arm64",
+                "aws lambda create-function --function-name 'my fn' --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler app.handler --zip-file fileb://v1.zip --architectures arm64",
+            ),
+            (
+                "aws lambda update-function-configuration --function-name f --description=\"v one\" --environment Variables={A=1,B=x}",
+                "aws lambda update-function-configuration --function-name f --description 'v one' --environment 'Variables={A=1,B=x}'",
+            ),
+            (
+                "aws lambda update-function-configuration --function-name f --description=-dash --environment '{\"Variables\":{\"A\":\"it'\\''s\"}}'",
+                "aws lambda update-function-configuration --function-name f --description=-dash --environment '{\"Variables\":{\"A\":\"it'\\''s\"}}'",
+            ),
+            (
+                "aws lambda invoke --function-name f --qualifier 1 --cli-binary-format raw-in-base64-out --payload '{\"a\": 1}' out.json --region eu-south-1",
+                "aws --region eu-south-1 --cli-binary-format raw-in-base64-out lambda invoke --function-name f --qualifier 1 --payload '{\"a\": 1}' out.json",
+            ),
+            (
+                "aws lambda put-runtime-management-config --function-name f --qualifier '$LATEST' --update-runtime-on Manual --runtime-version-arn arn:aws:lambda:us-east-1::runtime:abc",
+                "aws lambda put-runtime-management-config --function-name f --qualifier $LATEST --update-runtime-on Manual --runtime-version-arn arn:aws:lambda:us-east-1::runtime:abc",
+            ),
+            ("sim advance 90m", "sim advance 90m"),
+            ("sim advance 3600s", "sim advance 1h"),
+            ("sim release python3.9 --changes tls --region eu-south-1", "sim release python3.9 --region eu-south-1 --changes tls"),
+            ("sim traffic f 0.5 --region us-west-2", "sim traffic f 0.5 --region us-west-2"),
+            ("sim timing --phase1 12h", "sim timing --phase1 12h"),
+            ("sim expire python3.9 v14 --after 30d", "sim expire python3.9 14 --after 30d"),
+            ("sim policy legacy", "sim policy legacy"),
+            ("cat 'out put.json'", "cat 'out put.json'"),
+        ] {
+            assert_eq!(round_trip(given), canonical);
+        }
+    }
+}
