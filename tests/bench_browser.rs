@@ -3,7 +3,8 @@
 //! Chromium with the release profile; prints the median and the 95th percentile.
 #![cfg(target_arch = "wasm32")]
 
-use lambda_runtime_playground::ui::{share, App};
+use lambda_runtime_playground::app::share;
+use lambda_runtime_playground::ui::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Event, EventInit, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit};

@@ -136,7 +136,7 @@ async fn create_a_function_from_the_form() {
     // The form's action is a console line too: one history.
     assert!(app
         .text("console-output")
-        .contains("$ aws lambda create-function --function-name=checkout --runtime nodejs18.x"));
+        .contains("$ aws lambda create-function --function-name checkout --runtime nodejs18.x"));
 }
 
 #[wasm_bindgen_test]

@@ -5,6 +5,7 @@ pub mod report;
 pub mod scenario;
 pub mod script;
 pub mod session;
+pub mod share;
 pub mod workload;
 
 pub use session::{LineResult, Session, KEPT_RESULTS, MAX_LINE_BYTES, MAX_SCRIPT_COMMANDS};

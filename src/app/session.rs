@@ -7,10 +7,11 @@ use std::collections::VecDeque;
 use serde::Serialize;
 
 use crate::cli::params::file_key;
+use crate::cli::sim::MAX_ADVANCE;
 use crate::cli::{self, output, AwsCall, CliError, Failure, Files, Line, Sim};
 use crate::model::api::Response;
 use crate::model::history::{History, Output};
-use crate::model::time::{Timestamp, DAY, DEFAULT_CLOCK, END_OF_TIME, MINUTE};
+use crate::model::time::{format_duration, Timestamp, DAY, DEFAULT_CLOCK, END_OF_TIME, MINUTE};
 use crate::model::{ApiError, Command, Lambda, Qualifier, VersionId};
 
 /// The seed of every session: the same lines give the same request ids, log streams and timings.
@@ -142,9 +143,35 @@ fn result_bytes(r: &LineResult) -> usize {
     r.command.len() + 2 * r.printed.len()
 }
 
+/// One step of a session, as it replays. The transcript, the replayable script and share links
+/// all come from these.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Step {
+    /// A line as it was typed (console, script, tour), its `!` included: it replays as typed.
+    Typed(String),
+    /// A click, as a typed line: it replays as its canonical text.
+    Intent(Line),
+    /// The UI's clock moved forward this many milliseconds (play, step): it replays as
+    /// `sim advance`. Consecutive moves are one step.
+    Clock(i64),
+}
+
+impl Step {
+    /// The script line that replays this step.
+    pub fn line(&self) -> String {
+        match self {
+            Step::Typed(text) => text.clone(),
+            Step::Intent(line) => cli::render::line(line),
+            Step::Clock(ms) => format!("sim advance {}", format_duration(*ms)),
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Session {
     history: History,
+    /// Every step run, in order.
+    steps: Vec<Step>,
     region: String,
     files: Files,
     /// The newest [`KEPT_RESULTS`] results.
@@ -166,6 +193,7 @@ impl Session {
     pub fn new() -> Session {
         Session {
             history: History::new(DEFAULT_CLOCK, SEED),
+            steps: Vec::new(),
             region: DEFAULT_REGION.to_string(),
             files: Files::new(),
             transcript: VecDeque::new(),
@@ -187,9 +215,39 @@ impl Session {
         self.history.now()
     }
 
-    /// Moves the clock forward (the UI's clock; never back, never past the end of simulated time).
-    pub fn advance_to(&mut self, t: Timestamp) {
-        self.history.advance_to(t.min(END_OF_TIME));
+    /// Moves the clock forward by `ms` (the UI's clock: play, step), never past the end of
+    /// simulated time, and records the move as a step.
+    pub fn advance_clock(&mut self, ms: i64) {
+        let target = self.now().plus(ms.max(0)).min(END_OF_TIME);
+        let moved = target.0 - self.now().0;
+        if moved <= 0 {
+            return;
+        }
+        self.history.advance_to(target);
+        // One `sim advance` replays consecutive moves, up to what one line may advance.
+        match self.steps.last_mut() {
+            Some(Step::Clock(previous)) if *previous + moved <= MAX_ADVANCE => *previous += moved,
+            _ => self.steps.push(Step::Clock(moved)),
+        }
+    }
+
+    /// The steps run so far.
+    pub fn steps(&self) -> &[Step] {
+        &self.steps
+    }
+
+    /// The script that rebuilds this session: one line per step.
+    pub fn script(&self) -> Vec<String> {
+        self.steps.iter().map(Step::line).collect()
+    }
+
+    /// Runs a typed line (a click): the transcript shows, and the script replays, its canonical
+    /// console text.
+    pub fn run(&mut self, line: Line) -> LineResult {
+        let text = cli::render::line(&line);
+        self.steps.push(Step::Intent(line.clone()));
+        let outcome = self.execute(line);
+        self.record(self.lines_run + 1, text, false, outcome)
     }
 
     /// A file an `invoke` wrote.
@@ -258,7 +316,13 @@ impl Session {
             shown.push_str(" ...");
             return self.record(number, shown, expect_failure, Err(failure));
         }
+        // A line ending in an unescaped `\` would swallow the next one in a replay; it cannot have
+        // run anything, so it is no step.
+        let continues = command.chars().rev().take_while(|&c| c == '\\').count() % 2 == 1;
         let outcome = cli::parse(command, &self.files).and_then(|parsed| self.execute(parsed));
+        if !command.is_empty() && !continues {
+            self.steps.push(Step::Typed(trimmed.to_string()));
+        }
         self.record(number, command.to_string(), expect_failure, outcome)
     }
 
@@ -450,6 +514,38 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::api::PublishVersionRequest;
+    use crate::model::time::HOUR;
+    use crate::model::Request;
+
+    #[test]
+    fn the_script_is_the_steps_and_replays_the_session() {
+        let mut s = Session::new();
+        s.run_line("aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip");
+        let publish = PublishVersionRequest { function_name: "f".into(), ..Default::default() };
+        let click = s
+            .run(Line::command(Command::Api { region: "us-east-1".into(), request: Request::PublishVersion(publish) }));
+        assert_eq!(click.command, "aws lambda publish-version --function-name f --region us-east-1");
+        s.advance_clock(HOUR);
+        s.advance_clock(HOUR);
+        s.run_line("! sim advance 1h");
+        s.run_line("sim release python3.9 \\");
+        s.advance_clock(MINUTE);
+        assert_eq!(
+            s.script(),
+            [
+                "aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip",
+                "aws lambda publish-version --function-name f --region us-east-1",
+                "sim advance 2h",
+                "! sim advance 1h",
+                "sim advance 1m",
+            ]
+        );
+        let mut replay = Session::new();
+        replay.run_script(&s.script().join("\n"));
+        assert!(replay.history().live() == s.history().live());
+        assert_eq!(replay.script(), s.script());
+    }
 
     #[test]
     fn filters_like_cloudwatch_terms() {

@@ -131,49 +131,6 @@ pub fn integer(value: &str, operation: &str, bounds: &Bounds) -> Result<u32, Fai
     Err(Failure::api(operation, &ApiError::validation(&n.digits, bounds.field, &constraint)))
 }
 
-/// Python's lenient `base64.b64decode`: characters outside the alphabet are skipped, and a
-/// complete pad sequence ends the input. `None` where Python raises `binascii.Error`.
-pub fn python_b64decode(value: &str) -> Option<Vec<u8>> {
-    if !value.is_ascii() {
-        return None;
-    }
-    let mut out = Vec::new();
-    let (mut quad, mut pads, mut left) = (0u8, 0u8, 0u32);
-    for c in value.bytes() {
-        if c == b'=' {
-            if quad >= 2 {
-                pads += 1;
-                if quad + pads >= 4 {
-                    return Some(out);
-                }
-            }
-            continue;
-        }
-        let v = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => continue,
-        } as u32;
-        match quad {
-            0 => left = v,
-            1 => {
-                out.push((left << 2 | v >> 4) as u8);
-                left = v & 0x0f;
-            }
-            2 => {
-                out.push((left << 4 | v >> 2) as u8);
-                left = v & 0x03;
-            }
-            _ => out.push((left << 6 | v) as u8),
-        }
-        quad = (quad + 1) % 4;
-    }
-    (quad == 0).then_some(out)
-}
-
 /// A blob parameter (`--payload`): base64 unless `--cli-binary-format raw-in-base64-out`, and
 /// never for `fileb://` contents, which are raw bytes already.
 pub fn blob(option: &str, value: &str, raw: bool, files: &Files) -> Result<String, Failure> {
@@ -181,7 +138,7 @@ pub fn blob(option: &str, value: &str, raw: bool, files: &Files) -> Result<Strin
     if raw || loaded.binary {
         return Ok(loaded.text);
     }
-    let bytes = python_b64decode(&loaded.text)
+    let bytes = crate::model::digest::python_b64decode(&loaded.text)
         .ok_or_else(|| Failure::client(format!("Invalid base64: \"{}\"", loaded.text)))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
@@ -330,16 +287,6 @@ mod tests {
         assert!(e.error.message.contains("less than or equal to 900"));
         let e = integer(&format!("-{huge}"), "CreateFunction", &bounds).unwrap_err();
         assert!(e.error.message.contains(&format!("Value '-{huge}'")) && e.error.message.contains("greater than"));
-    }
-
-    #[test]
-    fn base64_like_python() {
-        assert_eq!(python_b64decode("eyJhIjogMX0=").unwrap(), b"{\"a\": 1}");
-        assert_eq!(python_b64decode("Zm9v\nYmFy").unwrap(), b"foobar");
-        assert_eq!(python_b64decode("Zg==trailing").unwrap(), b"f");
-        assert_eq!(python_b64decode("{\"a\":1}"), None, "two data characters: incorrect padding");
-        assert_eq!(python_b64decode("hello"), None, "one more than a multiple of 4");
-        assert_eq!(python_b64decode("é"), None);
     }
 
     #[test]

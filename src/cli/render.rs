@@ -105,18 +105,10 @@ fn function(w: &mut Words, r: &FunctionRequest) {
     w.opt("function-name", &r.function_name).some("qualifier", &r.qualifier);
 }
 
-/// `aws [--region r] lambda <operation> <options>`
+/// `aws lambda <operation> <options> [--region r]`
 pub fn aws(call: &AwsCall) -> String {
     let mut w = Words::default();
-    w.word("aws");
-    if let Some(region) = &call.region {
-        w.opt("region", region);
-    }
-    if let Request::Invoke(InvokeRequest { payload: Some(_), .. }) = &call.request {
-        // The payload is written as JSON text, not base64.
-        w.opt("cli-binary-format", "raw-in-base64-out");
-    }
-    w.word("lambda");
+    w.word("aws").word("lambda");
     match &call.request {
         Request::CreateFunction(r) => {
             w.word("create-function")
@@ -177,11 +169,12 @@ pub fn aws(call: &AwsCall) -> String {
                 .some("runtime-version-arn", &r.runtime_version_arn);
         }
         Request::Invoke(r) => {
-            w.word("invoke")
-                .opt("function-name", &r.function_name)
-                .some("qualifier", &r.qualifier)
-                .some("payload", &r.payload)
-                .some("log-type", &r.log_type);
+            w.word("invoke").opt("function-name", &r.function_name).some("qualifier", &r.qualifier);
+            if let Some(payload) = &r.payload {
+                // The payload is written as JSON text, not base64.
+                w.opt("cli-binary-format", "raw-in-base64-out").opt("payload", payload);
+            }
+            w.some("log-type", &r.log_type);
             // The response body's file: a positional argument the AWS CLI requires.
             let outfile = call.outfile.as_deref().unwrap_or(DEFAULT_OUTFILE);
             if super::args::looks_like_option(outfile) {
@@ -189,6 +182,10 @@ pub fn aws(call: &AwsCall) -> String {
             }
             w.word(&quote(outfile));
         }
+    }
+    // A global option, last as in AWS's examples.
+    if let Some(region) = &call.region {
+        w.opt("region", region);
     }
     w.0
 }
@@ -329,7 +326,7 @@ mod tests {
             ),
             (
                 "aws lambda invoke --function-name f --qualifier 1 --cli-binary-format raw-in-base64-out --payload '{\"a\": 1}' out.json --region eu-south-1",
-                "aws --region eu-south-1 --cli-binary-format raw-in-base64-out lambda invoke --function-name f --qualifier 1 --payload '{\"a\": 1}' out.json",
+                "aws lambda invoke --function-name f --qualifier 1 --cli-binary-format raw-in-base64-out --payload '{\"a\": 1}' out.json --region eu-south-1",
             ),
             (
                 "aws lambda put-runtime-management-config --function-name f --qualifier '$LATEST' --update-runtime-on Manual --runtime-version-arn arn:aws:lambda:us-east-1::runtime:abc",

@@ -107,7 +107,7 @@ pub const MAX_PACING: i64 = 365 * DAY;
 pub const MAX_EXPIRE_AFTER: i64 = MAX_ADVANCE;
 
 /// A duration argument no longer than `max` (a number too large for any clock is just longer).
-fn bounded_duration(text: &str, max: i64) -> Result<i64, String> {
+pub fn bounded_duration(text: &str, max: i64) -> Result<i64, String> {
     let too_long = || format!("{text} is more than the {}d the playground allows", max / DAY);
     match parse_duration(text) {
         Ok(ms) if ms <= max => Ok(ms),

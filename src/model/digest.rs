@@ -69,21 +69,85 @@ pub fn hex(bytes: &[u8]) -> String {
     s
 }
 
-pub fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const STANDARD: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const URL_SAFE: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+fn encode(bytes: &[u8], alphabet: &[u8; 64], pad: bool) -> String {
     let mut s = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
         let n =
             (chunk[0] as u32) << 16 | (*chunk.get(1).unwrap_or(&0) as u32) << 8 | *chunk.get(2).unwrap_or(&0) as u32;
         for i in 0..4 {
             if i <= chunk.len() {
-                s.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
+                s.push(alphabet[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else if pad {
                 s.push('=');
             }
         }
     }
     s
+}
+
+/// RFC 4648 base64, padded: what AWS puts in `CodeSha256` and `LogResult`.
+pub fn base64(bytes: &[u8]) -> String {
+    encode(bytes, STANDARD, true)
+}
+
+/// RFC 4648 base64url without padding: share links.
+pub fn base64url(bytes: &[u8]) -> String {
+    encode(bytes, URL_SAFE, false)
+}
+
+/// Decodes 6-bit groups. `lenient` is Python's `base64.b64decode`: characters outside the
+/// alphabet are skipped, a complete pad sequence ends the input, and a partial last group is an
+/// error. Otherwise any character outside the alphabet is, and a partial last group is dropped.
+fn decode(text: &str, alphabet: &[u8; 64], lenient: bool) -> Option<Vec<u8>> {
+    if !text.is_ascii() {
+        return None;
+    }
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let (mut quad, mut pads, mut left) = (0u8, 0u8, 0u32);
+    for c in text.bytes() {
+        if c == b'=' && lenient {
+            if quad >= 2 {
+                pads += 1;
+                if quad + pads >= 4 {
+                    return Some(out);
+                }
+            }
+            continue;
+        }
+        let v = match alphabet.iter().position(|&a| a == c) {
+            Some(v) => v as u32,
+            None if lenient => continue,
+            None => return None,
+        };
+        match quad {
+            0 => left = v,
+            1 => {
+                out.push((left << 2 | v >> 4) as u8);
+                left = v & 0x0f;
+            }
+            2 => {
+                out.push((left << 4 | v >> 2) as u8);
+                left = v & 0x03;
+            }
+            _ => out.push((left << 6 | v) as u8),
+        }
+        quad = (quad + 1) % 4;
+    }
+    (!lenient || quad == 0).then_some(out)
+}
+
+/// Python's lenient `base64.b64decode` (the AWS CLI's blobs): `None` where Python raises
+/// `binascii.Error`.
+pub fn python_b64decode(text: &str) -> Option<Vec<u8>> {
+    decode(text, STANDARD, true)
+}
+
+/// base64url without padding, strictly: `None` for any character outside the alphabet.
+pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
+    decode(text, URL_SAFE, false)
 }
 
 #[cfg(test)]
@@ -103,5 +167,26 @@ mod tests {
         for (input, out) in [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foobar", "Zm9vYmFy")] {
             assert_eq!(base64(input.as_bytes()), out);
         }
+    }
+
+    #[test]
+    fn base64_like_python() {
+        assert_eq!(python_b64decode("eyJhIjogMX0=").unwrap(), b"{\"a\": 1}");
+        assert_eq!(python_b64decode("Zm9v\nYmFy").unwrap(), b"foobar");
+        assert_eq!(python_b64decode("Zg==trailing").unwrap(), b"f");
+        assert_eq!(python_b64decode("{\"a\":1}"), None, "two data characters: incorrect padding");
+        assert_eq!(python_b64decode("hello"), None, "one more than a multiple of 4");
+        assert_eq!(python_b64decode("é"), None);
+    }
+
+    #[test]
+    fn base64url_round_trips_strictly() {
+        for input in ["", "f", "fo", "foo", "ünï\nsim advance 1h"] {
+            let encoded = base64url(input.as_bytes());
+            assert!(!encoded.contains(['=', '+', '/']));
+            assert_eq!(base64url_decode(&encoded).unwrap(), input.as_bytes());
+        }
+        assert_eq!(base64url_decode("***"), None);
+        assert_eq!(base64url_decode("Zm9v YmFy"), None);
     }
 }

@@ -95,12 +95,14 @@ pub enum Change {
     RuntimeManagementConfig,
 }
 
-/// From `at` on, the version ran `runtime_version` of runtime `runtime`.
+/// From `at` on, the version ran `runtime_version` of runtime `runtime` on `architecture`: one
+/// runtime version ARN.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Segment {
     pub at: Timestamp,
     pub runtime: RuntimeId,
     pub runtime_version: u32,
+    pub architecture: String,
     pub cause: Change,
 }
 
@@ -138,11 +140,16 @@ impl FunctionVersion {
     }
 
     pub fn set_runtime_version(&mut self, at: Timestamp, runtime: RuntimeId, number: u32, cause: Change) {
-        let same = self.config.runtime == runtime && self.runtime_version == number;
         self.config.runtime = runtime;
         self.runtime_version = number;
-        if !same || self.segments.is_empty() {
-            self.segments.push(Segment { at, runtime, runtime_version: number, cause });
+        let architecture = &self.config.architecture;
+        let same = self
+            .segments
+            .last()
+            .is_some_and(|s| s.runtime == runtime && s.runtime_version == number && s.architecture == *architecture);
+        if !same {
+            let architecture = architecture.clone();
+            self.segments.push(Segment { at, runtime, runtime_version: number, architecture, cause });
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod function;
 pub mod history;
 pub mod lambda;
 pub mod metrics;
+pub mod query;
 pub mod request;
 pub mod rng;
 pub mod rollout;

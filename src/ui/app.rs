@@ -8,7 +8,7 @@ use super::inspector::Inspector;
 use super::panel::Panel;
 use super::releases::Releases;
 use super::share;
-use super::state::{Action, Playground, PlaygroundContext};
+use super::state::{Action, Clock, Dispatch, Playground, Shown};
 use super::timeline::Timeline;
 use super::tour::TourCard;
 
@@ -45,9 +45,11 @@ pub struct AppProps {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(Playground::default);
-    use_clock(state.clone());
+    let dispatch: Dispatch = state.dispatcher();
+    let clock: Clock = state.clock();
+    use_clock(clock.playing, dispatch.clone());
     {
-        let state = state.clone();
+        let state = dispatch.clone();
         let script = props.script.clone();
         use_effect_with((), move |_| {
             let actions = match script {
@@ -59,9 +61,11 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    let context: PlaygroundContext = state.clone();
+    let shown: Shown = state.shown();
     html! {
-        <ContextProvider<PlaygroundContext> {context}>
+        <ContextProvider<Dispatch> context={dispatch}>
+        <ContextProvider<Clock> context={clock}>
+        <ContextProvider<Shown> context={shown}>
             <div class="shell">
                 <Header />
                 <main class="workspace">
@@ -74,6 +78,8 @@ pub fn App(props: &AppProps) -> Html {
                 </main>
                 <Dock />
             </div>
-        </ContextProvider<PlaygroundContext>>
+        </ContextProvider<Shown>>
+        </ContextProvider<Clock>>
+        </ContextProvider<Dispatch>>
     }
 }

@@ -1,18 +1,21 @@
-//! Small form helpers. Every form action becomes an `aws lambda ...` or `sim ...` line, run
-//! through the same session as the console: one history, one share link.
+//! Small form helpers. A form builds typed commands; the session runs them as the console runs
+//! typed lines and shows their canonical console text: one history, one share link.
 
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::state::{Notice, Origin};
+use crate::cli::Line;
+use crate::model::{Command, Directive, Request};
 
-/// Quotes a value for the console's shell-like parser when it needs it.
-pub fn quote(s: &str) -> String {
-    if !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_.:/$=,@+".contains(c)) {
-        s.to_string()
-    } else {
-        format!("'{}'", s.replace('\'', "'\\''"))
-    }
+/// An API call in a region, as a click.
+pub fn api(region: &str, request: Request) -> Line {
+    Line::command(Command::Api { region: region.to_string(), request })
+}
+
+/// A playground directive in a region, as a click.
+pub fn sim(region: &str, directive: Directive) -> Line {
+    Line::command(Command::Sim { region: region.to_string(), directive })
 }
 
 /// A text field bound to a `UseStateHandle<String>`.

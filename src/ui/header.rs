@@ -4,22 +4,22 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::share::share_url;
-use super::state::{Action, PlaygroundContext, SPEEDS};
+use super::state::{use_clock_context, use_dispatch, use_shown, Action, SPEEDS};
 use crate::app::scenario::BUILTIN;
 use crate::model::time::MINUTE;
 use crate::model::Timestamp;
 
 #[component]
 pub fn Header() -> Html {
-    let state = use_context::<PlaygroundContext>().expect("playground context");
+    let clock = use_clock_context();
+    let session = use_shown();
+    let state = use_dispatch();
     let shared = use_state(|| None::<String>);
-    let start = state.start();
-    let live = state.live_now();
-    let shown = state.travel.as_ref().map_or(live, |(t, _)| *t);
+    let (start, live, shown) = (clock.start, clock.live, clock.shown);
 
     let onplay = {
         let state = state.clone();
-        let playing = state.playing;
+        let playing = clock.playing;
         Callback::from(move |_: MouseEvent| state.dispatch(Action::SetPlaying(!playing)))
     };
     let onstep = {
@@ -60,8 +60,8 @@ pub fn Header() -> Html {
         })
     };
     let onshare = {
-        let (state, shared) = (state.clone(), shared.clone());
-        Callback::from(move |_: MouseEvent| shared.set(share_url(&state.script)))
+        let shared = shared.clone();
+        Callback::from(move |_: MouseEvent| shared.set(share_url(&session.session().script())))
     };
     let span = ((live.0 - start.0) / MINUTE).max(1);
     let position = (shown.0 - start.0) / MINUTE;
@@ -82,19 +82,19 @@ pub fn Header() -> Html {
                 </select>
             </label>
             <div class="controls" role="group" aria-label="Simulated clock">
-                <button data-testid="play" class="btn" onclick={onplay} aria-pressed={state.playing.to_string()}>
-                    {if state.playing { "❚❚ Pause" } else { "▶ Play" }}
+                <button data-testid="play" class="btn" onclick={onplay} aria-pressed={clock.playing.to_string()}>
+                    {if clock.playing { "❚❚ Pause" } else { "▶ Play" }}
                 </button>
-                <button class="btn" onclick={onstep} data-testid="step" title={format!("Advance {}", SPEEDS[state.speed].1.trim_end_matches("/s"))}>{"Step"}</button>
+                <button class="btn" onclick={onstep} data-testid="step" title={format!("Advance {}", SPEEDS[clock.speed].1.trim_end_matches("/s"))}>{"Step"}</button>
                 <label>
                     <span class="visually-hidden">{"Speed"}</span>
                     <select class="speed" onchange={onspeed} data-testid="speed">
                         for (i, (_, label)) in SPEEDS.iter().enumerate() {
-                            <option value={i.to_string()} selected={i == state.speed}>{*label}</option>
+                            <option value={i.to_string()} selected={i == clock.speed}>{*label}</option>
                         }
                     </select>
                 </label>
-                <time class={classes!("clock", state.travel.is_some().then_some("past"))} data-testid="clock" datetime={shown.rfc3339()}>
+                <time class={classes!("clock", clock.past.then_some("past"))} data-testid="clock" datetime={shown.rfc3339()}>
                     {shown.rfc3339()}
                 </time>
                 <label class="travel">
@@ -102,7 +102,7 @@ pub fn Header() -> Html {
                     <input type="range" min="0" max={span.to_string()} step="1" value={position.to_string()}
                         oninput={ontravel} data-testid="time-travel" aria-valuetext={shown.rfc3339()} />
                 </label>
-                if state.travel.is_some() {
+                if clock.past {
                     <button class="btn live" onclick={onlive} data-testid="live">{"Back to live"}</button>
                 }
                 <button class="btn" onclick={onshare} data-testid="share">{"Share"}</button>

@@ -10,6 +10,7 @@ mod hooks;
 mod inspector;
 mod panel;
 mod releases;
+pub mod renders;
 pub mod share;
 mod state;
 mod timeline;

@@ -1,16 +1,17 @@
-//! The one reducer: the session (history + clock) and what the person is looking at.
-//!
-//! The session sits behind `Rc<RefCell<..>>` so an action mutates it in place instead of cloning
-//! a whole control plane; `revision` changes with every action, which is what tells Yew that
-//! something changed.
+//! The playground's state: one reducer (the session and what the person is looking at), read
+//! through three contexts so that a component re-renders only for what it shows:
+//! - [`Shown`]: the session's contents and the view (selection, time travel, tour, notices).
+//!   It stays equal while only the clock moves.
+//! - [`Clock`]: the time on screen, play state and speed. It changes on every tick.
+//! - [`Dispatch`]: sends actions. It never changes, so forms that only dispatch do not re-render.
 
 use std::cell::{Ref, RefCell};
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::{scenario, script, LineResult, Session};
-use crate::cli::sim::MAX_ADVANCE;
+use crate::app::{scenario, LineResult, Session};
+use crate::cli::Line;
 use crate::model::time::{DAY, HOUR, MINUTE};
 use crate::model::{Lambda, RuntimeId, Timestamp, VersionId};
 
@@ -42,39 +43,14 @@ pub struct Tour {
     pub done: usize,
 }
 
-pub struct Playground {
-    pub session: Rc<RefCell<Session>>,
-    pub revision: u64,
-    pub selected: Option<VersionId>,
-    pub playing: bool,
-    pub speed: usize,
-    /// Time travel: the state replayed at an earlier moment, shown instead of the live one.
-    pub travel: Option<(Timestamp, Rc<Lambda>)>,
-    /// The script that rebuilds this session: lines run, with `sim advance` for clock moves.
-    pub script: Rc<Vec<String>>,
-    pub notice: Option<Notice>,
-    pub tour: Option<Tour>,
-    /// Versions whose runtime version changed in the last step, to highlight.
-    pub changed: Rc<Vec<VersionId>>,
-    /// The console shows the lines run after this many (`clear`).
-    pub console_from: usize,
-    /// The script's last line is a clock move the UI wrote, which later moves may extend.
-    advance_open: bool,
-}
-
-impl PartialEq for Playground {
-    fn eq(&self, other: &Self) -> bool {
-        self.revision == other.revision
-    }
-}
-
 pub enum Action {
-    Run {
-        line: String,
+    /// A click: typed lines, run in order as one step (stopping at the first that fails).
+    Do {
+        lines: Vec<Line>,
         origin: Origin,
     },
-    /// Several lines as one step (a tour step, a form that needs two lines).
-    RunMany {
+    /// Lines as a person typed them (the console, a tour step).
+    Type {
         lines: Vec<String>,
         origin: Origin,
     },
@@ -88,10 +64,30 @@ pub enum Action {
     StartTour(String),
     TourNext,
     EndTour,
-    /// Starts over with a script (a share link, a reset).
+    /// Starts over with a script (a share link, an embed).
     Load(String),
     /// `clear` in the console: hide the lines so far.
     ClearConsole,
+}
+
+#[derive(Clone)]
+pub struct Playground {
+    session: Rc<RefCell<Session>>,
+    /// Moves whenever the session changed other than by its clock.
+    revision: u64,
+    /// The model's revision after the last action: a tick that leaves it has moved the clock only.
+    seen: u64,
+    selected: Option<VersionId>,
+    playing: bool,
+    speed: usize,
+    /// Time travel: the state replayed at an earlier moment, shown instead of the live one.
+    travel: Option<(Timestamp, Rc<Lambda>)>,
+    notice: Option<Notice>,
+    tour: Option<Tour>,
+    /// Versions whose runtime version changed in the last step, to highlight.
+    changed: Rc<Vec<VersionId>>,
+    /// The console shows the lines run after this many (`clear`).
+    console_from: usize,
 }
 
 impl Default for Playground {
@@ -99,16 +95,15 @@ impl Default for Playground {
         Playground {
             session: Rc::new(RefCell::new(Session::new())),
             revision: 0,
+            seen: 0,
             selected: None,
             playing: false,
             speed: 2,
             travel: None,
-            script: Rc::new(Vec::new()),
             notice: None,
             tour: None,
             changed: Rc::new(Vec::new()),
             console_from: 0,
-            advance_open: false,
         }
     }
 }
@@ -126,67 +121,46 @@ fn changed_between(before: &[(VersionId, RuntimeId, u32)], after: &Lambda) -> Ve
 }
 
 impl Playground {
-    /// The state on screen: the time-travel view, or the live one.
-    pub fn view(&self) -> ViewRef<'_> {
-        match &self.travel {
-            Some((_, past)) => ViewRef::Past(past),
-            None => ViewRef::Live(Ref::map(self.session.borrow(), |s| s.history().live())),
-        }
-    }
-
-    pub fn source(&self) -> Source {
-        match &self.travel {
-            Some((t, past)) => Source::Past(*t, past.clone()),
-            None => Source::Live(self.session.clone()),
-        }
-    }
-
-    pub fn live_now(&self) -> Timestamp {
-        self.session.borrow().now()
-    }
-
-    pub fn start(&self) -> Timestamp {
-        self.session.borrow().history().start
-    }
-
-    pub fn region(&self) -> String {
-        self.session.borrow().region().to_string()
-    }
-
-    fn next(&self) -> Playground {
-        Playground {
+    /// What the panels show but the clock.
+    pub fn shown(&self) -> Shown {
+        Shown {
             session: self.session.clone(),
-            revision: self.revision + 1,
+            revision: self.revision,
             selected: self.selected,
-            playing: self.playing,
-            speed: self.speed,
             travel: self.travel.clone(),
-            script: self.script.clone(),
             notice: self.notice.clone(),
             tour: self.tour.clone(),
             changed: self.changed.clone(),
             console_from: self.console_from,
-            advance_open: self.advance_open,
         }
     }
 
-    /// Runs lines on the live session (leaving time travel), recording them in the transcript
-    /// and the script. Stops at the first line that misses its expectation.
-    fn run_lines(&mut self, lines: &[String], origin: Origin) {
+    pub fn clock(&self) -> Clock {
+        let session = self.session.borrow();
+        let live = session.now();
+        Clock {
+            start: session.history().start,
+            live,
+            shown: self.travel.as_ref().map_or(live, |(t, _)| *t),
+            past: self.travel.is_some(),
+            playing: self.playing,
+            speed: self.speed,
+        }
+    }
+
+    /// Notes a change of the session: panels showing it re-render.
+    fn session_changed(&mut self) {
+        self.revision += 1;
+        self.seen = self.session.borrow().history().live().revision();
+    }
+
+    /// Runs a step on the live session (leaving time travel) and keeps the last line's result
+    /// for the place it came from. Stops at the first line that misses its expectation.
+    fn run(&mut self, origin: Origin, mut each: impl FnMut(&mut Session) -> Option<LineResult>) {
         self.travel = None;
         let before = positions(self.session.borrow().history().live());
-        let mut script = (*self.script).clone();
         let mut last = None;
-        for line in lines {
-            let mut session = self.session.borrow_mut();
-            let result = session.run_line(line);
-            // A line ending in an unescaped `\` would swallow the next one in a replay; it
-            // cannot have run anything, so it stays out of the script.
-            let continues = line.trim_end().chars().rev().take_while(|&c| c == '\\').count() % 2 == 1;
-            if !result.command.is_empty() && !continues {
-                script.push(line.trim().to_string());
-                self.advance_open = false;
-            }
+        while let Some(result) = each(&mut self.session.borrow_mut()) {
             let failed = !result.met_expectation;
             last = Some(result);
             if failed {
@@ -198,11 +172,11 @@ impl Playground {
         if self.selected.is_none() {
             self.selected = self.changed.last().copied();
         }
-        self.script = Rc::new(script);
         self.notice = last.map(|result| Notice { origin, result });
+        self.session_changed();
     }
 
-    /// Moves the live clock, and writes the move into the script so a share link replays it.
+    /// Moves the live clock; panels re-render only when the move changed something.
     fn advance(&mut self, ms: i64) {
         if ms <= 0 {
             return;
@@ -210,75 +184,15 @@ impl Playground {
         self.travel = None;
         let mut session = self.session.borrow_mut();
         let before = positions(session.history().live());
-        let t = session.now().plus(ms);
-        session.advance_to(t);
-        let changed = changed_between(&before, session.history().live());
+        session.advance_clock(ms);
+        let moved = session.history().live().revision() != self.seen;
+        let changed = if moved { changed_between(&before, session.history().live()) } else { Vec::new() };
         drop(session);
         if !changed.is_empty() {
             self.changed = Rc::new(changed);
         }
-        let mut script = (*self.script).clone();
-        // Consecutive clock moves of the UI fold into one line, up to what one `sim advance`
-        // may move (a longer play continues on a new line).
-        let secs = ms / 1000;
-        let folded = self
-            .advance_open
-            .then(|| script.last().and_then(|l| l.strip_prefix("sim advance ")?.strip_suffix('s')?.parse::<i64>().ok()))
-            .flatten()
-            .and_then(|previous| previous.checked_add(secs))
-            .filter(|total| total * 1000 <= MAX_ADVANCE);
-        match folded {
-            Some(total) => {
-                if let Some(last) = script.last_mut() {
-                    *last = format!("sim advance {total}s");
-                }
-            }
-            None => script.push(format!("sim advance {secs}s")),
-        }
-        self.advance_open = true;
-        self.script = Rc::new(script);
-    }
-}
-
-/// Where a component reads the state on screen from, when it must not subscribe to the whole
-/// context (a memoised timeline lane).
-#[derive(Clone)]
-pub enum Source {
-    Live(Rc<RefCell<Session>>),
-    Past(Timestamp, Rc<Lambda>),
-}
-
-impl Source {
-    pub fn view(&self) -> ViewRef<'_> {
-        match self {
-            Source::Live(s) => ViewRef::Live(Ref::map(s.borrow(), |s| s.history().live())),
-            Source::Past(_, p) => ViewRef::Past(p),
-        }
-    }
-
-    /// The same session, or the same moment of it.
-    pub fn same(&self, other: &Source) -> bool {
-        match (self, other) {
-            (Source::Live(a), Source::Live(b)) => Rc::ptr_eq(a, b),
-            (Source::Past(t, a), Source::Past(u, b)) => t == u && Rc::ptr_eq(a, b),
-            _ => false,
-        }
-    }
-}
-
-/// A borrowed view of the state on screen.
-pub enum ViewRef<'a> {
-    Live(Ref<'a, Lambda>),
-    Past(&'a Rc<Lambda>),
-}
-
-impl std::ops::Deref for ViewRef<'_> {
-    type Target = Lambda;
-
-    fn deref(&self) -> &Lambda {
-        match self {
-            ViewRef::Live(r) => r,
-            ViewRef::Past(p) => p,
+        if moved {
+            self.session_changed();
         }
     }
 }
@@ -287,16 +201,22 @@ impl Reducible for Playground {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut next = self.next();
+        let mut next = (*self).clone();
         match action {
-            Action::Run { line, origin } => next.run_lines(&[line], origin),
-            Action::RunMany { lines, origin } => next.run_lines(&lines, origin),
+            Action::Do { lines, origin } => {
+                let mut lines = lines.into_iter();
+                next.run(origin, |s| lines.next().map(|l| s.run(l)));
+            }
+            Action::Type { lines, origin } => {
+                let mut lines = lines.iter();
+                next.run(origin, |s| lines.next().map(|l| s.run_line(l)));
+            }
             Action::Tick(real_ms) => {
                 if !next.playing {
                     return self;
                 }
                 let ms = (SPEEDS[next.speed].0 as f64 * real_ms / 1000.0) as i64;
-                // Whole seconds only: the script's `sim advance` counts seconds.
+                // Whole seconds keep the replayed script's `sim advance` lines short.
                 next.advance(ms - ms % 1000);
             }
             Action::Step => {
@@ -328,22 +248,165 @@ impl Reducible for Playground {
                 let Some(tour) = next.tour.clone() else { return self };
                 let Some((_, _, text)) = scenario::builtin(&tour.id) else { return self };
                 if let Some(step) = scenario::tour(text).steps.get(tour.done) {
-                    let lines: Vec<String> = step.lines.iter().map(|l| l.text.clone()).collect();
-                    next.run_lines(&lines, Origin::Tour);
+                    let mut lines = step.lines.iter();
+                    next.run(Origin::Tour, |s| lines.next().map(|l| s.run_line(&l.text)));
                     next.tour = Some(Tour { done: tour.done + 1, ..tour });
                 }
             }
             Action::EndTour => next.tour = None,
             Action::ClearConsole => next.console_from = next.session.borrow().lines_run(),
             Action::Load(text) => {
-                let mut fresh = Playground { revision: self.revision + 1, ..Playground::default() };
-                fresh.session.borrow_mut().run_script(&text);
-                fresh.script = Rc::new(script::commands(&text).into_iter().map(|(_, l)| l).collect());
-                next = fresh;
+                next = Playground { revision: self.revision + 1, ..Playground::default() };
+                next.session.borrow_mut().run_script(&text);
+                next.session_changed();
             }
         }
         Rc::new(next)
     }
 }
 
-pub type PlaygroundContext = UseReducerHandle<Playground>;
+/// Sends actions; the same for the page's whole life.
+pub type Dispatch = UseReducerDispatcher<Playground>;
+
+/// The time on screen and how it moves.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Clock {
+    pub start: Timestamp,
+    /// The live session's time.
+    pub live: Timestamp,
+    /// The time shown: the live time, or the moment time travel shows.
+    pub shown: Timestamp,
+    pub past: bool,
+    pub playing: bool,
+    pub speed: usize,
+}
+
+/// The session's contents and the view, for the panels. Equal while only the clock moved: the
+/// session sits behind a `RefCell` (an action changes it in place rather than copying a whole
+/// control plane), so `revision` stands for its contents; everything else compares by value.
+#[derive(Clone)]
+pub struct Shown {
+    session: Rc<RefCell<Session>>,
+    revision: u64,
+    pub selected: Option<VersionId>,
+    travel: Option<(Timestamp, Rc<Lambda>)>,
+    pub notice: Option<Notice>,
+    pub tour: Option<Tour>,
+    pub changed: Rc<Vec<VersionId>>,
+    pub console_from: usize,
+}
+
+impl PartialEq for Shown {
+    fn eq(&self, o: &Shown) -> bool {
+        let same_travel = match (&self.travel, &o.travel) {
+            (None, None) => true,
+            (Some((t, a)), Some((u, b))) => t == u && Rc::ptr_eq(a, b),
+            _ => false,
+        };
+        Rc::ptr_eq(&self.session, &o.session)
+            && self.revision == o.revision
+            && same_travel
+            && self.selected == o.selected
+            && self.notice == o.notice
+            && self.tour == o.tour
+            && Rc::ptr_eq(&self.changed, &o.changed)
+            && self.console_from == o.console_from
+    }
+}
+
+impl Shown {
+    /// The state on screen: the time-travel view, or the live one.
+    pub fn view(&self) -> ViewRef<'_> {
+        match &self.travel {
+            Some((_, past)) => ViewRef::Past(past),
+            None => ViewRef::Live(Ref::map(self.session.borrow(), |s| s.history().live())),
+        }
+    }
+
+    /// What a memoised row or lane reads the state from.
+    pub fn source(&self) -> Source {
+        match &self.travel {
+            Some((t, past)) => Source::Past(*t, past.clone()),
+            None => Source::Live(self.session.clone()),
+        }
+    }
+
+    /// Moves whenever the session changed other than by its clock.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    pub fn session(&self) -> Ref<'_, Session> {
+        self.session.borrow()
+    }
+
+    pub fn past(&self) -> bool {
+        self.travel.is_some()
+    }
+
+    /// The console's default region.
+    pub fn region(&self) -> String {
+        self.session.borrow().region().to_string()
+    }
+}
+
+/// Where a component that must not subscribe to the whole context (a timeline lane, a function
+/// row) reads the state on screen from.
+#[derive(Clone)]
+pub enum Source {
+    Live(Rc<RefCell<Session>>),
+    Past(Timestamp, Rc<Lambda>),
+}
+
+impl Source {
+    pub fn view(&self) -> ViewRef<'_> {
+        match self {
+            Source::Live(s) => ViewRef::Live(Ref::map(s.borrow(), |s| s.history().live())),
+            Source::Past(_, p) => ViewRef::Past(p),
+        }
+    }
+}
+
+/// The same state to read from: the live session (whatever its revision: rows and lanes compare
+/// their version's stamp besides), or the same moment of it.
+impl PartialEq for Source {
+    fn eq(&self, other: &Source) -> bool {
+        match (self, other) {
+            (Source::Live(a), Source::Live(b)) => Rc::ptr_eq(a, b),
+            (Source::Past(t, a), Source::Past(u, b)) => t == u && Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+/// A borrowed view of the state on screen.
+pub enum ViewRef<'a> {
+    Live(Ref<'a, Lambda>),
+    Past(&'a Rc<Lambda>),
+}
+
+impl std::ops::Deref for ViewRef<'_> {
+    type Target = Lambda;
+
+    fn deref(&self) -> &Lambda {
+        match self {
+            ViewRef::Live(r) => r,
+            ViewRef::Past(p) => p,
+        }
+    }
+}
+
+#[hook]
+pub fn use_shown() -> Shown {
+    use_context::<Shown>().expect("the playground provides Shown")
+}
+
+#[hook]
+pub fn use_clock_context() -> Clock {
+    use_context::<Clock>().expect("the playground provides Clock")
+}
+
+#[hook]
+pub fn use_dispatch() -> Dispatch {
+    use_context::<Dispatch>().expect("the playground provides Dispatch")
+}

@@ -2,13 +2,14 @@
 
 use yew::prelude::*;
 
-use super::state::{Action, PlaygroundContext};
+use super::state::{use_dispatch, use_shown, Action};
 use crate::app::scenario;
 
 #[component]
 pub fn TourCard() -> Html {
-    let state = use_context::<PlaygroundContext>().expect("playground context");
-    let Some(tour) = state.tour.clone() else { return html! {} };
+    let shown = use_shown();
+    let state = use_dispatch();
+    let Some(tour) = shown.tour.clone() else { return html! {} };
     let Some((_, title, text)) = scenario::builtin(&tour.id) else { return html! {} };
     let parsed = scenario::tour(text);
     let total = parsed.steps.len();

@@ -38,8 +38,10 @@ fn in_progress(mut c: FunctionConfiguration, reason: &str, code: &str) -> Functi
 }
 
 impl Lambda {
+    /// Records an event about a version (which stamps it: its lane shows the event).
     pub(super) fn event(&mut self, id: VersionId, kind: EventKind, detail: String) {
         self.events.push(Event::on(self.now, &self.store[id], kind, detail));
+        self.store.touch(id);
     }
 
     pub(super) fn create_function(
@@ -274,6 +276,7 @@ impl Lambda {
             at: self.now,
             runtime: v.config.runtime,
             runtime_version: v.runtime_version,
+            architecture: v.config.architecture.clone(),
             cause: Change::Publish,
         }];
         v.environments = EnvironmentPool::default();

@@ -38,7 +38,7 @@ impl Lambda {
         let failure = self.invoke_target_failure(id, at);
         // The hot path of background traffic: a warm success writes no log and draws nothing.
         if !log_success && failure.is_none() {
-            let v = &mut self.store[id];
+            let v = self.store.quiet_mut(id);
             if v.environments.try_warm(at, v.config.runtime, v.runtime_version, v.revision) {
                 v.metrics.record(at, 1, 0, 0);
                 return Invocation::default();

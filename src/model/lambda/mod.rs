@@ -44,6 +44,18 @@ pub struct Lambda {
     events: Vec<Event>,
     scheduler: Scheduler,
     traffic: Traffic,
+    /// Commands applied and tasks run: with the store's clock, what `revision` counts.
+    steps: Steps,
+}
+
+/// A count that is no part of the state (two replays in other steps reach equal states).
+#[derive(Clone, Copy, Debug, Default)]
+struct Steps(u64);
+
+impl PartialEq for Steps {
+    fn eq(&self, _: &Steps) -> bool {
+        true
+    }
 }
 
 impl Lambda {
@@ -59,6 +71,7 @@ impl Lambda {
             events: Vec::new(),
             scheduler: Scheduler::default(),
             traffic: Traffic::new(start),
+            steps: Steps::default(),
         }
     }
 
@@ -68,6 +81,7 @@ impl Lambda {
     /// instant (e.g. `sim phase2` starting now), so the state after a command never depends on
     /// whether the clock moves on before the next one.
     pub fn apply(&mut self, command: &Command) -> Outcome {
+        self.steps.0 += 1;
         let outcome = match command {
             Command::Api { region, request } => self.handle(region, request).map(Output::Api),
             Command::Sim { region, directive } => self.directive(region, directive).map(Output::Sim),
@@ -84,6 +98,7 @@ impl Lambda {
         }
         while let Some((at, task)) = self.scheduler.pop_due(t) {
             self.now = self.now.max(at);
+            self.steps.0 += 1;
             self.run(task);
         }
         self.sync_all_traffic(t);
@@ -185,6 +200,18 @@ impl Lambda {
         self.store.iter()
     }
 
+    /// Moves whenever anything but the clock changed: a command, a scheduled task, a version
+    /// touched by background traffic in a way that shows (a failure, a cold start). Equal
+    /// revisions of one session mean the same state but for the clock.
+    pub fn revision(&self) -> u64 {
+        self.steps.0 + self.store.clock()
+    }
+
+    /// Moves whenever that version changed (its lane and row compare it to skip a render).
+    pub fn version_stamp(&self, id: VersionId) -> Option<u64> {
+        self.store.stamp(id)
+    }
+
     pub fn version_count(&self) -> usize {
         self.store.len()
     }
@@ -255,5 +282,48 @@ mod tests {
         let mut queued = start.clone();
         queued.scheduler.schedule(DEFAULT_CLOCK.plus(DAY), scheduler::Task::Phase2Start { rollout: 0, region: 0 });
         assert!(queued != start);
+    }
+
+    fn create(name: &str) -> Command {
+        use crate::model::api::{CreateFunctionRequest, FunctionCode};
+        Command::Api {
+            region: "us-east-1".into(),
+            request: Request::CreateFunction(CreateFunctionRequest {
+                function_name: name.into(),
+                runtime: Some("python3.9".into()),
+                role: "arn:aws:iam::123456789012:role/r".into(),
+                handler: Some("h".into()),
+                code: FunctionCode { zip_file: format!("{name}.zip") },
+                publish: true,
+                ..Default::default()
+            }),
+        }
+    }
+
+    fn stamps(l: &Lambda) -> Vec<u64> {
+        l.versions().map(|(id, _)| l.version_stamp(id).unwrap_or_default()).collect()
+    }
+
+    /// The UI skips rows and lanes whose stamp did not move: a command on one function moves
+    /// that function's stamps only, and healthy background traffic moves none.
+    #[test]
+    fn stamps_move_with_the_versions_that_changed() {
+        let mut l = Lambda::new(DEFAULT_CLOCK, 1);
+        for name in ["a", "b", "c"] {
+            let _ = l.apply(&create(name));
+        }
+        let traffic = Directive::Traffic { function: "b".into(), qualifier: None, per_minute: 5.0 };
+        let _ = l.apply(&sim(traffic));
+        l.advance_to(DEFAULT_CLOCK.plus(DAY));
+        let (before, revision) = (stamps(&l), l.revision());
+        l.advance_to(DEFAULT_CLOCK.plus(2 * DAY));
+        assert_eq!(stamps(&l), before, "a day of healthy traffic");
+        assert_eq!(l.revision(), revision);
+        let _ = l.apply(&sim(Directive::ReliesOn { function: "c".into(), behaviour: "tls".into() }));
+        let after = stamps(&l);
+        let moved: Vec<bool> = before.iter().zip(&after).map(|(a, b)| a != b).collect();
+        // a:$LATEST, a:1, b:$LATEST, b:1, c:$LATEST, c:1
+        assert_eq!(moved, [false, false, false, false, true, true]);
+        assert!(l.revision() > revision);
     }
 }

@@ -6,11 +6,23 @@ use std::ops::{Index, IndexMut};
 
 use crate::model::function::{Function, FunctionVersion, VersionId};
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub(super) struct Store {
     versions: Vec<FunctionVersion>,
     /// (region, name) to the function.
     pub(super) functions: BTreeMap<(String, String), Function>,
+    /// Counts mutable accesses to versions; `stamps[i]` is its value at version i's last one.
+    /// What the UI compares to skip unchanged rows and lanes. Not part of the state: a replay
+    /// in other steps reaches the same state with other counts.
+    clock: u64,
+    stamps: Vec<u64>,
+}
+
+/// The versions and functions, not the change counters.
+impl PartialEq for Store {
+    fn eq(&self, other: &Store) -> bool {
+        self.versions == other.versions && self.functions == other.functions
+    }
 }
 
 impl Store {
@@ -18,7 +30,29 @@ impl Store {
         // [choice] u32 ids: no session comes near four billion versions (commands are bounded).
         let id = VersionId(self.versions.len() as u32);
         self.versions.push(v);
+        self.clock += 1;
+        self.stamps.push(self.clock);
         id
+    }
+
+    /// Access for changes nothing on screen shows (healthy background invocations being
+    /// counted, an environment kept warm): the version keeps its stamp.
+    pub(super) fn quiet_mut(&mut self, id: VersionId) -> &mut FunctionVersion {
+        &mut self.versions[id.0 as usize]
+    }
+
+    /// Stamps a version as changed without changing it (an event about it was recorded).
+    pub(super) fn touch(&mut self, id: VersionId) {
+        let _ = &mut self[id];
+    }
+
+    /// Changes since the session began: moves whenever any version changed.
+    pub(super) fn clock(&self) -> u64 {
+        self.clock
+    }
+
+    pub(super) fn stamp(&self, id: VersionId) -> Option<u64> {
+        self.stamps.get(id.0 as usize).copied()
     }
 
     pub(super) fn get(&self, id: VersionId) -> Option<&FunctionVersion> {
@@ -53,8 +87,11 @@ impl Index<VersionId> for Store {
     }
 }
 
+/// Every mutable access stamps the version as changed: no change can forget to.
 impl IndexMut<VersionId> for Store {
     fn index_mut(&mut self, id: VersionId) -> &mut FunctionVersion {
+        self.clock += 1;
+        self.stamps[id.0 as usize] = self.clock;
         &mut self.versions[id.0 as usize]
     }
 }

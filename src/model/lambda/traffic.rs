@@ -93,7 +93,7 @@ impl Lambda {
             return;
         }
         self.traffic_run(id, first, last);
-        self.store[id].traffic_cursor = last;
+        self.store.quiet_mut(id).traffic_cursor = last;
     }
 
     fn traffic_run(&mut self, id: VersionId, first: Timestamp, last: Timestamp) {
@@ -120,7 +120,7 @@ impl Lambda {
                 continue;
             }
             if tick <= healthy_until {
-                let FunctionVersion { environments, metrics, .. } = &mut self.store[id];
+                let FunctionVersion { environments, metrics, .. } = self.store.quiet_mut(id);
                 if let Some(env) = environments.warm_mut(tick, runtime, runtime_version, revision) {
                     if threshold == 0 {
                         // A whole rate keeps the environment warm to the end of the healthy run:

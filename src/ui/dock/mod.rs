@@ -1,0 +1,55 @@
+//! The dock: the AWS CLI console, the platform logs of the selected version, the event history.
+
+mod console;
+mod events;
+mod logs;
+
+use yew::prelude::*;
+
+use console::Console;
+use events::Events;
+use logs::Logs;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Tab {
+    Console,
+    Logs,
+    Events,
+}
+
+#[component]
+pub fn Dock() -> Html {
+    // `?tab=logs` or `?tab=events` opens another tab first (documentation pages, screenshots).
+    let tab = use_state(|| {
+        let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+        match search.split(['?', '&']).find_map(|p| p.strip_prefix("tab=")) {
+            Some("logs") => Tab::Logs,
+            Some("events") => Tab::Events,
+            _ => Tab::Console,
+        }
+    });
+    let tab_button = |t: Tab, label: &'static str, testid: &'static str| {
+        let tab = tab.clone();
+        let active = *tab == t;
+        html! {
+            <button role="tab" aria-selected={active.to_string()} class={classes!("tab", active.then_some("active"))} data-testid={testid}
+                onclick={Callback::from(move |_| tab.set(t))}>{label}</button>
+        }
+    };
+    html! {
+        <section class="dock" aria-label="Dock">
+            <div class="tabs" role="tablist">
+                {tab_button(Tab::Console, "Console", "tab-console")}
+                {tab_button(Tab::Logs, "Platform logs", "tab-logs")}
+                {tab_button(Tab::Events, "Event history", "tab-events")}
+            </div>
+            <div class="dock-body" role="tabpanel">
+                {match *tab {
+                    Tab::Console => html! { <Console /> },
+                    Tab::Logs => html! { <Logs /> },
+                    Tab::Events => html! { <Events /> },
+                }}
+            </div>
+        </section>
+    }
+}

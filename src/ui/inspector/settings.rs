@@ -1,0 +1,127 @@
+//! The selected version's runtime settings and actions.
+
+use yew::prelude::*;
+
+use super::code::UpdateCode;
+use super::configuration::UpdateConfiguration;
+use super::lifecycle_warning;
+use super::runtime_management::EditRuntimeManagement;
+use super::traffic::Traffic;
+use crate::model::api::{FunctionRequest, InvokeRequest, PublishVersionRequest};
+use crate::model::arn::function_arn;
+use crate::model::{Qualifier, Request, VersionId};
+use crate::ui::chip::{ModeBadge, VersionChip};
+use crate::ui::forms::{api, NoticeView};
+use crate::ui::state::{use_clock_context, use_dispatch, use_shown, Action, Origin};
+
+/// The function version a form acts on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Target {
+    pub region: String,
+    pub function_name: String,
+    /// `None` for `$LATEST`.
+    pub qualifier: Option<String>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Form {
+    None,
+    Code,
+    Configuration,
+    RuntimeManagement,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SettingsProps {
+    pub id: VersionId,
+}
+
+#[component]
+pub fn VersionSettings(props: &SettingsProps) -> Html {
+    let shown = use_shown();
+    let clock = use_clock_context();
+    let dispatch = use_dispatch();
+    let form = use_state(|| Form::None);
+    let view = shown.view();
+    let Some(v) = view.version(props.id) else { return html! {} };
+    let runtime = &view.catalogue()[v.config.runtime];
+    let is_latest = v.qualifier == Qualifier::Latest;
+    let target = Target {
+        region: v.region.clone(),
+        function_name: v.function_name.clone(),
+        qualifier: (!is_latest).then(|| v.qualifier.to_string()),
+    };
+    let arn = function_arn(&v.region, &v.function_name, target.qualifier.as_deref());
+    let past = shown.past();
+    let done = {
+        let form = form.clone();
+        Callback::from(move |()| form.set(Form::None))
+    };
+    let button = |label: &'static str, testid: &'static str, request: Request, enabled: bool| {
+        let (dispatch, form, line) = (dispatch.clone(), form.clone(), api(&v.region, request));
+        let onclick = Callback::from(move |_: MouseEvent| {
+            form.set(Form::None);
+            dispatch.dispatch(Action::Do { lines: vec![line.clone()], origin: Origin::Inspector });
+        });
+        html! { <button class="action" data-testid={testid} disabled={!enabled || past} {onclick}>{label}</button> }
+    };
+    let toggle = |f: Form, label: &'static str, testid: &'static str, enabled: bool| {
+        let form = form.clone();
+        let open = *form == f;
+        html! {
+            <button class={classes!("action", open.then_some("open"))} data-testid={testid} aria-expanded={open.to_string()} disabled={!enabled || past}
+                onclick={Callback::from(move |_| form.set(if *form == f { Form::None } else { f }))}>{label}</button>
+        }
+    };
+    let function = || FunctionRequest { function_name: v.function_name.clone(), qualifier: target.qualifier.clone() };
+    let invoke = Request::Invoke(InvokeRequest {
+        function_name: v.function_name.clone(),
+        qualifier: target.qualifier.clone(),
+        log_type: Some("Tail".into()),
+        ..Default::default()
+    });
+    let publish =
+        Request::PublishVersion(PublishVersionRequest { function_name: v.function_name.clone(), ..Default::default() });
+    let form_body = match *form {
+        Form::None => html! {},
+        Form::Code => html! { <UpdateCode target={target.clone()} ondone={done.clone()} /> },
+        Form::Configuration => html! {
+            <UpdateConfiguration target={target.clone()} runtime={runtime.id.clone()} ondone={done.clone()} />
+        },
+        Form::RuntimeManagement => html! {
+            <EditRuntimeManagement target={target.clone()} id={props.id} mode={v.mode()} ondone={done.clone()} />
+        },
+    };
+    let warning = lifecycle_warning(runtime, clock.shown);
+    html! {
+        <div class="settings">
+            <div class="settings-head">
+                <h3>{format!("{} : {}", v.function_name, v.qualifier)}</h3>
+                <code class="arn">{arn}</code>
+                if let Some(d) = v.deleted { <p class="warning">{format!("Deleted at {}", d.rfc3339())}</p> }
+            </div>
+            if let Some(w) = warning { <p class="warning" role="note">{w}</p> }
+            <dl class="kv">
+                <dt>{"Runtime"}</dt><dd>{runtime.id.clone()}{" · "}{runtime.os.clone()}</dd>
+                <dt>{"Handler"}</dt><dd><code>{v.config.handler.clone()}</code></dd>
+                <dt>{"Architecture"}</dt><dd>{v.config.architecture.clone()}</dd>
+                <dt>{"Update runtime version"}</dt><dd><ModeBadge mode={v.mode()} /></dd>
+                <dt>{"Runtime version"}</dt><dd><VersionChip runtime={v.config.runtime} number={v.runtime_version} label={view.runtime_version_name(props.id)} /></dd>
+                <dt>{"Runtime version ARN"}</dt><dd><code class="arn">{view.runtime_version_arn(props.id)}</code></dd>
+            </dl>
+            if v.deleted.is_none() {
+                <div class="actions" role="group" aria-label="Actions">
+                    {button("Invoke", "invoke", invoke, true)}
+                    {toggle(Form::Code, "Update code", "update-code", is_latest)}
+                    {toggle(Form::Configuration, "Update configuration", "update-configuration", is_latest)}
+                    {button("Publish version", "publish", publish, is_latest)}
+                    {toggle(Form::RuntimeManagement, "Edit runtime management configuration", "edit-runtime-config", true)}
+                    {button("Delete", "delete", Request::DeleteFunction(function()), true)}
+                </div>
+                {form_body}
+                <Traffic {target} rate={v.traffic_per_minute} {past} />
+            }
+            <NoticeView notice={shown.notice.clone()} origin={Origin::Inspector} />
+        </div>
+    }
+}

@@ -1,0 +1,77 @@
+//! The visible time window and its scale.
+
+use crate::model::time::{DAY, HOUR, MINUTE};
+use crate::model::Timestamp;
+
+/// Width of the lane labels on the left.
+pub const LABEL: f64 = 170.0;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Window {
+    pub from: i64,
+    pub to: i64,
+}
+
+/// Maps time to x in a drawing `width` pixels wide (the SVG is drawn at its real size, so text
+/// is never stretched).
+#[derive(Clone, Copy)]
+pub struct Scale {
+    pub w: Window,
+    pub width: f64,
+}
+
+impl Scale {
+    pub fn x(&self, t: i64) -> f64 {
+        LABEL + (t - self.w.from) as f64 / (self.w.to - self.w.from).max(1) as f64 * (self.width - LABEL)
+    }
+}
+
+impl Window {
+    pub fn zoom(self, factor: f64) -> Window {
+        let mid = (self.from + self.to) / 2;
+        let half = (((self.to - self.from) as f64 * factor) as i64 / 2).clamp(10 * MINUTE, 3650 * DAY);
+        Window { from: mid - half, to: mid + half }
+    }
+
+    pub fn pan(self, fraction: f64) -> Window {
+        let d = ((self.to - self.from) as f64 * fraction) as i64;
+        Window { from: self.from + d, to: self.to + d }
+    }
+}
+
+/// Fit: from the start of the session to a little past now, in steps (1, 2, 4, 7, 14 days, ...)
+/// so that the window, and every lane drawn in it, stays the same while the clock plays on.
+pub fn fit(start: Timestamp, now: Timestamp) -> Window {
+    let needed = (now.0 - start.0).max(0) * 13 / 12;
+    let mut span = DAY;
+    for days in [1, 2, 4, 7, 14, 30, 60, 91, 182, 365] {
+        span = days * DAY;
+        if span >= needed {
+            break;
+        }
+    }
+    while span < needed {
+        span *= 2;
+    }
+    Window { from: start.0, to: start.0 + span }
+}
+
+pub fn tick_step(span: i64) -> i64 {
+    [15 * MINUTE, HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY, 7 * DAY]
+        .into_iter()
+        .find(|s| span / s <= 10)
+        .unwrap_or_else(|| {
+            // Past ten weeks: whole multiples of two weeks, at most about ten ticks.
+            let fortnights = (span / (14 * DAY) / 10).max(1);
+            fortnights * 14 * DAY
+        })
+}
+
+pub fn tick_label(t: Timestamp, step: i64) -> String {
+    let c = t.civil();
+    if step >= DAY || (c.hour == 0 && c.minute == 0) {
+        format!("{:02}-{:02}", c.month, c.day)
+    } else {
+        format!("{:02}:{:02}", c.hour, c.minute)
+    }
+}
