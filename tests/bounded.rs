@@ -92,7 +92,7 @@ fn logs_of_f_latest_are_only_latest_logs() {
     ));
     let streams = |script: &str, s: &mut Session| -> Vec<String> {
         let r = s.run_line(script);
-        let events = r.output.expect("logs")["events"].as_array().cloned().unwrap_or_default();
+        let events = r.output().expect("logs")["events"].as_array().cloned().unwrap_or_default();
         let mut names: Vec<String> =
             events.iter().map(|e| e["logStreamName"].as_str().unwrap_or_default().to_string()).collect();
         names.dedup();
@@ -109,7 +109,7 @@ fn logs_of_f_latest_are_only_latest_logs() {
 #[test]
 fn a_byte_order_mark_is_not_part_of_the_first_line() {
     let results = Session::new().run_script("\u{feff}help\n");
-    assert!(results[0].ok, "{}", results[0].printed);
+    assert!(results[0].ok(), "{}", results[0].printed);
     assert_eq!(results[0].command, "help");
 }
 
@@ -117,7 +117,7 @@ fn a_byte_order_mark_is_not_part_of_the_first_line() {
 fn releases_per_runtime_are_bounded() {
     let mut s = Session::new();
     let results = s.run_script(&"sim release python3.12\n".repeat(1_001));
-    assert!(results[..1_000].iter().all(|r| r.ok));
+    assert!(results[..1_000].iter().all(|r| r.ok()));
     assert_eq!(
         results[1_000].printed,
         "An error occurred (InvalidParameterValueException) when running the sim release directive: \
@@ -144,13 +144,13 @@ fn traffic_that_would_take_too_long_is_refused_up_front_with_advice() {
         ),
         "{printed}"
     );
-    assert!(s.run_line("sim advance 1d").ok, "a shorter step runs");
+    assert!(s.run_line("sim advance 1d").ok(), "a shorter step runs");
     // Whole rates are counted a bucket at a time: ten years in one line, fast.
     let mut s = Session::new();
     s.run_script(&format!("{CREATE}\nsim traffic f 60"));
     under(Duration::from_secs(5), "ten years at 60 a minute", || {
         let r = s.run_line("sim advance 3650d");
-        assert!(r.ok, "{}", r.printed);
+        assert!(r.ok(), "{}", r.printed);
     });
 }
 
@@ -159,7 +159,7 @@ fn metrics_of_a_century_of_traffic_stay_small() {
     let mut s = Session::new();
     s.run_script(&format!("{CREATE}\nsim traffic f 1"));
     for _ in 0..17 {
-        assert!(s.run_line("sim advance 3650d").ok);
+        assert!(s.run_line("sim advance 3650d").ok());
     }
     let lambda = s.history().live();
     let id = lambda.resolve("us-east-1", "f", None).expect("f exists");
@@ -220,7 +220,7 @@ fn lines_and_scripts_have_a_length_limit() {
     });
     assert_eq!(count, MAX_SCRIPT_COMMANDS + 1);
     let last = last.expect("a last line");
-    assert_eq!((last.line, last.ok), (MAX_SCRIPT_COMMANDS + 1, false));
+    assert_eq!((last.line, last.ok()), (MAX_SCRIPT_COMMANDS + 1, false));
     assert_eq!(
         last.printed,
         "The script has 250002 commands; the playground runs at most 250000 from one script and stopped \
@@ -249,7 +249,7 @@ fn results_that_print_a_lot_are_kept_within_a_byte_budget() {
 fn hostile_sample_matches_its_golden_json_lines() {
     let text = include_str!("hostile.scenario");
     let results = Session::new().run_script(text);
-    assert!(results.iter().all(|r| r.met_expectation), "every line meets its expectation");
+    assert!(results.iter().all(|r| r.met_expectation()), "every line meets its expectation");
     let jsonl: String = results.iter().map(|r| report::json_line(r) + "\n").collect();
     let golden = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/hostile.jsonl");
     if std::env::var_os("UPDATE_GOLDEN").is_some() {

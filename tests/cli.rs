@@ -21,32 +21,32 @@ fn session_with(function: &str) -> Session {
 
 fn ok(s: &mut Session, line: &str) -> LineResult {
     let r = s.run_line(line);
-    assert!(r.ok, "{line}\n{}", r.printed);
-    assert!(r.met_expectation && r.error.is_none());
+    assert!(r.ok(), "{line}\n{}", r.printed);
+    assert!(r.met_expectation() && r.error().is_none());
     r
 }
 
 fn fails(s: &mut Session, line: &str) -> LineResult {
     let r = s.run_line(line);
-    assert!(!r.ok, "{line} succeeded:\n{}", r.printed);
-    let e = r.error.as_ref().expect("a failed line has an error");
+    assert!(!r.ok(), "{line} succeeded:\n{}", r.printed);
+    let e = r.error().expect("a failed line has an error");
     assert!(!e.code.is_empty() && !e.message.is_empty() && !r.printed.is_empty(), "{line}");
-    assert!(r.output.is_none());
+    assert!(r.output().is_none());
     r
 }
 
 /// A client-side error: its code, its status, its message (and its printed text contains it).
 fn usage(s: &mut Session, line: &str) -> String {
     let r = fails(s, line);
-    let e = r.error.expect("error");
+    let e = r.error().expect("error");
     assert_eq!((e.code.as_str(), e.status), ("UsageError", 252), "{line}: {}", e.message);
     assert!(r.printed.contains(&e.message), "{line}");
-    e.message
+    e.message.clone()
 }
 
 fn api(s: &mut Session, line: &str) -> (String, u16, String) {
     let r = fails(s, line);
-    let e = r.error.expect("error");
+    let e = r.error().expect("error").clone();
     (e.code, e.status, r.printed)
 }
 
@@ -60,7 +60,7 @@ fn prints_what_the_aws_cli_prints() {
         r.printed,
         "{\n    \"UpdateRuntimeOn\": \"Auto\",\n    \"FunctionArn\": \"arn:aws:lambda:us-east-1:123456789012:function:f\"\n}"
     );
-    assert_eq!(r.output.unwrap()["UpdateRuntimeOn"], "Auto");
+    assert_eq!(r.output().unwrap()["UpdateRuntimeOn"], "Auto");
     let r = ok(&mut s, "aws lambda get-function-configuration --function-name f");
     let keys: Vec<&str> =
         r.printed.lines().filter(|l| l.starts_with("    \"")).map(|l| l[5..].split('"').next().unwrap_or("")).collect();
@@ -72,7 +72,7 @@ fn prints_what_the_aws_cli_prints() {
 fn delete_prints_nothing_and_errors_print_the_cli_line() {
     let mut s = session_with("f");
     let r = ok(&mut s, "aws lambda delete-function --function-name f");
-    assert_eq!((r.printed.as_str(), r.output), ("", None));
+    assert_eq!((r.printed.as_str(), r.output()), ("", None));
     let (code, status, printed) = api(&mut s, "aws lambda get-function --function-name f");
     assert_eq!((code.as_str(), status), ("ResourceNotFoundException", 404));
     assert_eq!(
@@ -86,7 +86,7 @@ fn delete_prints_nothing_and_errors_print_the_cli_line() {
 fn invoke_writes_the_outfile_and_prints_the_status() {
     let mut s = session_with("f");
     let r = ok(&mut s, "aws lambda invoke --function-name f --log-type Tail out.json");
-    let out = r.output.unwrap();
+    let out = r.output().unwrap();
     assert_eq!(out["StatusCode"], 200);
     assert_eq!(out["ExecutedVersion"], "$LATEST");
     assert!(out["LogResult"].is_string() && out.get("FunctionError").is_none());
@@ -107,7 +107,7 @@ fn a_throwing_function_is_a_successful_call() {
     ok(&mut s, "sim release python3.9 --region us-east-1 --changes tls-1.0");
     ok(&mut s, "aws lambda update-function-code --function-name f --zip-file fileb://f.zip");
     let r = ok(&mut s, "aws lambda invoke --function-name f out.json");
-    assert_eq!(r.output.unwrap()["FunctionError"], "Unhandled");
+    assert_eq!(r.output().unwrap()["FunctionError"], "Unhandled");
     assert!(s.outfile("out.json").unwrap().contains("BehaviorChangedError"));
 }
 
@@ -134,11 +134,11 @@ fn shell_quoting_reaches_the_request() {
     let mut s = session_with("f");
     let r =
         ok(&mut s, r#"aws lambda update-function-configuration --function-name "f" --description 'it is "quoted"'"#);
-    assert_eq!(r.output.unwrap()["Description"], "it is \"quoted\"");
+    assert_eq!(r.output().unwrap()["Description"], "it is \"quoted\"");
     let r = ok(&mut s, r"aws lambda update-function-configuration --function-name f --description it\'s\ escaped");
-    assert_eq!(r.output.unwrap()["Description"], "it's escaped");
+    assert_eq!(r.output().unwrap()["Description"], "it's escaped");
     let r = ok(&mut s, "aws lambda get-function --function-name f --qualifier $LATEST # a comment");
-    assert_eq!(r.output.unwrap()["Configuration"]["Version"], "$LATEST");
+    assert_eq!(r.output().unwrap()["Configuration"]["Version"], "$LATEST");
 }
 
 #[test]
@@ -148,10 +148,10 @@ fn option_equals_value_and_repeated_options() {
         &mut s,
         "aws lambda update-function-configuration --function-name=f --timeout=30 --memory-size 256 --timeout 60",
     );
-    let out = r.output.unwrap();
+    let out = r.output().unwrap();
     assert_eq!((out["Timeout"].as_u64(), out["MemorySize"].as_u64()), (Some(60), Some(256)));
     let r = ok(&mut s, "aws --region=us-east-1 lambda list-functions --function-version=ALL --max-items=1");
-    assert_eq!(r.output.unwrap()["Functions"].as_array().map(Vec::len), Some(1));
+    assert_eq!(r.output().unwrap()["Functions"].as_array().map(Vec::len), Some(1));
 }
 
 #[test]
@@ -161,14 +161,14 @@ fn environment_as_shorthand_and_json() {
         &mut s,
         "aws lambda update-function-configuration --function-name f --environment \"Variables={STAGE=prod,LOG='a b'}\"",
     );
-    let out = r.output.unwrap();
+    let out = r.output().unwrap();
     assert_eq!(out["Environment"]["Variables"]["STAGE"], "prod");
     assert_eq!(out["Environment"]["Variables"]["LOG"], "a b");
     let r = ok(
         &mut s,
         r#"aws lambda update-function-configuration --function-name f --environment '{"Variables":{"A":"b"}}'"#,
     );
-    assert_eq!(r.output.unwrap()["Environment"]["Variables"], serde_json::json!({"A": "b"}));
+    assert_eq!(r.output().unwrap()["Environment"]["Variables"], serde_json::json!({"A": "b"}));
 }
 
 /// Issue 8's reproducers: nesting that once overflowed the stack (in the browser, two such lines
@@ -209,11 +209,11 @@ fn lists_and_booleans() {
          --zip-file fileb://g.zip --architectures arm64 --publish"
         ),
     );
-    let out = r.output.unwrap();
+    let out = r.output().unwrap();
     assert_eq!(out["Architectures"], serde_json::json!(["arm64"]));
     assert_eq!(out["Version"], "1", "--publish published version 1");
     let r = ok(&mut s, "aws lambda update-function-code --function-name g --zip-file fileb://g2.zip --no-publish");
-    assert_eq!(r.output.unwrap()["Version"], "$LATEST");
+    assert_eq!(r.output().unwrap()["Version"], "$LATEST");
     let (code, _, printed) = api(
         &mut s,
         "aws lambda update-function-code --function-name g --zip-file fileb://g.zip --architectures arm64 x86_64",
@@ -229,10 +229,10 @@ fn continuation_lines_in_scripts() {
         "# A comment\n\naws lambda create-function \\\n  --function-name f --runtime python3.9 \\\n  --role {ROLE} --handler h \\\n  --zip-file fileb://f.zip\n\n! aws lambda get-function --function-name g\n"
     ));
     assert_eq!(results.len(), 2);
-    assert_eq!((results[0].line, results[0].ok), (3, true));
+    assert_eq!((results[0].line, results[0].ok()), (3, true));
     assert!(results[0].command.starts_with("aws lambda create-function --function-name f --runtime"));
     assert_eq!(
-        (results[1].line, results[1].expect_failure, results[1].ok, results[1].met_expectation),
+        (results[1].line, results[1].expect_failure, results[1].ok(), results[1].met_expectation()),
         (8, true, false, true)
     );
     assert_eq!(s.transcript().len(), 2);
@@ -242,11 +242,11 @@ fn continuation_lines_in_scripts() {
 fn expectations() {
     let mut s = Session::new();
     let r = s.run_line("! aws lambda list-functions");
-    assert!(r.ok && r.expect_failure && !r.met_expectation);
+    assert!(r.ok() && r.expect_failure && !r.met_expectation());
     let r = s.run_line("!aws lambda get-function --function-name nope");
-    assert!(!r.ok && r.met_expectation && r.command == "aws lambda get-function --function-name nope");
+    assert!(!r.ok() && r.met_expectation() && r.command == "aws lambda get-function --function-name nope");
     let r = s.run_line("   ");
-    assert!(r.ok && r.printed.is_empty() && r.met_expectation);
+    assert!(r.ok() && r.printed.is_empty() && r.met_expectation());
 }
 
 #[test]
@@ -261,7 +261,7 @@ fn the_launch_post_command_works_verbatim() {
         "aws lambda put-runtime-management-config --function-name arn:aws:lambda:eu-south-1:123456789012:function:billing --update-runtime-on Manual --runtime-version-arn {arn}"
     );
     let r = ok(&mut s, &line);
-    assert_eq!(r.output.unwrap()["RuntimeVersionArn"], arn.as_str());
+    assert_eq!(r.output().unwrap()["RuntimeVersionArn"], arn.as_str());
     // Enum values are the service's to check, not the parser's.
     let (code, status, printed) =
         api(&mut s, "aws lambda put-runtime-management-config --function-name billing --update-runtime-on manual");
@@ -275,24 +275,24 @@ fn the_launch_post_command_works_verbatim() {
 fn sim_directives() {
     let mut s = Session::new();
     let r = ok(&mut s, "sim clock 2024-03-01T12:00:00Z");
-    assert_eq!(r.output.unwrap()["Clock"], "2024-03-01T12:00:00Z");
+    assert_eq!(r.output().unwrap()["Clock"], "2024-03-01T12:00:00Z");
     assert_eq!(s.now().rfc3339(), "2024-03-01T12:00:00Z");
     ok(&mut s, "sim region eu-west-1");
     assert_eq!(s.region(), "eu-west-1");
     ok(&mut s, &format!("aws lambda create-function --function-name f --runtime python3.9 --role {ROLE} --handler h --zip-file fileb://f.zip"));
     ok(&mut s, "sim policy legacy");
     let r = ok(&mut s, "sim release python3.9 --region eu-west-1");
-    let out = r.output.unwrap();
+    let out = r.output().unwrap();
     assert_eq!(out["RolloutPolicy"], "Legacy");
     assert_eq!(out["RuntimeVersionChanges"][0]["To"], "python:3.9.v15", "the release moved f at once");
     // The legacy policy moves the whole region at once, with the release itself.
     let r = ok(&mut s, "aws lambda get-function-configuration --function-name f");
     let v15 = runtime_version_arn("eu-west-1", "python3.9", 15, "x86_64");
-    assert_eq!(r.output.unwrap()["RuntimeVersionConfig"]["RuntimeVersionArn"], v15.as_str());
+    assert_eq!(r.output().unwrap()["RuntimeVersionConfig"]["RuntimeVersionArn"], v15.as_str());
     ok(&mut s, "sim policy two-phase");
     ok(&mut s, "sim release python3.9 --region eu-west-1");
     let r = ok(&mut s, "sim advance 5d");
-    let changes = &r.output.unwrap()["RuntimeVersionChanges"];
+    let changes = &r.output().unwrap()["RuntimeVersionChanges"];
     assert_eq!(changes[0]["FunctionArn"], "arn:aws:lambda:eu-west-1:123456789012:function:f");
     assert_eq!(
         (changes[0]["From"].as_str(), changes[0]["To"].as_str()),
@@ -302,7 +302,7 @@ fn sim_directives() {
     ok(&mut s, "sim expire python3.9 16 --after 1d");
     ok(&mut s, "sim advance 2d");
     let r = ok(&mut s, "sim logs f --filter Runtime.ExpiredRuntimeVersion");
-    assert!(!r.output.unwrap()["events"].as_array().unwrap().is_empty(), "expired environments fail to start");
+    assert!(!r.output().unwrap()["events"].as_array().unwrap().is_empty(), "expired environments fail to start");
     ok(&mut s, "sim release python3.9 --region eu-west-1 --region us-east-1");
     ok(&mut s, "sim phase2 python3.9 --region eu-west-1");
     assert!(usage(&mut s, "sim phase2").contains("required: <runtime>"));
@@ -315,11 +315,11 @@ fn sim_logs_merges_versions_in_time_order() {
     ok(&mut s, "aws lambda invoke --function-name f --qualifier 1 o");
     ok(&mut s, "sim advance 1m");
     ok(&mut s, "aws lambda invoke --function-name f o");
-    let events = ok(&mut s, "sim logs f --filter INIT_START").output.unwrap()["events"].clone();
+    let events = ok(&mut s, "sim logs f --filter INIT_START").output().unwrap()["events"].clone();
     let streams: Vec<&str> = events.as_array().unwrap().iter().map(|e| e["logStreamName"].as_str().unwrap()).collect();
     assert_eq!(streams.len(), 2);
     assert!(streams[0].contains("[1]") && streams[1].contains("[$LATEST]"), "{streams:?}");
-    let only = ok(&mut s, "sim logs f --qualifier 1 --filter INIT_START").output.unwrap();
+    let only = ok(&mut s, "sim logs f --qualifier 1 --filter INIT_START").output().unwrap().clone();
     assert_eq!(only["events"].as_array().map(Vec::len), Some(1));
 }
 
@@ -403,7 +403,7 @@ fn argparse_errors_print_the_usage_banner_and_others_do_not() {
 fn invalid_choices_list_the_valid_ones() {
     let mut s = Session::new();
     let r = fails(&mut s, "aws lambda get-functoin --function-name f");
-    let e = r.error.unwrap().message;
+    let e = r.error().unwrap().message.clone();
     assert!(
         e.starts_with("aws: error: argument operation: Invalid choice, valid choices are:\n\ncreate-function"),
         "{e}"
@@ -451,7 +451,7 @@ fn help_everywhere() {
         "aws lambda get-function --function-name f help",
     ] {
         let r = ok(&mut s, line);
-        assert!(r.output.is_none() && !r.printed.is_empty(), "{line}");
+        assert!(r.output().is_none() && !r.printed.is_empty(), "{line}");
     }
     let text = ok(&mut s, "help").printed;
     for needle in [

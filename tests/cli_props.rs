@@ -25,16 +25,16 @@ fn quote(s: &str) -> String {
 
 /// What holds for every line's result.
 fn check(line: &str, r: &LineResult) {
-    assert_eq!(r.ok, r.error.is_none(), "{line:?}");
-    assert_eq!(r.met_expectation, r.ok != r.expect_failure, "{line:?}");
-    if let Some(e) = &r.error {
+    assert_eq!(r.ok(), r.error().is_none(), "{line:?}");
+    assert_eq!(r.met_expectation(), r.ok() != r.expect_failure, "{line:?}");
+    if let Some(e) = &r.error() {
         assert!(!e.code.trim().is_empty(), "{line:?}: empty code");
         assert!(!e.message.trim().is_empty(), "{line:?}: empty message");
         assert!(!r.printed.trim().is_empty(), "{line:?}: prints nothing");
-        assert!(r.output.is_none(), "{line:?}");
+        assert!(r.output().is_none(), "{line:?}");
         assert!(e.status >= 400 || e.code != "UsageError" || e.status == 252, "{line:?}");
     }
-    if r.output.is_some() && !line.trim_start().trim_start_matches('!').trim_start().starts_with("cat") {
+    if r.output().is_some() && !line.trim_start().trim_start_matches('!').trim_start().starts_with("cat") {
         assert!(serde_json::from_str::<serde_json::Value>(&r.printed).is_ok(), "{line:?}: output is not JSON");
     }
     let record = report::json_line(r);
@@ -42,7 +42,7 @@ fn check(line: &str, r: &LineResult) {
 }
 
 fn message(r: &LineResult) -> &str {
-    r.error.as_ref().map(|e| e.message.as_str()).unwrap_or_default()
+    r.error().as_ref().map(|e| e.message.as_str()).unwrap_or_default()
 }
 
 /// Words a console line is made of: the language's own, shell syntax, and noise.
@@ -166,7 +166,7 @@ proptest! {
         let required: Vec<String> = op.options.iter().filter(|o| o.required).map(|o| format!("--{}", o.name))
             .chain(op.positionals.iter().map(|p| p.to_string())).collect();
         if required.is_empty() {
-            prop_assert!(r.ok || op.name != "list-functions");
+            prop_assert!(r.ok() || op.name != "list-functions");
         } else {
             prop_assert_eq!(message(&r), format!("aws: error: the following arguments are required: {}", required.join(", ")));
         }
@@ -178,29 +178,29 @@ proptest! {
         let q = quote(&value);
         let timeout = s.run_line(&format!("aws lambda update-function-configuration --function-name f --timeout {q}"));
         check(&value, &timeout);
-        if !timeout.ok {
+        if !timeout.ok() {
             let m = message(&timeout);
             prop_assert!(m.contains(&value) || m.contains("timeout"), "{}", m);
         }
         let env = s.run_line(&format!("aws lambda update-function-configuration --function-name f --environment {q}"));
         check(&value, &env);
-        if !env.ok {
+        if !env.ok() {
             prop_assert!(message(&env).contains("nvironment") || message(&env).contains("Expected"), "{}", message(&env));
         }
         let payload = s.run_line(&format!("aws lambda invoke --function-name f --payload {q} out.json"));
         check(&value, &payload);
-        if !payload.ok {
+        if !payload.ok() {
             let m = message(&payload);
             prop_assert!(m.contains(&value) || m.contains("payload") || m.contains("request body"), "{}", m);
         }
         let name = s.run_line(&format!("aws lambda get-function --function-name {q}"));
         check(&value, &name);
-        prop_assert!(!name.ok || value == "f");
+        prop_assert!(!name.ok() || value == "f");
         let m = message(&name);
-        prop_assert!(name.ok || m.contains("unction") || m.contains("Function"), "{}", m);
+        prop_assert!(name.ok() || m.contains("unction") || m.contains("Function"), "{}", m);
         let mode = s.run_line(&format!("aws lambda put-runtime-management-config --function-name f --update-runtime-on {q}"));
         check(&value, &mode);
         let m = message(&mode);
-        prop_assert!(mode.ok || m.contains(&value) || m.contains("update-runtime-on"), "{}", m);
+        prop_assert!(mode.ok() || m.contains(&value) || m.contains("update-runtime-on"), "{}", m);
     }
 }

@@ -102,8 +102,8 @@ fn peak_memory() -> Option<u64> {
 }
 
 fn well_formed(r: &LineResult) {
-    assert_eq!(r.ok, r.error.is_none(), "{}", r.command);
-    if let Some(e) = &r.error {
+    assert_eq!(r.ok(), r.error().is_none(), "{}", r.command);
+    if let Some(e) = &r.error() {
         assert!(!e.code.is_empty() && !e.message.trim().is_empty(), "{}: {e:?}", r.command);
     }
     assert!(serde_json::from_str::<serde_json::Value>(&report::json_line(r)).is_ok());

@@ -53,8 +53,8 @@ fn every_line_of_every_scenario_meets_its_expectation() {
         let misses: Vec<String> = results.iter().filter_map(report::miss).collect();
         assert!(misses.is_empty(), "{}:\n{}", path.display(), misses.join("\n"));
         // Every failure, expected or not, prints the CLI's text and carries an error.
-        for r in results.iter().filter(|r| !r.ok) {
-            assert!(!r.printed.is_empty() && r.error.is_some(), "line {}", r.line);
+        for r in results.iter().filter(|r| !r.ok()) {
+            assert!(!r.printed.is_empty() && r.error().is_some(), "line {}", r.line);
         }
     }
 }

@@ -28,8 +28,8 @@ fn json_string(s: &str) -> String {
 /// `{"line": N, "command": "...", "ok": false, "error": {"code": "...", "message": "...", "status": 400}}`.
 /// The output keeps the key order it was printed in.
 pub fn json_line(r: &LineResult) -> String {
-    let head = format!("{{\"line\": {}, \"command\": {}, \"ok\": {}", r.line, json_string(&r.command), r.ok);
-    match &r.error {
+    let head = format!("{{\"line\": {}, \"command\": {}, \"ok\": {}", r.line, json_string(&r.command), r.ok());
+    match &r.error() {
         Some(e) => format!(
             "{head}, \"error\": {{\"code\": {}, \"message\": {}, \"status\": {}}}}}",
             json_string(&e.code),
@@ -37,7 +37,7 @@ pub fn json_line(r: &LineResult) -> String {
             e.status
         ),
         None => {
-            let output = match &r.output {
+            let output = match &r.output() {
                 None => "null".to_string(),
                 Some(_) if serde_json::from_str::<serde_json::Value>(&r.printed).is_ok() => one_line(&r.printed),
                 Some(v) => one_line(&v.to_string()),
@@ -49,13 +49,13 @@ pub fn json_line(r: &LineResult) -> String {
 
 /// Why a line missed its expectation, or None when it met it.
 pub fn miss(r: &LineResult) -> Option<String> {
-    if r.met_expectation {
+    if r.met_expectation() {
         return None;
     }
     Some(if r.expect_failure {
         format!("line {}: expected to fail, but it succeeded: {}", r.line, r.command)
     } else {
-        let message = r.error.as_ref().map(|e| e.message.as_str()).unwrap_or_default();
+        let message = r.error().as_ref().map(|e| e.message.as_str()).unwrap_or_default();
         format!("line {}: failed: {}\n  {message}", r.line, r.command)
     })
 }
@@ -70,15 +70,12 @@ mod tests {
             line: 3,
             command: "aws lambda get-function --function-name \"f\"".into(),
             expect_failure: !ok,
-            ok,
             printed: if ok { "{\n    \"B\": 1,\n    \"A\": [\n        \"x\"\n    ]\n}".into() } else { "boom".into() },
-            output: ok.then(|| serde_json::json!({"B": 1, "A": ["x"]})),
-            error: (!ok).then(|| CliError {
-                code: "ResourceNotFoundException".into(),
-                message: "gone".into(),
-                status: 404,
-            }),
-            met_expectation: true,
+            outcome: if ok {
+                Ok(Some(serde_json::json!({"B": 1, "A": ["x"]})))
+            } else {
+                Err(CliError { code: "ResourceNotFoundException".into(), message: "gone".into(), status: 404 })
+            },
         }
     }
 
@@ -102,8 +99,11 @@ mod tests {
         assert!(transcript_entry(&result(false)).starts_with("$ ! aws lambda get-function"));
         assert_eq!(transcript(&[result(true), result(true)]).matches("\n\n$ ").count(), 1);
         let mut missed = result(false);
-        missed.met_expectation = false;
-        assert!(miss(&missed).unwrap().contains("expected to fail"));
+        missed.expect_failure = false;
+        assert!(miss(&missed).unwrap().contains("failed: aws lambda get-function"));
+        let mut surprise = result(true);
+        surprise.expect_failure = true;
+        assert!(miss(&surprise).unwrap().contains("expected to fail"));
         assert_eq!(miss(&result(true)), None);
     }
 }

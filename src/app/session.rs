@@ -19,7 +19,7 @@ pub const SEED: u64 = 42;
 pub const DEFAULT_REGION: &str = "us-east-1";
 
 /// What one line did.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LineResult {
     /// The line number in the script (or the entry number in the console).
     pub line: usize,
@@ -27,14 +27,46 @@ pub struct LineResult {
     pub command: String,
     /// The line started with `!`: it is expected to fail.
     pub expect_failure: bool,
-    pub ok: bool,
     /// Exactly what the AWS CLI would print (empty when it prints nothing).
     pub printed: String,
-    /// The response as JSON, when the line printed one.
-    pub output: Option<serde_json::Value>,
-    pub error: Option<CliError>,
-    /// `ok` unless the line was expected to fail.
-    pub met_expectation: bool,
+    /// The response as JSON when the line printed one, or why it failed.
+    pub outcome: Result<Option<serde_json::Value>, CliError>,
+}
+
+impl LineResult {
+    pub fn ok(&self) -> bool {
+        self.outcome.is_ok()
+    }
+
+    pub fn error(&self) -> Option<&CliError> {
+        self.outcome.as_ref().err()
+    }
+
+    pub fn output(&self) -> Option<&serde_json::Value> {
+        self.outcome.as_ref().ok().and_then(Option::as_ref)
+    }
+
+    /// Succeeded, unless it was expected to fail.
+    pub fn met_expectation(&self) -> bool {
+        self.ok() != self.expect_failure
+    }
+}
+
+/// The shape the embed API hands to JavaScript: the outcome spelled out as flags and fields.
+impl Serialize for LineResult {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut r = s.serialize_struct("LineResult", 8)?;
+        r.serialize_field("line", &self.line)?;
+        r.serialize_field("command", &self.command)?;
+        r.serialize_field("expect_failure", &self.expect_failure)?;
+        r.serialize_field("ok", &self.ok())?;
+        r.serialize_field("printed", &self.printed)?;
+        r.serialize_field("output", &self.output())?;
+        r.serialize_field("error", &self.error())?;
+        r.serialize_field("met_expectation", &self.met_expectation())?;
+        r.end()
+    }
 }
 
 /// What a successful line produced, before it becomes a `LineResult`.
@@ -334,20 +366,11 @@ impl Session {
         expect_failure: bool,
         outcome: Result<Done, Failure>,
     ) -> LineResult {
-        let (ok, printed, output, error) = match outcome {
-            Ok(d) => (true, d.printed, d.output, None),
-            Err(f) => (false, f.printed, None, Some(f.error)),
+        let (printed, outcome) = match outcome {
+            Ok(d) => (d.printed, Ok(d.output)),
+            Err(f) => (f.printed, Err(f.error)),
         };
-        let result = LineResult {
-            line: number,
-            command,
-            expect_failure,
-            ok,
-            printed,
-            output,
-            error,
-            met_expectation: ok != expect_failure,
-        };
+        let result = LineResult { line: number, command, expect_failure, printed, outcome };
         self.kept_bytes += result_bytes(&result);
         self.transcript.push_back(result.clone());
         while self.transcript.len() > KEPT_RESULTS || (self.kept_bytes > KEPT_BYTES && self.transcript.len() > 1) {

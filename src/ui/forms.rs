@@ -48,7 +48,7 @@ pub struct NoticeProps {
 #[component]
 pub fn NoticeView(props: &NoticeProps) -> Html {
     let Some(n) = props.notice.as_ref().filter(|n| n.origin == props.origin) else { return html! {} };
-    match &n.result.error {
+    match &n.result.error() {
         Some(e) => html! {
             <div class="notice error" role="alert" data-testid="error">
                 <strong class="code">{e.code.clone()}</strong>

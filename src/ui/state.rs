@@ -161,7 +161,7 @@ impl Playground {
         let before = positions(self.session.borrow().history().live());
         let mut last = None;
         while let Some(result) = each(&mut self.session.borrow_mut()) {
-            let failed = !result.met_expectation;
+            let failed = !result.met_expectation();
             last = Some(result);
             if failed {
                 break;

@@ -81,12 +81,12 @@ pub fn Console() -> Html {
                     <span class="hint">{format!("({} earlier lines not shown)\n", since_clear - shown)}</span>
                 }
                 for (i, r) in transcript.iter().enumerate().skip(first) {
-                    <div key={base + i} class={classes!("entry", (!r.met_expectation).then_some("failed"))}>
+                    <div key={base + i} class={classes!("entry", (!r.met_expectation()).then_some("failed"))}>
                         if !r.command.is_empty() {
                             <span class="prompt-line">{format!("$ {}\n", r.command)}</span>
                         }
                         if !r.printed.is_empty() {
-                            <span class={classes!("printed", r.error.is_some().then_some("error"))}>{format!("{}\n", r.printed.trim_end())}</span>
+                            <span class={classes!("printed", r.error().is_some().then_some("error"))}>{format!("{}\n", r.printed.trim_end())}</span>
                         }
                     </div>
                 }
