@@ -140,18 +140,6 @@ pub fn create_request(name: &str, runtime: &str) -> CreateFunctionRequest {
 
 /// Decodes a `LogResult` (base64 of the invocation's log tail).
 pub fn decode_log(b64: &str) -> String {
-    const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut bits = 0u32;
-    let mut n = 0;
-    let mut out = Vec::new();
-    for c in b64.bytes().filter(|&c| c != b'=') {
-        bits = bits << 6 | A.iter().position(|&a| a == c).expect("base64") as u32;
-        n += 6;
-        if n >= 8 {
-            n -= 8;
-            out.push((bits >> n) as u8);
-            bits &= (1 << n) - 1;
-        }
-    }
-    String::from_utf8(out).expect("utf-8 log")
+    let bytes = lambda_runtime_playground::model::digest::python_b64decode(b64).expect("base64");
+    String::from_utf8(bytes).expect("utf-8 log")
 }

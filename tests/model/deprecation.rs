@@ -1,0 +1,88 @@
+//! Deprecated runtimes: create is blocked first, then update; invocations keep working.
+
+use super::check::check;
+use expect_test::expect;
+
+#[test]
+fn create_is_blocked_before_update_and_invocations_keep_working() {
+    // python3.8: create blocked from 2025-02-28, update from 2025-03-31.
+    check(
+        r#"
+        sim clock 2025-02-01T00:00:00Z
+        sim region eu-south-1
+        aws lambda create-function --function-name f --runtime python3.8 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
+        sim advance 42d
+        ! aws lambda create-function --function-name g --runtime python3.8 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://g.zip
+        aws lambda update-function-code --function-name f --zip-file fileb://f-v2.zip
+        aws lambda update-function-configuration --function-name f --timeout 9
+        sim advance 17d
+        ! aws lambda update-function-code --function-name f --zip-file fileb://f-v3.zip
+        ! aws lambda update-function-configuration --function-name f --memory-size 256
+        aws lambda get-function-configuration --function-name f  # => MemorySize Timeout
+        aws lambda invoke --function-name f --log-type Tail out.json  # => StatusCode FunctionError
+        sim logs f --filter INIT_START  # => events[].message
+        "#,
+        expect![[r#"
+            $ sim clock 2025-02-01T00:00:00Z
+            $ sim region eu-south-1
+            $ aws lambda create-function --function-name f --runtime python3.8 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
+            $ sim advance 42d
+            $ ! aws lambda create-function --function-name g --runtime python3.8 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://g.zip
+              ! An error occurred (InvalidParameterValueException) when calling the CreateFunction operation: The runtime parameter of python3.8 is no longer supported for creating or updating AWS Lambda functions. We recommend you use a supported runtime while creating or updating functions.
+            $ aws lambda update-function-code --function-name f --zip-file fileb://f-v2.zip
+            $ aws lambda update-function-configuration --function-name f --timeout 9
+            $ sim advance 17d
+            $ ! aws lambda update-function-code --function-name f --zip-file fileb://f-v3.zip
+              ! An error occurred (InvalidParameterValueException) when calling the UpdateFunctionCode operation: The runtime parameter of python3.8 is no longer supported for creating or updating AWS Lambda functions. We recommend you use a supported runtime while creating or updating functions.
+            $ ! aws lambda update-function-configuration --function-name f --memory-size 256
+              ! An error occurred (InvalidParameterValueException) when calling the UpdateFunctionConfiguration operation: The runtime parameter of python3.8 is no longer supported for creating or updating AWS Lambda functions. We recommend you use a supported runtime while creating or updating functions.
+            $ aws lambda get-function-configuration --function-name f
+              MemorySize: 128
+              Timeout: 9
+            $ aws lambda invoke --function-name f --log-type Tail out.json
+              StatusCode: 200
+              FunctionError: null
+            $ sim logs f --filter INIT_START
+              events[].message: ["INIT_START Runtime Version: python:3.8.v16\tRuntime Version ARN: {rv eu-south-1 python3.8 16}"]
+        "#]],
+    );
+}
+
+#[test]
+fn a_create_after_the_block_fails_and_creates_nothing() {
+    check(
+        r#"
+        sim clock 2025-04-01T00:00:00Z
+        ! aws lambda create-function --function-name old --runtime python3.8 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://old.zip
+        ! aws lambda get-function --function-name old
+        aws lambda create-function --function-name new --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://new.zip  # => Runtime
+        "#,
+        expect![[r#"
+            $ sim clock 2025-04-01T00:00:00Z
+            $ ! aws lambda create-function --function-name old --runtime python3.8 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://old.zip
+              ! An error occurred (InvalidParameterValueException) when calling the CreateFunction operation: The runtime parameter of python3.8 is no longer supported for creating or updating AWS Lambda functions. We recommend you use a supported runtime while creating or updating functions.
+            $ ! aws lambda get-function --function-name old
+              ! An error occurred (ResourceNotFoundException) when calling the GetFunction operation: Function not found: arn:aws:lambda:us-east-1:123456789012:function:old
+            $ aws lambda create-function --function-name new --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://new.zip
+              Runtime: "python3.9"
+        "#]],
+    );
+}
+
+#[test]
+fn an_unknown_runtime_identifier_fails_with_the_enum_message() {
+    check(
+        r#"
+        ! aws lambda create-function --function-name f --runtime python2.7 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
+        aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
+        ! aws lambda update-function-configuration --function-name f --runtime Python3.9
+        "#,
+        expect![[r#"
+            $ ! aws lambda create-function --function-name f --runtime python2.7 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
+              ! An error occurred (InvalidParameterValueException) when calling the CreateFunction operation: Value python2.7 at 'runtime' failed to satisfy constraint: Member must satisfy enum value set: [nodejs18.x, nodejs20.x, nodejs22.x, python3.8, python3.9, python3.11, python3.12, python3.13, java17, java21, dotnet8, ruby3.3, provided.al2, provided.al2023] or be a valid ARN
+            $ aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
+            $ ! aws lambda update-function-configuration --function-name f --runtime Python3.9
+              ! An error occurred (InvalidParameterValueException) when calling the UpdateFunctionConfiguration operation: Value Python3.9 at 'runtime' failed to satisfy constraint: Member must satisfy enum value set: [nodejs18.x, nodejs20.x, nodejs22.x, python3.8, python3.9, python3.11, python3.12, python3.13, java17, java21, dotnet8, ruby3.3, provided.al2, provided.al2023] or be a valid ARN
+        "#]],
+    );
+}

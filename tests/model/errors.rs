@@ -1,0 +1,163 @@
+//! Not found, conflicts, validation of names and regions; the error bodies' shapes.
+
+use super::check::check;
+use expect_test::expect;
+use lambda_runtime_playground::model::api::*;
+use lambda_runtime_playground::model::time::DEFAULT_CLOCK;
+use lambda_runtime_playground::model::{ApiError, Command, ErrorCode, Lambda, Request};
+
+#[test]
+fn an_unknown_function_is_a_404_naming_its_arn_in_every_operation() {
+    check(
+        r#"
+        ! aws lambda get-function --function-name nope
+        ! aws lambda get-function-configuration --function-name nope
+        ! aws lambda get-runtime-management-config --function-name nope
+        ! aws lambda list-versions-by-function --function-name nope
+        ! aws lambda invoke --function-name nope out.json
+        ! aws lambda publish-version --function-name nope
+        ! aws lambda update-function-code --function-name nope --zip-file fileb://x.zip
+        ! aws lambda put-runtime-management-config --function-name nope --update-runtime-on Auto
+        "#,
+        expect![[r#"
+            $ ! aws lambda get-function --function-name nope
+              ! An error occurred (ResourceNotFoundException) when calling the GetFunction operation: Function not found: arn:aws:lambda:us-east-1:123456789012:function:nope
+            $ ! aws lambda get-function-configuration --function-name nope
+              ! An error occurred (ResourceNotFoundException) when calling the GetFunctionConfiguration operation: Function not found: arn:aws:lambda:us-east-1:123456789012:function:nope
+            $ ! aws lambda get-runtime-management-config --function-name nope
+              ! An error occurred (ResourceNotFoundException) when calling the GetRuntimeManagementConfig operation: Function not found: arn:aws:lambda:us-east-1:123456789012:function:nope
+            $ ! aws lambda list-versions-by-function --function-name nope
+              ! An error occurred (ResourceNotFoundException) when calling the ListVersionsByFunction operation: Function not found: arn:aws:lambda:us-east-1:123456789012:function:nope
+            $ ! aws lambda invoke --function-name nope out.json
+              ! An error occurred (ResourceNotFoundException) when calling the Invoke operation: Function not found: arn:aws:lambda:us-east-1:123456789012:function:nope
+            $ ! aws lambda publish-version --function-name nope
+              ! An error occurred (ResourceNotFoundException) when calling the PublishVersion operation: Function not found: arn:aws:lambda:us-east-1:123456789012:function:nope
+            $ ! aws lambda update-function-code --function-name nope --zip-file fileb://x.zip
+              ! An error occurred (ResourceNotFoundException) when calling the UpdateFunctionCode operation: Function not found: arn:aws:lambda:us-east-1:123456789012:function:nope
+            $ ! aws lambda put-runtime-management-config --function-name nope --update-runtime-on Auto
+              ! An error occurred (ResourceNotFoundException) when calling the PutRuntimeManagementConfig operation: Function not found: arn:aws:lambda:us-east-1:123456789012:function:nope
+        "#]],
+    );
+}
+
+#[test]
+fn an_unknown_version_is_a_404_naming_the_qualified_arn() {
+    check(
+        r#"
+        sim region eu-south-1
+        aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
+        ! aws lambda get-function-configuration --function-name f --qualifier 7
+        ! aws lambda invoke --function-name f --qualifier 3 out.json
+        ! aws lambda get-runtime-management-config --function-name f:5
+        "#,
+        expect![[r#"
+            $ sim region eu-south-1
+            $ aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
+            $ ! aws lambda get-function-configuration --function-name f --qualifier 7
+              ! An error occurred (ResourceNotFoundException) when calling the GetFunctionConfiguration operation: Function not found: arn:aws:lambda:eu-south-1:123456789012:function:f:7
+            $ ! aws lambda invoke --function-name f --qualifier 3 out.json
+              ! An error occurred (ResourceNotFoundException) when calling the Invoke operation: Function not found: arn:aws:lambda:eu-south-1:123456789012:function:f:3
+            $ ! aws lambda get-runtime-management-config --function-name f:5
+              ! An error occurred (ResourceNotFoundException) when calling the GetRuntimeManagementConfig operation: Function not found: arn:aws:lambda:eu-south-1:123456789012:function:f:5
+        "#]],
+    );
+}
+
+#[test]
+fn a_second_create_of_a_name_is_a_409() {
+    check(
+        r#"
+        aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
+        ! aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
+        "#,
+        expect![[r#"
+            $ aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
+            $ ! aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
+              ! An error occurred (ResourceConflictException) when calling the CreateFunction operation: Function already exist: f
+        "#]],
+    );
+}
+
+#[test]
+fn an_arn_in_a_region_the_playground_does_not_simulate_is_refused() {
+    check(
+        r#"
+        ! aws lambda create-function --function-name arn:aws:lambda:xx-mars-9:123456789012:function:f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
+        aws lambda list-functions --region us-east-1  # => Functions
+        "#,
+        expect![[r#"
+            $ ! aws lambda create-function --function-name arn:aws:lambda:xx-mars-9:123456789012:function:f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
+              ! An error occurred (ValidationException) when calling the CreateFunction operation: The playground does not simulate region xx-mars-9. Regions: eu-south-1, ap-southeast-2, eu-west-1, us-west-2, us-east-1.
+            $ aws lambda list-functions --region us-east-1
+              Functions: []
+        "#]],
+    );
+}
+
+#[test]
+fn list_functions_names_latest_unqualified_unless_versions_are_listed() {
+    check(
+        r#"
+        sim region eu-south-1
+        aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip --publish
+        aws lambda list-functions  # => Functions[].FunctionArn
+        aws lambda list-functions --function-version ALL  # => Functions[].FunctionArn
+        "#,
+        expect![[r#"
+            $ sim region eu-south-1
+            $ aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip --publish
+            $ aws lambda list-functions
+              Functions[].FunctionArn: ["arn:aws:lambda:eu-south-1:123456789012:function:f"]
+            $ aws lambda list-functions --function-version ALL
+              Functions[].FunctionArn: ["arn:aws:lambda:eu-south-1:123456789012:function:f:$LATEST","arn:aws:lambda:eu-south-1:123456789012:function:f:1"]
+        "#]],
+    );
+}
+
+/// The HTTP body of an error, which the AWS CLI does not print: Lambda writes `Message` for some
+/// exceptions and `message` for others.
+#[test]
+fn error_bodies_capitalise_message_as_lambda_does() {
+    let mut l = Lambda::new(DEFAULT_CLOCK, 1);
+    let mut call = |request: Request| -> ApiError {
+        l.apply(&Command::Api { region: "eu-south-1".into(), request }).expect_err("an error")
+    };
+    let not_found = call(Request::GetFunction(FunctionRequest { function_name: "nope".into(), qualifier: None }));
+    let body = not_found.body();
+    assert_eq!(body["Type"], "User");
+    assert_eq!(body["Message"], not_found.message.as_str());
+    assert!(body.get("message").is_none(), "{body}");
+
+    let create = CreateFunctionRequest {
+        function_name: "f".into(),
+        runtime: Some("python3.9".into()),
+        role: "arn:aws:iam::123456789012:role/r".into(),
+        handler: Some("h".into()),
+        code: FunctionCode { zip_file: "f.zip".into() },
+        ..Default::default()
+    };
+    let mut l = Lambda::new(DEFAULT_CLOCK, 1);
+    let mut run = |request: Request| l.apply(&Command::Api { region: "eu-south-1".into(), request });
+    run(Request::CreateFunction(create.clone())).expect("created");
+    let publish =
+        PublishVersionRequest { function_name: "f".into(), code_sha256: Some("x".into()), ..Default::default() };
+    let invalid = run(Request::PublishVersion(publish)).expect_err("refused");
+    assert_eq!(invalid.code, ErrorCode::InvalidParameterValueException);
+    assert_eq!(invalid.body()["Type"], "User");
+    assert_eq!(invalid.body()["message"], invalid.message.as_str());
+    assert!(invalid.body().get("Message").is_none());
+
+    let conflict = run(Request::CreateFunction(create)).expect_err("a conflict");
+    assert_eq!((conflict.code, conflict.status()), (ErrorCode::ResourceConflictException, 409));
+    assert_eq!(conflict.body()["message"], conflict.message.as_str());
+    assert!(conflict.body().get("Message").is_none());
+}
+
+#[test]
+fn success_statuses_follow_the_api() {
+    let create = Request::CreateFunction(CreateFunctionRequest::default());
+    let publish = Request::PublishVersion(PublishVersionRequest::default());
+    let delete = Request::DeleteFunction(FunctionRequest::default());
+    let get = Request::GetFunction(FunctionRequest::default());
+    assert_eq!([create, publish, delete, get].map(|r| r.success_status()), [201, 201, 204, 200]);
+}

@@ -1,0 +1,19 @@
+//! The model's behaviour against ../shared/LAMBDA.md, one story per test, told as console
+//! snippets with their expected transcripts (see `check`). API-level tests remain only where
+//! text cannot express the check (metrics, determinism).
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod check;
+
+mod deprecation;
+mod determinism;
+mod errors;
+mod logs;
+mod publish;
+mod rollouts;
+mod runtime_management;
+mod traffic;
+mod update_modes;

@@ -1,0 +1,235 @@
+//! PublishVersion: numbering, snapshots, the checks on CodeSha256 and RevisionId.
+
+use super::check::check;
+use expect_test::expect;
+
+#[test]
+fn versions_are_numbered_from_one() {
+    check(
+        r#"
+        sim region eu-south-1
+        aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
+        aws lambda publish-version --function-name f  # => Version FunctionArn
+        aws lambda update-function-code --function-name f --zip-file fileb://f-v2.zip
+        aws lambda publish-version --function-name f  # => Version FunctionArn
+        aws lambda list-versions-by-function --function-name f  # => Versions[].Version
+        "#,
+        expect![[r#"
+            $ sim region eu-south-1
+            $ aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
+            $ aws lambda publish-version --function-name f
+              Version: "1"
+              FunctionArn: "arn:aws:lambda:eu-south-1:123456789012:function:f:1"
+            $ aws lambda update-function-code --function-name f --zip-file fileb://f-v2.zip
+            $ aws lambda publish-version --function-name f
+              Version: "2"
+              FunctionArn: "arn:aws:lambda:eu-south-1:123456789012:function:f:2"
+            $ aws lambda list-versions-by-function --function-name f
+              Versions[].Version: ["$LATEST","1","2"]
+        "#]],
+    );
+}
+
+#[test]
+fn publishing_with_nothing_changed_returns_the_last_version_with_its_own_description() {
+    check(
+        r#"
+        aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
+        aws lambda publish-version --function-name f --description first  # => Version Description CodeSha256
+        aws lambda publish-version --function-name f --description second  # => Version Description CodeSha256
+        ! aws lambda get-function --function-name f --qualifier 2
+        "#,
+        expect![[r#"
+            $ aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
+            $ aws lambda publish-version --function-name f --description first
+              Version: "1"
+              Description: "first"
+              CodeSha256: "Rp/KKYbR3WR304IAFeFuF2b5cOXxlKHyyZ9t+1DXmEs="
+            $ aws lambda publish-version --function-name f --description second
+              Version: "1"
+              Description: "first"
+              CodeSha256: "Rp/KKYbR3WR304IAFeFuF2b5cOXxlKHyyZ9t+1DXmEs="
+            $ ! aws lambda get-function --function-name f --qualifier 2
+              ! An error occurred (ResourceNotFoundException) when calling the GetFunction operation: Function not found: arn:aws:lambda:us-east-1:123456789012:function:f:2
+        "#]],
+    );
+}
+
+#[test]
+fn a_code_sha256_other_than_latest_is_refused_with_the_exact_message() {
+    check(
+        r#"
+        aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip  # => CodeSha256
+        ! aws lambda publish-version --function-name f --code-sha256 AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=
+        aws lambda publish-version --function-name f --code-sha256 Rp/KKYbR3WR304IAFeFuF2b5cOXxlKHyyZ9t+1DXmEs=  # => Version
+        "#,
+        expect![[r#"
+            $ aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
+              CodeSha256: "Rp/KKYbR3WR304IAFeFuF2b5cOXxlKHyyZ9t+1DXmEs="
+            $ ! aws lambda publish-version --function-name f --code-sha256 AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=
+              ! An error occurred (InvalidParameterValueException) when calling the PublishVersion operation: CodeSHA256 (AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=) is different from current CodeSHA256 in $LATEST (Rp/KKYbR3WR304IAFeFuF2b5cOXxlKHyyZ9t+1DXmEs=). Please try again with the CodeSHA256 in $LATEST.
+            $ aws lambda publish-version --function-name f --code-sha256 Rp/KKYbR3WR304IAFeFuF2b5cOXxlKHyyZ9t+1DXmEs=
+              Version: "1"
+        "#]],
+    );
+}
+
+#[test]
+fn a_stale_revision_id_is_refused_with_412_on_publish_and_updates() {
+    check(
+        r#"
+        aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip  # => RevisionId
+        aws lambda update-function-code --function-name f --zip-file fileb://f-v2.zip  # => RevisionId
+        ! aws lambda publish-version --function-name f --revision-id bdd73226-2feb-4e95-28ef-e333b266f103
+        ! aws lambda update-function-configuration --function-name f --memory-size 256 --revision-id bdd73226-2feb-4e95-28ef-e333b266f103
+        ! aws lambda update-function-code --function-name f --zip-file fileb://f-v3.zip --revision-id bdd73226-2feb-4e95-28ef-e333b266f103
+        aws lambda publish-version --function-name f --revision-id 47526757-130f-4f52-581c-e1ff0e4ae394  # => Version
+        "#,
+        expect![[r#"
+            $ aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
+              RevisionId: "bdd73226-2feb-4e95-28ef-e333b266f103"
+            $ aws lambda update-function-code --function-name f --zip-file fileb://f-v2.zip
+              RevisionId: "47526757-130f-4f52-581c-e1ff0e4ae394"
+            $ ! aws lambda publish-version --function-name f --revision-id bdd73226-2feb-4e95-28ef-e333b266f103
+              ! An error occurred (PreconditionFailedException) when calling the PublishVersion operation: The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id
+            $ ! aws lambda update-function-configuration --function-name f --memory-size 256 --revision-id bdd73226-2feb-4e95-28ef-e333b266f103
+              ! An error occurred (PreconditionFailedException) when calling the UpdateFunctionConfiguration operation: The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id
+            $ ! aws lambda update-function-code --function-name f --zip-file fileb://f-v3.zip --revision-id bdd73226-2feb-4e95-28ef-e333b266f103
+              ! An error occurred (PreconditionFailedException) when calling the UpdateFunctionCode operation: The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id
+            $ aws lambda publish-version --function-name f --revision-id 47526757-130f-4f52-581c-e1ff0e4ae394
+              Version: "1"
+        "#]],
+    );
+}
+
+#[test]
+fn version_numbers_are_never_reused_after_a_delete() {
+    check(
+        r#"
+        sim region eu-south-1
+        aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip --publish  # => Version
+        aws lambda update-function-code --function-name f --zip-file fileb://f-v2.zip --publish  # => Version
+        aws lambda delete-function --function-name f --qualifier 2
+        ! aws lambda get-function --function-name f --qualifier 2
+        aws lambda update-function-code --function-name f --zip-file fileb://f-v3.zip --publish  # => Version
+        aws lambda delete-function --function-name f --qualifier 1
+        aws lambda delete-function --function-name f --qualifier 3
+        aws lambda update-function-code --function-name f --zip-file fileb://f-v4.zip --publish  # => Version
+        "#,
+        expect![[r#"
+            $ sim region eu-south-1
+            $ aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip --publish
+              Version: "1"
+            $ aws lambda update-function-code --function-name f --zip-file fileb://f-v2.zip --publish
+              Version: "2"
+            $ aws lambda delete-function --function-name f --qualifier 2
+            $ ! aws lambda get-function --function-name f --qualifier 2
+              ! An error occurred (ResourceNotFoundException) when calling the GetFunction operation: Function not found: arn:aws:lambda:eu-south-1:123456789012:function:f:2
+            $ aws lambda update-function-code --function-name f --zip-file fileb://f-v3.zip --publish
+              Version: "3"
+            $ aws lambda delete-function --function-name f --qualifier 1
+            $ aws lambda delete-function --function-name f --qualifier 3
+            $ aws lambda update-function-code --function-name f --zip-file fileb://f-v4.zip --publish
+              Version: "4"
+        "#]],
+    );
+}
+
+#[test]
+fn a_published_version_snapshots_code_configuration_and_runtime_version() {
+    check(
+        r#"
+        sim region eu-south-1
+        aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
+        aws lambda update-function-configuration --function-name f --memory-size 256
+        aws lambda publish-version --function-name f  # => Version CodeSha256 MemorySize RuntimeVersionConfig.RuntimeVersionArn
+        sim release python3.9
+        sim advance 1h
+        aws lambda update-function-code --function-name f --zip-file fileb://f-v2.zip  # => CodeSha256
+        aws lambda update-function-configuration --function-name f --memory-size 1024
+        aws lambda get-function-configuration --function-name f --qualifier 1  # => CodeSha256 MemorySize RuntimeVersionConfig.RuntimeVersionArn
+        aws lambda publish-version --function-name f  # => Version CodeSha256 MemorySize RuntimeVersionConfig.RuntimeVersionArn
+        "#,
+        expect![[r#"
+            $ sim region eu-south-1
+            $ aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
+            $ aws lambda update-function-configuration --function-name f --memory-size 256
+            $ aws lambda publish-version --function-name f
+              Version: "1"
+              CodeSha256: "Rp/KKYbR3WR304IAFeFuF2b5cOXxlKHyyZ9t+1DXmEs="
+              MemorySize: 256
+              RuntimeVersionConfig.RuntimeVersionArn: "{rv eu-south-1 python3.9 14}"
+            $ sim release python3.9
+            $ sim advance 1h
+            $ aws lambda update-function-code --function-name f --zip-file fileb://f-v2.zip
+              CodeSha256: "qFPmMfBUCIi+iN0f0bMxFg+tb5DX/LOYhGAW4MjtgrQ="
+            $ aws lambda update-function-configuration --function-name f --memory-size 1024
+            $ aws lambda get-function-configuration --function-name f --qualifier 1
+              CodeSha256: "Rp/KKYbR3WR304IAFeFuF2b5cOXxlKHyyZ9t+1DXmEs="
+              MemorySize: 256
+              RuntimeVersionConfig.RuntimeVersionArn: "{rv eu-south-1 python3.9 14}"
+            $ aws lambda publish-version --function-name f
+              Version: "2"
+              CodeSha256: "qFPmMfBUCIi+iN0f0bMxFg+tb5DX/LOYhGAW4MjtgrQ="
+              MemorySize: 1024
+              RuntimeVersionConfig.RuntimeVersionArn: "{rv eu-south-1 python3.9 15}"
+        "#]],
+    );
+}
+
+#[test]
+fn a_published_version_inherits_the_runtime_management_config_of_latest() {
+    check(
+        r#"
+        sim region eu-south-1
+        aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
+        aws lambda put-runtime-management-config --function-name f --update-runtime-on FunctionUpdate
+        aws lambda publish-version --function-name f
+        aws lambda get-runtime-management-config --function-name f --qualifier 1  # => UpdateRuntimeOn FunctionArn
+        aws lambda put-runtime-management-config --function-name f --update-runtime-on Manual --runtime-version-arn {rv eu-south-1 python3.9 13}
+        aws lambda update-function-code --function-name f --zip-file fileb://f-v2.zip
+        aws lambda publish-version --function-name f  # => Version RuntimeVersionConfig.RuntimeVersionArn
+        aws lambda get-runtime-management-config --function-name f --qualifier 2  # => UpdateRuntimeOn RuntimeVersionArn FunctionArn
+        aws lambda get-runtime-management-config --function-name f --qualifier 1  # => UpdateRuntimeOn
+        "#,
+        expect![[r#"
+            $ sim region eu-south-1
+            $ aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
+            $ aws lambda put-runtime-management-config --function-name f --update-runtime-on FunctionUpdate
+            $ aws lambda publish-version --function-name f
+            $ aws lambda get-runtime-management-config --function-name f --qualifier 1
+              UpdateRuntimeOn: "FunctionUpdate"
+              FunctionArn: "arn:aws:lambda:eu-south-1:123456789012:function:f:1"
+            $ aws lambda put-runtime-management-config --function-name f --update-runtime-on Manual --runtime-version-arn {rv eu-south-1 python3.9 13}
+            $ aws lambda update-function-code --function-name f --zip-file fileb://f-v2.zip
+            $ aws lambda publish-version --function-name f
+              Version: "2"
+              RuntimeVersionConfig.RuntimeVersionArn: "{rv eu-south-1 python3.9 13}"
+            $ aws lambda get-runtime-management-config --function-name f --qualifier 2
+              UpdateRuntimeOn: "Manual"
+              RuntimeVersionArn: "{rv eu-south-1 python3.9 13}"
+              FunctionArn: "arn:aws:lambda:eu-south-1:123456789012:function:f:2"
+            $ aws lambda get-runtime-management-config --function-name f --qualifier 1
+              UpdateRuntimeOn: "FunctionUpdate"
+        "#]],
+    );
+}
+
+#[test]
+fn create_with_publish_returns_version_one() {
+    check(
+        r#"
+        sim region eu-south-1
+        aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip --publish  # => Version FunctionArn
+        aws lambda publish-version --function-name f  # => Version
+        "#,
+        expect![[r#"
+            $ sim region eu-south-1
+            $ aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip --publish
+              Version: "1"
+              FunctionArn: "arn:aws:lambda:eu-south-1:123456789012:function:f:1"
+            $ aws lambda publish-version --function-name f
+              Version: "1"
+        "#]],
+    );
+}
