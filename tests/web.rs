@@ -17,10 +17,20 @@ struct Mounted {
     handle: Option<yew::AppHandle<App>>,
 }
 
+/// Runs what the last action scheduled: renders, and the effects they set off.
 async fn settle() {
     yew::scheduler::flush().await;
-    yew::platform::time::sleep(std::time::Duration::from_millis(5)).await;
     yew::scheduler::flush().await;
+}
+
+/// Waits until `condition` holds, re-rendering as it goes; fails after two seconds.
+async fn wait_for(what: &str, condition: impl Fn() -> bool) {
+    let started = js_sys::Date::now();
+    while !condition() {
+        assert!(js_sys::Date::now() - started < 2_000.0, "waited two seconds for {what}");
+        yew::platform::time::sleep(std::time::Duration::from_millis(1)).await;
+        yew::scheduler::flush().await;
+    }
 }
 
 /// A bubbling `keydown` of `key`, as a key press dispatches it.
@@ -49,6 +59,11 @@ impl Mounted {
 
     fn find(&self, selector: &str) -> Option<HtmlElement> {
         self.root.query_selector(selector).unwrap().map(|e| e.dyn_into().unwrap())
+    }
+
+    /// Any element, SVG ones included.
+    fn element(&self, selector: &str) -> Option<Element> {
+        self.root.query_selector(selector).unwrap()
     }
 
     fn all(&self, selector: &str) -> Vec<HtmlElement> {
@@ -115,7 +130,8 @@ async fn shell_shows_the_product_and_its_panels() {
     let app = Mounted::new().await;
     let title = app.root.query_selector("h1").unwrap().expect("a page heading");
     assert_eq!(title.text_content().unwrap(), "Lambda Runtime Playground");
-    let headings: Vec<String> = app.all("section.panel > h2").iter().map(|h| h.text_content().unwrap()).collect();
+    let headings: Vec<String> =
+        app.all("[data-testid=\"panel-title\"]").iter().map(|h| h.text_content().unwrap()).collect();
     assert_eq!(headings, ["Functions", "Timeline", "Runtime settings", "Releases"]);
     assert_eq!(app.text("clock"), "2023-01-23T00:00:00Z");
     app.by_testid("timeline");
@@ -324,9 +340,7 @@ async fn a_timeline_lane_is_selected_from_the_keyboard() {
     app.console("aws lambda publish-version --function-name orders").await;
     app.console("aws lambda get-function --function-name orders").await;
     let lane = app
-        .root
-        .query_selector("[data-testid=\"timeline\"] g.lane[aria-label^=\"orders:1 \"]")
-        .unwrap()
+        .element("[data-testid=\"lane\"][data-function=\"orders\"][data-qualifier=\"1\"]")
         .expect("a lane for version 1");
     lane.dispatch_event(&keydown("Enter")).unwrap();
     settle().await;
@@ -341,10 +355,11 @@ async fn a_manual_pin_to_an_older_version_shows_as_a_rollback_on_the_timeline() 
     app.console("sim release python3.9").await;
     app.console("sim phase2 python3.9").await;
     app.console("sim advance 4d").await;
-    assert!(app.root.query_selector(".event-marker.rollback").unwrap().is_none());
+    let rollback = "[data-testid=\"lane\"][data-function=\"orders\"] [data-marker=\"rollback\"]";
+    assert!(app.element(rollback).is_none());
     app.console("aws lambda put-runtime-management-config --function-name orders --update-runtime-on Manual --runtime-version-arn arn:aws:lambda:us-east-1::runtime:5d78356d0ab527d7a46f221563948120c754042c0826389fa2ce37370518d186").await;
     assert_eq!(app.runtime_version("orders", "$LATEST").as_deref(), Some("python:3.9.v14"));
-    assert!(app.root.query_selector(".event-marker.rollback").unwrap().is_some(), "a ↺ marker on the lane");
+    wait_for("a ↺ marker on the lane", || app.element(rollback).is_some()).await;
 }
 
 /// Issue 8: the wasm build answers hostile input exactly as the native runner does.
@@ -369,4 +384,24 @@ async fn the_console_counts_the_lines_it_does_not_show() {
     app.console("sim region eu-south-1").await;
     let output = app.text("console-output");
     assert!(!output.contains("earlier lines not shown") && !output.contains("us-east-1"), "{output}");
+}
+
+/// Issue 9: a command re-renders the row and the lane of the version it changed, and a clock step
+/// that changes nothing re-renders none.
+#[wasm_bindgen_test]
+async fn only_what_changed_re_renders() {
+    use lambda_runtime_playground::ui::renders;
+    let app = Mounted::new().await;
+    for name in ["a", "b", "c"] {
+        app.console(&CREATE.replace("orders", name)).await;
+        app.console(&format!("aws lambda publish-version --function-name {name}")).await;
+    }
+    app.console("aws lambda get-function --function-name a").await;
+    renders::take();
+    app.console("aws lambda update-function-code --function-name b --zip-file fileb://b-v2.zip").await;
+    assert_eq!(renders::take(), (1, 1), "b:$LATEST's row and lane");
+    app.click("step").await;
+    assert_eq!(renders::take(), (0, 0), "a clock step that changed nothing");
+    app.console("aws lambda get-function --function-name c").await;
+    assert_eq!(renders::take(), (0, 0), "a read changes nothing");
 }

@@ -14,7 +14,7 @@ pub fn Panel(props: &PanelProps) -> Html {
     let heading = format!("{}-heading", props.id);
     html! {
         <section class={classes!("panel", props.id.to_string())} aria-labelledby={heading.clone()}>
-            <h2 id={heading}>{props.title.clone()}</h2>
+            <h2 id={heading} data-testid="panel-title">{props.title.clone()}</h2>
             <div class="panel-body">{props.children.clone()}</div>
         </section>
     }

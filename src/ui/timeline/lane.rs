@@ -128,7 +128,7 @@ pub fn Lane(props: &LaneProps) -> Html {
         }
         let x = sc.x(e.at.0);
         marks.push(html! {
-            <text class={classes!("event-marker", class)} x={x.to_string()} y={(lane_y + 15.0).to_string()} text-anchor="middle" data-kind={e.kind.name()}>
+            <text class={classes!("event-marker", class)} x={x.to_string()} y={(lane_y + 15.0).to_string()} text-anchor="middle" data-kind={e.kind.name()} data-marker={class}>
                 <title>{format!("{} {}", e.at.rfc3339(), e.detail)}</title>
                 {glyph}
             </text>
