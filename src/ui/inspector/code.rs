@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::settings::Target;
+use super::target::Target;
 use crate::model::api::UpdateFunctionCodeRequest;
 use crate::model::{Directive, Request};
 use crate::ui::forms::{api, on_text, sim};

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::settings::Target;
+use super::target::Target;
 use crate::model::api::UpdateFunctionConfigurationRequest;
 use crate::model::catalogue::Catalogue;
 use crate::model::Request;

@@ -6,6 +6,7 @@ mod configuration;
 mod create;
 mod runtime_management;
 mod settings;
+mod target;
 mod traffic;
 
 use yew::prelude::*;

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::settings::Target;
+use super::target::Target;
 use crate::model::api::PutRuntimeManagementConfigRequest;
 use crate::model::{query, Request, UpdateRuntimeOn, VersionId};
 use crate::ui::forms::{api, on_select, on_text};

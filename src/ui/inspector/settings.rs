@@ -6,6 +6,7 @@ use super::code::UpdateCode;
 use super::configuration::UpdateConfiguration;
 use super::lifecycle_warning;
 use super::runtime_management::EditRuntimeManagement;
+use super::target::Target;
 use super::traffic::Traffic;
 use crate::model::api::{FunctionRequest, InvokeRequest, PublishVersionRequest};
 use crate::model::arn::function_arn;
@@ -13,15 +14,6 @@ use crate::model::{Qualifier, Request, VersionId};
 use crate::ui::chip::{ModeBadge, VersionChip};
 use crate::ui::forms::{api, NoticeView};
 use crate::ui::state::{use_clock_context, use_dispatch, use_shown, Action, Origin};
-
-/// The function version a form acts on.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Target {
-    pub region: String,
-    pub function_name: String,
-    /// `None` for `$LATEST`.
-    pub qualifier: Option<String>,
-}
 
 #[derive(Clone, Copy, PartialEq)]
 enum Form {

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::settings::Target;
+use super::target::Target;
 use crate::model::Directive;
 use crate::ui::forms::{on_text, sim};
 use crate::ui::state::{use_dispatch, Action, Origin};
