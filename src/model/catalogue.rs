@@ -54,6 +54,18 @@ impl RuntimeId {
     }
 }
 
+/// A region of the catalogue, by its place in the stagger order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RegionId(pub(crate) u8);
+
+impl std::ops::Index<RegionId> for Catalogue {
+    type Output = str;
+    /// Ids come only from this catalogue.
+    fn index(&self, id: RegionId) -> &str {
+        &self.regions[id.0 as usize]
+    }
+}
+
 impl std::ops::Index<RuntimeId> for Catalogue {
     type Output = Runtime;
     /// Ids come only from this catalogue (the built-in one is shared by every state).
@@ -148,6 +160,10 @@ impl Catalogue {
     /// Every runtime with its id, in catalogue order.
     pub fn runtime_ids(&self) -> impl Iterator<Item = (RuntimeId, &Runtime)> {
         self.runtimes.iter().enumerate().map(|(i, r)| (RuntimeId(i as u16), r))
+    }
+
+    pub fn region_id(&self, region: &str) -> Option<RegionId> {
+        self.regions.iter().position(|r| r == region).map(|i| RegionId(i as u8))
     }
 
     pub fn has_region(&self, region: &str) -> bool {

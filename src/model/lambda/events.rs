@@ -1,6 +1,7 @@
 //! What happened, for the event history and the timeline's markers: a person's call on a
 //! function version, or a step of the platform (a release, phase 2 started by hand).
 
+use crate::model::catalogue::{Catalogue, RegionId};
 use crate::model::function::{FunctionVersion, Qualifier};
 use crate::model::time::Timestamp;
 
@@ -22,7 +23,7 @@ pub enum EventScope {
     },
     /// A platform step, in these regions (stagger order).
     Platform {
-        regions: Vec<String>,
+        regions: Vec<RegionId>,
     },
 }
 
@@ -71,12 +72,12 @@ impl Event {
     }
 
     /// `us-east-1 my-function:$LATEST`, or the regions of a platform step.
-    pub fn place(&self) -> String {
+    pub fn place(&self, catalogue: &Catalogue) -> String {
         match &self.scope {
             EventScope::FunctionVersion { region, function_name, qualifier } => {
                 format!("{region} {function_name}:{qualifier}")
             }
-            EventScope::Platform { regions } => regions.join(","),
+            EventScope::Platform { regions } => regions.iter().map(|&r| &catalogue[r]).collect::<Vec<_>>().join(","),
         }
     }
 }

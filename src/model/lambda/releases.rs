@@ -92,6 +92,11 @@ impl Releases {
 }
 
 impl Lambda {
+    /// Regions already checked against the catalogue, as ids.
+    fn region_ids(&self, regions: &[String]) -> Vec<crate::model::catalogue::RegionId> {
+        regions.iter().filter_map(|r| self.catalogue.region_id(r)).collect()
+    }
+
     pub(super) fn release(&mut self, runtime: &str, regions: &[String], changes: &[String]) -> ApiResult<SimOutput> {
         let rt = validation::runtime(self.catalogue, runtime)?;
         for r in regions {
@@ -128,7 +133,7 @@ impl Lambda {
         self.releases.rollouts.push(Rollout { runtime: rt, number, released: self.now, policy, regions: plan });
         self.events.push(Event {
             at: self.now,
-            scope: EventScope::Platform { regions: order },
+            scope: EventScope::Platform { regions: self.region_ids(&order) },
             kind: EventKind::Release,
             detail: if changes.is_empty() { name.clone() } else { format!("{name} (changes {})", changes.join(", ")) },
         });
@@ -170,7 +175,7 @@ impl Lambda {
         let name = self.catalogue[rt].version_name(rollout.number);
         self.events.push(Event {
             at: now,
-            scope: EventScope::Platform { regions: started.clone() },
+            scope: EventScope::Platform { regions: self.region_ids(&started) },
             kind: EventKind::Phase2Now,
             detail: format!("phase 2 of {name}"),
         });

@@ -17,7 +17,7 @@ pub fn Events() -> Html {
                 <li key={i} class="event" data-kind={e.kind.name()}>
                     <time>{e.at.rfc3339()}</time>
                     <span class="kind">{e.kind.name()}</span>
-                    <span class="where">{e.place()}</span>
+                    <span class="where">{e.place(view.catalogue())}</span>
                     <span class="detail">{e.detail.clone()}</span>
                 </li>
             }
