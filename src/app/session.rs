@@ -138,7 +138,7 @@ pub fn matches_filter(message: &str, filter: &str) -> bool {
 
 /// The runtime version every live function version runs.
 fn runtime_versions(lambda: &Lambda) -> Vec<(VersionId, String)> {
-    lambda.live_versions().into_iter().map(|id| (id, lambda.runtime_version_name(id))).collect()
+    lambda.live_versions().into_iter().filter_map(|id| Some((id, lambda.runtime_version_name(id)?))).collect()
 }
 
 /// The versions whose runtime version differs from `before`.
@@ -146,8 +146,8 @@ fn moved_since(lambda: &Lambda, before: Vec<(VersionId, String)>) -> Vec<Moved> 
     before
         .into_iter()
         .filter_map(|(id, from)| {
-            let to = lambda.runtime_version_name(id);
-            (to != from).then(|| Moved { function_arn: lambda.version_arn(id), from, to })
+            let to = lambda.runtime_version_name(id)?;
+            (to != from).then(|| Moved { function_arn: lambda.version_arn(id).unwrap_or_default(), from, to })
         })
         .collect()
 }

@@ -100,7 +100,7 @@ impl Driver {
     /// The runtime version a function version runs now, e.g. `python:3.9.v14`.
     pub fn version_of(&self, name: &str, qualifier: Option<&str>) -> String {
         let id = self.lambda.resolve(&self.region, name, qualifier).expect("function exists");
-        self.lambda.runtime_version_name(id)
+        self.lambda.runtime_version_name(id).expect("a version of this state")
     }
 
     pub fn advance(&mut self, ms: i64) {

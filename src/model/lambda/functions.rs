@@ -111,7 +111,7 @@ impl Lambda {
             key,
             Function { latest: id, published: BTreeMap::new(), last_version_number: 0, last_published: None },
         );
-        let detail = format!("{} ({})", self.catalogue[runtime].id, self.runtime_version_name(id));
+        let detail = format!("{} ({})", self.catalogue[runtime].id, self.rv_name(id));
         self.event(id, EventKind::Create, detail);
         let mut out = if r.publish { self.publish(id, None)? } else { self.configuration(id) };
         out.state = Some("Pending".into());
@@ -176,7 +176,7 @@ impl Lambda {
         }
         self.apply_update(id, runtime, Change::CodeUpdate);
         self.refresh_breakage(id);
-        self.event(id, EventKind::CodeUpdate, format!("{} on {}", r.zip_file, self.runtime_version_name(id)));
+        self.event(id, EventKind::CodeUpdate, format!("{} on {}", r.zip_file, self.rv_name(id)));
         if r.publish {
             return self.publish(id, None);
         }
@@ -226,7 +226,7 @@ impl Lambda {
             c.environment = x.variables.clone();
         }
         self.apply_update(id, runtime, Change::ConfigurationUpdate);
-        self.event(id, EventKind::ConfigurationUpdate, format!("on {}", self.runtime_version_name(id)));
+        self.event(id, EventKind::ConfigurationUpdate, format!("on {}", self.rv_name(id)));
         Ok(in_progress(self.configuration(id), "The function is being updated.", "Updating"))
     }
 
@@ -288,7 +288,7 @@ impl Lambda {
             f.published.insert(number, id);
             f.last_published = Some((number, fingerprint));
         }
-        self.event(id, EventKind::Publish, format!("version {number} on {}", self.runtime_version_name(id)));
+        self.event(id, EventKind::Publish, format!("version {number} on {}", self.rv_name(id)));
         self.schedule_catch_up(id);
         Ok(self.configuration(id))
     }

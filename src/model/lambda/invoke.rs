@@ -18,7 +18,7 @@ impl Lambda {
         if self.releases.expiry(v.config.runtime, v.runtime_version).is_some_and(|e| at >= e) {
             return Some(format!(
                 "Runtime.ExpiredRuntimeVersion: {} is past its end of life (an expired certificate in its trust store)",
-                self.runtime_version_name(id)
+                self.rv_name(id)
             ));
         }
         if v.broken {

@@ -44,28 +44,38 @@ impl Lambda {
         }
     }
 
-    /// `python:3.9.v14`
-    pub fn runtime_version_name(&self, id: VersionId) -> String {
+    /// `python:3.9.v14`, the runtime version a function version runs; `None` for an id of another
+    /// state.
+    pub fn runtime_version_name(&self, id: VersionId) -> Option<String> {
+        self.store.get(id).map(|_| self.rv_name(id))
+    }
+
+    /// The runtime version ARN in force (what `RuntimeVersionConfig` reports).
+    pub fn runtime_version_arn(&self, id: VersionId) -> Option<String> {
+        self.store.get(id).map(|_| self.rv_arn(id))
+    }
+
+    /// The ARN runtime management responses name a version by: unqualified for `$LATEST`.
+    pub fn version_arn(&self, id: VersionId) -> Option<String> {
+        self.store.get(id).map(|_| self.arn_of(id))
+    }
+
+    pub(super) fn rv_name(&self, id: VersionId) -> String {
         let v = &self.store[id];
         self.catalogue[v.config.runtime].version_name(v.runtime_version)
     }
 
-    pub fn runtime_version_arn(&self, id: VersionId) -> String {
+    pub(super) fn rv_arn(&self, id: VersionId) -> String {
         let v = &self.store[id];
         runtime_version_arn(&v.region, &self.catalogue[v.config.runtime].id, v.runtime_version, &v.config.architecture)
     }
 
     /// `INIT_START Runtime Version: python:3.9.v14<TAB>Runtime Version ARN: arn:...`
-    pub fn init_start_line(&self, id: VersionId) -> String {
-        format!(
-            "INIT_START Runtime Version: {}\tRuntime Version ARN: {}",
-            self.runtime_version_name(id),
-            self.runtime_version_arn(id)
-        )
+    pub(super) fn init_start_line(&self, id: VersionId) -> String {
+        format!("INIT_START Runtime Version: {}\tRuntime Version ARN: {}", self.rv_name(id), self.rv_arn(id))
     }
 
-    /// The ARN runtime management responses name a version by: unqualified for `$LATEST`.
-    pub fn version_arn(&self, id: VersionId) -> String {
+    pub(super) fn arn_of(&self, id: VersionId) -> String {
         let v = &self.store[id];
         match v.qualifier {
             Qualifier::Latest => function_arn(&v.region, &v.function_name, None),
@@ -73,7 +83,7 @@ impl Lambda {
         }
     }
 
-    pub fn configuration(&self, id: VersionId) -> FunctionConfiguration {
+    pub(super) fn configuration(&self, id: VersionId) -> FunctionConfiguration {
         let v = &self.store[id];
         let runtime = &self.catalogue[v.config.runtime];
         let qualified = match v.qualifier {
@@ -107,7 +117,7 @@ impl Lambda {
             architectures: vec![v.config.architecture.clone()],
             ephemeral_storage: EphemeralStorage { size: v.config.ephemeral_storage },
             snap_start: SnapStartResponse { apply_on: "None".into(), optimization_status: "Off".into() },
-            runtime_version_config: Some(RuntimeVersionConfig { runtime_version_arn: self.runtime_version_arn(id) }),
+            runtime_version_config: Some(RuntimeVersionConfig { runtime_version_arn: self.rv_arn(id) }),
             logging_config: LoggingConfig {
                 log_format: "Text".into(),
                 log_group: format!("/aws/lambda/{}", v.function_name),
@@ -191,7 +201,7 @@ impl Lambda {
         Ok(GetRuntimeManagementConfigResponse {
             update_runtime_on: v.mode(),
             runtime_version_arn: v.runtime_management.runtime_version_arn.clone(),
-            function_arn: self.version_arn(id),
+            function_arn: self.arn_of(id),
         })
     }
 }

@@ -34,7 +34,7 @@ impl Lambda {
             }
             (_, None) => None,
         };
-        let before = self.runtime_version_name(id);
+        let before = self.rv_name(id);
         let (runtime, current) = (self.store[id].config.runtime, self.store[id].runtime_version);
         self.store[id].runtime_management =
             RuntimeManagement { update_runtime_on: mode, runtime_version_arn: pinned.as_ref().map(|p| p.1.clone()) };
@@ -53,13 +53,13 @@ impl Lambda {
             // FunctionUpdate keeps the version in force until the next update.
             _ => {}
         }
-        let after = self.runtime_version_name(id);
+        let after = self.rv_name(id);
         let detail =
             if before == after { format!("{mode} on {after}") } else { format!("{mode}: {before} to {after}") };
         self.event(id, EventKind::RuntimeManagementConfig, detail);
         Ok(PutRuntimeManagementConfigResponse {
             update_runtime_on: mode,
-            function_arn: self.version_arn(id),
+            function_arn: self.arn_of(id),
             runtime_version_arn: self.store[id].runtime_management.runtime_version_arn.clone(),
         })
     }

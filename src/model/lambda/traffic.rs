@@ -51,7 +51,7 @@ impl Lambda {
             (true, false) => self.traffic.versions.retain(|&t| t != id),
             _ => {}
         }
-        Ok(SimOutput::Traffic(TrafficSet { function_arn: self.version_arn(id), invocations_per_minute: per_minute }))
+        Ok(SimOutput::Traffic(TrafficSet { function_arn: self.arn_of(id), invocations_per_minute: per_minute }))
     }
 
     /// How many function versions run background traffic minute by minute (a fractional rate, or

@@ -27,7 +27,7 @@ pub fn VersionRow(props: &RowProps) -> Html {
     let onclick = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Select(Some(id))));
     let class = classes!("version-row", props.selected.then_some("selected"), props.changed.then_some("changed"));
     let qualifier = v.qualifier.to_string();
-    let version_name = view.runtime_version_name(id);
+    let version_name = view.runtime_version_name(id).unwrap_or_default();
     html! {
         <li>
             <button {class} {onclick} aria-pressed={props.selected.to_string()}

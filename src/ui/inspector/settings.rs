@@ -98,8 +98,8 @@ pub fn VersionSettings(props: &SettingsProps) -> Html {
                 <dt>{"Handler"}</dt><dd><code>{v.config.handler.clone()}</code></dd>
                 <dt>{"Architecture"}</dt><dd>{v.config.architecture.clone()}</dd>
                 <dt>{"Update runtime version"}</dt><dd><ModeBadge mode={v.mode()} /></dd>
-                <dt>{"Runtime version"}</dt><dd><VersionChip runtime={v.config.runtime} number={v.runtime_version} label={view.runtime_version_name(props.id)} /></dd>
-                <dt>{"Runtime version ARN"}</dt><dd><code class="arn">{view.runtime_version_arn(props.id)}</code></dd>
+                <dt>{"Runtime version"}</dt><dd><VersionChip runtime={v.config.runtime} number={v.runtime_version} label={view.runtime_version_name(props.id).unwrap_or_default()} /></dd>
+                <dt>{"Runtime version ARN"}</dt><dd><code class="arn">{view.runtime_version_arn(props.id).unwrap_or_default()}</code></dd>
             </dl>
             if v.deleted.is_none() {
                 <div class="actions" role="group" aria-label="Actions">
