@@ -11,6 +11,7 @@ use crate::cli::sim::MAX_ADVANCE;
 use crate::cli::{self, output, AwsCall, CliError, Failure, Files, Line, Sim};
 use crate::model::api::Response;
 use crate::model::history::{History, Output};
+use crate::model::lambda::RuntimeVersionRef;
 use crate::model::time::{format_duration, Timestamp, DAY, DEFAULT_CLOCK, END_OF_TIME, MINUTE};
 use crate::model::{ApiError, Command, Lambda, Qualifier, VersionId};
 
@@ -136,18 +137,17 @@ pub fn matches_filter(message: &str, filter: &str) -> bool {
     }
 }
 
-/// The runtime version every live function version runs.
-fn runtime_versions(lambda: &Lambda) -> Vec<(VersionId, String)> {
-    lambda.live_versions().into_iter().filter_map(|id| Some((id, lambda.runtime_version_name(id)?))).collect()
-}
-
-/// The versions whose runtime version differs from `before`.
-fn moved_since(lambda: &Lambda, before: Vec<(VersionId, String)>) -> Vec<Moved> {
-    before
+/// The live versions whose runtime version changed since the event `mark` (the model's own
+/// record of what moved), as `sim advance` prints them.
+fn moved_since(lambda: &Lambda, mark: usize) -> Vec<Moved> {
+    let name = |(runtime, number): RuntimeVersionRef| lambda.catalogue()[runtime].version_name(number);
+    lambda
+        .moved_since(mark)
         .into_iter()
-        .filter_map(|(id, from)| {
-            let to = lambda.runtime_version_name(id)?;
-            (to != from).then(|| Moved { function_arn: lambda.version_arn(id).unwrap_or_default(), from, to })
+        .map(|(id, from, to)| Moved {
+            function_arn: lambda.version_arn(id).unwrap_or_default(),
+            from: name(from),
+            to: name(to),
         })
         .collect()
 }
@@ -472,7 +472,7 @@ impl Session {
             }
             Sim::Directive { name, region, directive } => {
                 let region = region.unwrap_or_else(|| self.region.clone());
-                let before = runtime_versions(self.history.live());
+                let before = self.history.live().event_mark();
                 match self.history.execute(Command::Sim { region, directive }) {
                     Ok(Output::Sim(out)) => {
                         // A directive can move versions at once (a legacy release, phase 2 now):
@@ -492,7 +492,7 @@ impl Session {
     }
 
     fn advance(&mut self, ms: i64) -> Advanced {
-        let before = runtime_versions(self.history.live());
+        let before = self.history.live().event_mark();
         let target = self.history.now().plus(ms);
         self.history.advance_to(target);
         Advanced {

@@ -95,6 +95,21 @@ pub enum Change {
     RuntimeManagementConfig,
 }
 
+impl Change {
+    /// Why a runtime version changed, in a phrase.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Change::Create => "created",
+            Change::Publish => "published",
+            Change::CodeUpdate => "code update, phase 1",
+            Change::ConfigurationUpdate => "configuration update, phase 1",
+            Change::Phase2 => "phase 2 of the rollout",
+            Change::LegacyUpdate => "legacy whole-region update",
+            Change::RuntimeManagementConfig => "runtime management configuration",
+        }
+    }
+}
+
 /// From `at` on, the version ran `runtime_version` of runtime `runtime` on `architecture`: one
 /// runtime version ARN.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

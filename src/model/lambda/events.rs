@@ -1,8 +1,8 @@
 //! What happened, for the event history and the timeline's markers: a person's call on a
 //! function version, or a step of the platform (a release, phase 2 started by hand).
 
-use crate::model::catalogue::{Catalogue, RegionId};
-use crate::model::function::{FunctionVersion, Qualifier};
+use crate::model::catalogue::{Catalogue, RegionId, RuntimeId};
+use crate::model::function::{Change, FunctionVersion, Qualifier, VersionId};
 use crate::model::time::Timestamp;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,6 +17,7 @@ pub struct Event {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EventScope {
     FunctionVersion {
+        id: VersionId,
         region: String,
         function_name: String,
         qualifier: Qualifier,
@@ -27,8 +28,18 @@ pub enum EventScope {
     },
 }
 
+/// A runtime version of a runtime: (runtime, number).
+pub type RuntimeVersionRef = (RuntimeId, u32);
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EventKind {
+    /// A version's runtime version changed: phase 1 (an update), phase 2, a legacy update, or
+    /// its runtime management configuration.
+    RuntimeVersionChange {
+        from: RuntimeVersionRef,
+        to: RuntimeVersionRef,
+        cause: Change,
+    },
     Create,
     CodeUpdate,
     ConfigurationUpdate,
@@ -43,6 +54,7 @@ impl EventKind {
     /// The Lambda API operation a person's event came from, or what the platform did.
     pub fn name(self) -> &'static str {
         match self {
+            EventKind::RuntimeVersionChange { .. } => "Runtime version change",
             EventKind::Create => "CreateFunction",
             EventKind::CodeUpdate => "UpdateFunctionCode",
             EventKind::ConfigurationUpdate => "UpdateFunctionConfiguration",
@@ -56,8 +68,9 @@ impl EventKind {
 }
 
 impl Event {
-    pub(super) fn on(at: Timestamp, v: &FunctionVersion, kind: EventKind, detail: String) -> Event {
+    pub(super) fn on(at: Timestamp, id: VersionId, v: &FunctionVersion, kind: EventKind, detail: String) -> Event {
         let scope = EventScope::FunctionVersion {
+            id,
             region: v.region.clone(),
             function_name: v.function_name.clone(),
             qualifier: v.qualifier,
@@ -67,14 +80,14 @@ impl Event {
 
     /// Is this event about that function version?
     pub fn is_about(&self, v: &FunctionVersion) -> bool {
-        matches!(&self.scope, EventScope::FunctionVersion { region, function_name, qualifier }
+        matches!(&self.scope, EventScope::FunctionVersion { region, function_name, qualifier, .. }
             if *region == v.region && *function_name == v.function_name && *qualifier == v.qualifier)
     }
 
     /// `us-east-1 my-function:$LATEST`, or the regions of a platform step.
     pub fn place(&self, catalogue: &Catalogue) -> String {
         match &self.scope {
-            EventScope::FunctionVersion { region, function_name, qualifier } => {
+            EventScope::FunctionVersion { region, function_name, qualifier, .. } => {
                 format!("{region} {function_name}:{qualifier}")
             }
             EventScope::Platform { regions } => regions.iter().map(|&r| &catalogue[r]).collect::<Vec<_>>().join(","),

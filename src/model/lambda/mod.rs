@@ -14,7 +14,7 @@ mod store;
 mod traffic;
 pub mod validation;
 
-pub use events::{Event, EventKind, EventScope};
+pub use events::{Event, EventKind, EventScope, RuntimeVersionRef};
 pub use outcome::*;
 pub use releases::MAX_RELEASES_PER_RUNTIME;
 
@@ -155,9 +155,44 @@ impl Lambda {
         self.store[id].broken = broken.is_some();
     }
 
+    /// Moves a version to a runtime version, recording the change as an event when it is one.
     fn move_version(&mut self, id: VersionId, runtime: RuntimeId, number: u32, cause: Change) {
+        let v = &self.store[id];
+        let from = (v.config.runtime, v.runtime_version);
+        let before = self.rv_name(id);
         self.store[id].set_runtime_version(self.now, runtime, number, cause);
         self.refresh_breakage(id);
+        if from != (runtime, number) {
+            let detail = format!("{before} to {} ({})", self.rv_name(id), cause.describe());
+            self.event(id, EventKind::RuntimeVersionChange { from, to: (runtime, number), cause }, detail);
+        }
+    }
+
+    /// Where the event list ends now: `moved_since` reports what moved after it.
+    pub fn event_mark(&self) -> usize {
+        self.events.len()
+    }
+
+    /// Live function versions whose runtime version differs from what it was at `mark`, in
+    /// region, name and qualifier order: (version, runtime version then, runtime version now).
+    pub fn moved_since(&self, mark: usize) -> Vec<(VersionId, RuntimeVersionRef, RuntimeVersionRef)> {
+        let mut first: std::collections::BTreeMap<VersionId, RuntimeVersionRef> = Default::default();
+        for e in self.events.get(mark..).unwrap_or_default() {
+            if let (EventScope::FunctionVersion { id, .. }, EventKind::RuntimeVersionChange { from, .. }) =
+                (&e.scope, e.kind)
+            {
+                first.entry(*id).or_insert(from);
+            }
+        }
+        self.live_versions()
+            .into_iter()
+            .filter_map(|id| {
+                let from = *first.get(&id)?;
+                let v = self.store.get(id)?;
+                let to = (v.config.runtime, v.runtime_version);
+                (from != to).then_some((id, from, to))
+            })
+            .collect()
     }
 
     // ---------------------------------------------------------------- getters
@@ -325,5 +360,34 @@ mod tests {
         // a:$LATEST, a:1, b:$LATEST, b:1, c:$LATEST, c:1
         assert_eq!(moved, [false, false, false, false, true, true]);
         assert!(l.revision() > revision);
+    }
+
+    /// What moved is the model's own record: runtime version changes are events, and
+    /// `moved_since` nets them per live version.
+    #[test]
+    fn runtime_version_changes_are_events() {
+        let mut l = Lambda::new(DEFAULT_CLOCK, 1);
+        let _ = l.apply(&create("a"));
+        let _ = l.apply(&sim(Directive::Release { runtime: "python3.9".into(), regions: vec![], changes: vec![] }));
+        let mark = l.event_mark();
+        let _ = l.apply(&sim(Directive::Phase2 { runtime: "python3.9".into(), region: None }));
+        l.advance_to(DEFAULT_CLOCK.plus(4 * DAY));
+        let moves: Vec<(String, String)> = l.events()[mark..]
+            .iter()
+            .filter(|e| matches!(e.kind, EventKind::RuntimeVersionChange { cause: Change::Phase2, .. }))
+            .map(|e| (e.place(l.catalogue()), e.detail.clone()))
+            .collect();
+        let detail = "python:3.9.v14 to python:3.9.v15 (phase 2 of the rollout)";
+        assert_eq!(
+            moves,
+            [
+                ("us-east-1 a:$LATEST".to_string(), detail.to_string()),
+                ("us-east-1 a:1".to_string(), detail.to_string())
+            ]
+        );
+        let rt = l.catalogue().runtime_index("python3.9").unwrap();
+        let moved: Vec<_> = l.moved_since(mark).into_iter().map(|(_, from, to)| (from, to)).collect();
+        assert_eq!(moved, [((rt, 14), (rt, 15)), ((rt, 14), (rt, 15))]);
+        assert!(l.moved_since(l.event_mark()).is_empty());
     }
 }

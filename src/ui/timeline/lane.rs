@@ -4,7 +4,6 @@ use yew::prelude::*;
 
 use super::window::{Scale, Window};
 use crate::model::arn::runtime_version_arn;
-use crate::model::function::Change;
 use crate::model::lambda::EventKind;
 use crate::model::metrics::INTERVAL;
 use crate::model::{query, Timestamp, VersionId};
@@ -23,20 +22,9 @@ fn marker(kind: EventKind) -> Option<(&'static str, &'static str)> {
         EventKind::Publish => ("◆", "publish"),
         EventKind::RuntimeManagementConfig => ("⚑", "runtime-config"),
         EventKind::Delete => ("✕", "delete"),
-        EventKind::Release | EventKind::Phase2Now => return None,
+        // The segments show runtime version changes; platform events have their own markers.
+        EventKind::RuntimeVersionChange { .. } | EventKind::Release | EventKind::Phase2Now => return None,
     })
-}
-
-fn cause(c: Change) -> &'static str {
-    match c {
-        Change::Create => "created",
-        Change::Publish => "published",
-        Change::CodeUpdate => "code update (phase 1)",
-        Change::ConfigurationUpdate => "configuration update (phase 1)",
-        Change::Phase2 => "phase 2 of the rollout",
-        Change::LegacyUpdate => "legacy whole-region update",
-        Change::RuntimeManagementConfig => "runtime management configuration",
-    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -90,7 +78,7 @@ pub fn Lane(props: &LaneProps) -> Html {
         let (x0, x1) = (sc.x(a), sc.x(b));
         segments.push(html! {
             <g class="segment" data-runtime-version={vname.clone()}>
-                <title>{format!("INIT_START Runtime Version: {vname}\tRuntime Version ARN: {arn}\nfrom {} ({})", seg.at.rfc3339(), cause(seg.cause))}</title>
+                <title>{format!("INIT_START Runtime Version: {vname}\tRuntime Version ARN: {arn}\nfrom {} ({})", seg.at.rfc3339(), seg.cause.describe())}</title>
                 <rect x={x0.to_string()} y={(lane_y + 3.0).to_string()} width={(x1 - x0).max(1.0).to_string()}
                     height={(LANE - 6.0).to_string()} rx="3" fill={version_colour(seg.runtime, seg.runtime_version)} />
                 if x1 - x0 > 64.0 {
