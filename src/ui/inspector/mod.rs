@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use super::forms::NoticeView;
 use super::state::{use_clock_context, use_dispatch, use_shown, Action, Origin};
-use crate::model::catalogue::Runtime;
+use crate::model::catalogue::{Catalogue, Runtime, RuntimeId};
 use crate::model::query::{self, Lifecycle};
 use crate::model::time::DAY;
 use crate::model::Timestamp;
@@ -40,6 +40,23 @@ pub fn lifecycle_warning(r: &Runtime, now: Timestamp) -> Option<String> {
             day(on),
             day(create_blocked_from)
         )),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LifecycleProps {
+    pub runtime: RuntimeId,
+}
+
+/// The runtime's deprecation warning as of the time on screen: the one part of the settings
+/// that follows the clock.
+#[component]
+pub fn LifecycleWarning(props: &LifecycleProps) -> Html {
+    let clock = use_clock_context();
+    let runtime = &Catalogue::builtin()[props.runtime];
+    match lifecycle_warning(runtime, clock.shown) {
+        Some(w) => html! { <p class="warning" role="note" data-testid="lifecycle-warning">{w}</p> },
+        None => html! {},
     }
 }
 

@@ -4,16 +4,16 @@ use yew::prelude::*;
 
 use super::code::UpdateCode;
 use super::configuration::UpdateConfiguration;
-use super::lifecycle_warning;
 use super::runtime_management::EditRuntimeManagement;
 use super::target::Target;
 use super::traffic::Traffic;
+use super::LifecycleWarning;
 use crate::model::api::{FunctionRequest, InvokeRequest, PublishVersionRequest};
 use crate::model::arn::function_arn;
 use crate::model::{Qualifier, Request, VersionId};
 use crate::ui::chip::{ModeBadge, VersionChip};
 use crate::ui::forms::{api, NoticeView};
-use crate::ui::state::{use_clock_context, use_dispatch, use_shown, Action, Origin};
+use crate::ui::state::{use_dispatch, use_shown, Action, Origin};
 
 #[derive(Clone, Copy, PartialEq)]
 enum Form {
@@ -31,9 +31,13 @@ pub struct SettingsProps {
 #[component]
 pub fn VersionSettings(props: &SettingsProps) -> Html {
     let shown = use_shown();
-    let clock = use_clock_context();
     let dispatch = use_dispatch();
     let form = use_state(|| Form::None);
+    // The same callback on every render: an open form re-renders only when its props change.
+    let done = {
+        let form = form.clone();
+        use_callback((), move |(), _| form.set(Form::None))
+    };
     let view = shown.view();
     let Some(v) = view.version(props.id) else { return html! {} };
     let runtime = &view.catalogue()[v.config.runtime];
@@ -45,10 +49,6 @@ pub fn VersionSettings(props: &SettingsProps) -> Html {
     };
     let arn = function_arn(&v.region, &v.function_name, target.qualifier.as_deref());
     let past = shown.past();
-    let done = {
-        let form = form.clone();
-        Callback::from(move |()| form.set(Form::None))
-    };
     let button = |label: &'static str, testid: &'static str, request: Request, enabled: bool| {
         let (dispatch, form, line) = (dispatch.clone(), form.clone(), api(&v.region, request));
         let onclick = Callback::from(move |_: MouseEvent| {
@@ -84,7 +84,6 @@ pub fn VersionSettings(props: &SettingsProps) -> Html {
             <EditRuntimeManagement target={target.clone()} id={props.id} mode={v.mode()} ondone={done.clone()} />
         },
     };
-    let warning = lifecycle_warning(runtime, clock.shown);
     html! {
         <div class="settings">
             <div class="settings-head">
@@ -92,7 +91,7 @@ pub fn VersionSettings(props: &SettingsProps) -> Html {
                 <code class="arn">{arn}</code>
                 if let Some(d) = v.deleted { <p class="warning">{format!("Deleted at {}", d.rfc3339())}</p> }
             </div>
-            if let Some(w) = warning { <p class="warning" role="note">{w}</p> }
+            <LifecycleWarning runtime={v.config.runtime} />
             <dl class="kv">
                 <dt>{"Runtime"}</dt><dd>{runtime.id.clone()}{" · "}{runtime.os.clone()}</dd>
                 <dt>{"Handler"}</dt><dd><code>{v.config.handler.clone()}</code></dd>

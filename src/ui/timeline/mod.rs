@@ -5,19 +5,21 @@
 //! future). The lanes are drawn to the window's end and clipped, so a tick that changed no
 //! version re-renders none of them.
 
+mod axis;
 mod lane;
+mod lanes;
+mod legend;
 mod window;
-
-use std::collections::BTreeSet;
-use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::chip::VersionChip;
-use super::state::{use_clock_context, use_dispatch, use_shown, Action, Source};
-use crate::model::{query, Timestamp, VersionId};
-use lane::{Lane, LANE};
-use window::{fit, tick_label, tick_step, Scale, Window, LABEL};
+use super::state::{use_clock_context, use_dispatch, use_shown, Action};
+use crate::model::{query, Timestamp};
+use axis::Axis;
+use lane::LANE;
+use lanes::Lanes;
+use legend::Legend;
+use window::{fit, Scale, Window, LABEL};
 
 const AXIS: f64 = 24.0;
 const REGION_ROW: f64 = 20.0;
@@ -29,108 +31,6 @@ fn clip_id() -> String {
         n.set(n.get() + 1);
         format!("timeline-past-{}", n.get())
     })
-}
-
-#[derive(Properties, PartialEq)]
-struct LanesProps {
-    source: Source,
-    /// The session's revision: the lanes' order and the release markers follow it.
-    revision: u64,
-    window: Window,
-    width: f64,
-    selected: Option<VersionId>,
-    changed: Rc<Vec<VersionId>>,
-    clip: AttrValue,
-}
-
-/// Region rows with their release phases, and a lane per version. Re-renders when the session
-/// or the window changed; each lane then re-renders only if its own version changed.
-#[component]
-fn Lanes(props: &LanesProps) -> Html {
-    let view = props.source.view();
-    let w = props.window;
-    let sc = Scale { w, width: props.width };
-    let mut rows = Vec::new();
-    let mut y = AXIS;
-    for (region, ids) in query::lanes(&view) {
-        let top = y;
-        let bottom = top + REGION_ROW + ids.len() as f64 * LANE;
-        rows.push(html! {
-            <g class="region-row" key={format!("region-{region}")}>
-                <rect class="region-band" x="0" y={top.to_string()} width={props.width.to_string()} height={REGION_ROW.to_string()} />
-                <text class="region-label" x="6" y={(top + 14.0).to_string()}>{region.clone()}</text>
-            </g>
-        });
-        // Release phases in this region: dashed lines through its lanes.
-        for (i, r) in view.rollouts().iter().enumerate() {
-            let Some(rr) = r.regions.iter().find(|rr| rr.region == region) else { continue };
-            let name = view.catalogue()[r.runtime].version_name(r.number);
-            for (t, label, class) in [
-                (rr.phase1_start, format!("{name} phase 1"), "phase1"),
-                (rr.phase2_start, format!("{name} phase 2"), "phase2"),
-                (rr.phase2_end, format!("{name} complete"), "complete"),
-            ] {
-                if t.0 < w.from || t.0 > w.to || (class != "phase1" && rr.phase1_start == rr.phase2_end) {
-                    continue;
-                }
-                let x = sc.x(t.0);
-                rows.push(html! {
-                    <g class={classes!("phase-marker", class)} key={format!("phase-{region}-{i}-{class}")}>
-                        <title>{format!("{label} in {region} at {}", t.rfc3339())}</title>
-                        <line x1={x.to_string()} x2={x.to_string()} y1={top.to_string()} y2={bottom.to_string()} />
-                        <text x={(x + 3.0).to_string()} y={(top + 14.0).to_string()}>
-                            {match class { "phase1" => format!("P1 v{}", r.number), "phase2" => "P2".to_string(), _ => "✓".to_string() }}
-                        </text>
-                    </g>
-                });
-            }
-        }
-        y += REGION_ROW;
-        for id in ids {
-            rows.push(html! {
-                <Lane key={format!("lane-{id}")} source={props.source.clone()} {id}
-                    stamp={view.version_stamp(id).unwrap_or_default()} y={y} window={w} width={props.width}
-                    selected={props.selected == Some(id)} changed={props.changed.contains(&id)} clip={props.clip.clone()} />
-            });
-            y += LANE;
-        }
-    }
-    html! { <g class="lanes">{for rows}</g> }
-}
-
-#[derive(Properties, PartialEq)]
-struct LegendProps {
-    source: Source,
-    revision: u64,
-    window: Window,
-}
-
-/// The runtime versions drawn in the window, with what the markers mean.
-#[component]
-fn Legend(props: &LegendProps) -> Html {
-    let view = props.source.view();
-    let w = props.window;
-    let mut shown = BTreeSet::new();
-    for (_, v) in view.versions() {
-        // As the lanes: to the window's end (the clip hides the future), not to now.
-        let end = v.deleted.map_or(w.to, |d| d.0);
-        for (i, seg) in v.segments.iter().enumerate() {
-            let seg_end = v.segments.get(i + 1).map_or(end, |n| n.at.0);
-            if seg.at.0.max(w.from) <= seg_end.min(w.to) {
-                shown.insert((seg.runtime, seg.runtime_version));
-            }
-        }
-    }
-    html! {
-        <ul class="legend" aria-label="Runtime versions">
-            for (runtime, number) in shown {
-                <li key={format!("{}-{number}", runtime.index())}>
-                    <VersionChip {runtime} {number} label={view.catalogue()[runtime].version_name(number)} />
-                </li>
-            }
-            <li class="legend-markers">{"● create  ■ code update  ▲ configuration  ◆ publish  ⚑ runtime management  ↺ rollback  ✕ delete  ▬ failed invocations"}</li>
-        </ul>
-    }
 }
 
 #[component]
@@ -174,8 +74,6 @@ pub fn Timeline() -> Html {
         };
     }
     let height = AXIS + regions as f64 * REGION_ROW + lanes as f64 * LANE + 8.0;
-    let step = tick_step(w.to - w.from);
-    let first_tick = (w.from.div_euclid(step) + 1) * step;
 
     let set = |f: fn(Window) -> Window| {
         let window = window.clone();
@@ -194,18 +92,6 @@ pub fn Timeline() -> Html {
         })
     };
 
-    let mut axis = Vec::new();
-    let mut t = first_tick;
-    while t < w.to {
-        let x = sc.x(t);
-        axis.push(html! {
-            <g class="tick">
-                <line x1={x.to_string()} x2={x.to_string()} y1={(AXIS - 4.0).to_string()} y2={height.to_string()} />
-                <text x={(x + 3.0).to_string()} y="14">{tick_label(Timestamp(t), step)}</text>
-            </g>
-        });
-        t += step;
-    }
     // The past: what lanes may show (their segments are drawn to the window's end).
     let past_to = sc.x(now.0.clamp(w.from, w.to));
     let cursor = (now.0 >= w.from && now.0 <= w.to).then(|| {
@@ -235,7 +121,7 @@ pub fn Timeline() -> Html {
                         <rect x={LABEL.to_string()} y="0" width={(past_to - LABEL).max(0.0).to_string()} height={height.to_string()} />
                     </clipPath>
                 </defs>
-                {for axis}
+                <Axis window={w} {width} {height} />
                 <Lanes source={source.clone()} revision={shown.revision()} window={w} {width} selected={shown.selected}
                     changed={shown.changed.clone()} clip={(*clip).clone()} />
                 {cursor}

@@ -1,0 +1,78 @@
+//! Region rows with their release phases, and a lane per function version.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::lane::{Lane, LANE};
+use super::window::{Scale, Window};
+use super::{AXIS, REGION_ROW};
+use crate::model::{query, VersionId};
+use crate::ui::state::Source;
+
+#[derive(Properties, PartialEq)]
+pub struct LanesProps {
+    pub source: Source,
+    /// The session's revision: the lanes' order and the release markers follow it.
+    pub revision: u64,
+    pub window: Window,
+    pub width: f64,
+    pub selected: Option<VersionId>,
+    pub changed: Rc<Vec<VersionId>>,
+    pub clip: AttrValue,
+}
+
+/// Region rows with their release phases, and a lane per version. Re-renders when the session
+/// or the window changed; each lane then re-renders only if its own version changed.
+#[component]
+pub fn Lanes(props: &LanesProps) -> Html {
+    let view = props.source.view();
+    let w = props.window;
+    let sc = Scale { w, width: props.width };
+    let mut rows = Vec::new();
+    let mut y = AXIS;
+    for (region, ids) in query::lanes(&view) {
+        let top = y;
+        let bottom = top + REGION_ROW + ids.len() as f64 * LANE;
+        rows.push(html! {
+            <g class="region-row" key={format!("region-{region}")}>
+                <rect class="region-band" x="0" y={top.to_string()} width={props.width.to_string()} height={REGION_ROW.to_string()} />
+                <text class="region-label" x="6" y={(top + 14.0).to_string()}>{region.clone()}</text>
+            </g>
+        });
+        // Release phases in this region: dashed lines through its lanes.
+        for (i, r) in view.rollouts().iter().enumerate() {
+            let Some(rr) = r.regions.iter().find(|rr| rr.region == region) else { continue };
+            let name = view.catalogue()[r.runtime].version_name(r.number);
+            for (t, label, class) in [
+                (rr.phase1_start, format!("{name} phase 1"), "phase1"),
+                (rr.phase2_start, format!("{name} phase 2"), "phase2"),
+                (rr.phase2_end, format!("{name} complete"), "complete"),
+            ] {
+                if t.0 < w.from || t.0 > w.to || (class != "phase1" && rr.phase1_start == rr.phase2_end) {
+                    continue;
+                }
+                let x = sc.x(t.0);
+                rows.push(html! {
+                    <g class={classes!("phase-marker", class)} key={format!("phase-{region}-{i}-{class}")}>
+                        <title>{format!("{label} in {region} at {}", t.rfc3339())}</title>
+                        <line x1={x.to_string()} x2={x.to_string()} y1={top.to_string()} y2={bottom.to_string()} />
+                        <text x={(x + 3.0).to_string()} y={(top + 14.0).to_string()}>
+                            {match class { "phase1" => format!("P1 v{}", r.number), "phase2" => "P2".to_string(), _ => "✓".to_string() }}
+                        </text>
+                    </g>
+                });
+            }
+        }
+        y += REGION_ROW;
+        for id in ids {
+            rows.push(html! {
+                <Lane key={format!("lane-{id}")} source={props.source.clone()} {id}
+                    stamp={view.version_stamp(id).unwrap_or_default()} y={y} window={w} width={props.width}
+                    selected={props.selected == Some(id)} changed={props.changed.contains(&id)} clip={props.clip.clone()} />
+            });
+            y += LANE;
+        }
+    }
+    html! { <g class="lanes">{for rows}</g> }
+}
