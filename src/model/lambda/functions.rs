@@ -2,6 +2,7 @@
 //! `sim relies-on`, which says what the code depends on.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use super::events::{Event, EventKind};
 use super::outcome::{ReliesOn, SimOutput};
@@ -40,7 +41,7 @@ fn in_progress(mut c: FunctionConfiguration, reason: &str, code: &str) -> Functi
 impl Lambda {
     /// Records an event about a version (which stamps it: its lane shows the event).
     pub(super) fn event(&mut self, id: VersionId, kind: EventKind, detail: String) {
-        self.events.push(Event::on(self.now, id, &self.store[id], kind, detail));
+        self.events.push(Rc::new(Event::on(self.now, id, &self.store[id], kind, detail)));
         self.store.touch(id);
     }
 

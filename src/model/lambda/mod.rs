@@ -18,6 +18,8 @@ pub use events::{Event, EventKind, EventScope, RuntimeVersionRef};
 pub use outcome::*;
 pub use releases::MAX_RELEASES_PER_RUNTIME;
 
+use std::rc::Rc;
+
 use crate::model::api::Response;
 use crate::model::catalogue::{Catalogue, RolloutTiming, RuntimeId};
 use crate::model::error::ApiResult;
@@ -41,7 +43,8 @@ pub struct Lambda {
     rng: Rng,
     releases: Releases,
     store: Store,
-    events: Vec<Event>,
+    /// Shared with snapshots: an event never changes once recorded.
+    events: Vec<Rc<Event>>,
     scheduler: Scheduler,
     traffic: Traffic,
     /// Commands applied and tasks run: with the store's clock, what `revision` counts.
@@ -216,11 +219,11 @@ impl Lambda {
     }
 
     /// Every release's rollout, oldest first.
-    pub fn rollouts(&self) -> &[Rollout] {
+    pub fn rollouts(&self) -> &[Rc<Rollout>] {
         &self.releases.rollouts
     }
 
-    pub fn events(&self) -> &[Event] {
+    pub fn events(&self) -> &[Rc<Event>] {
         &self.events
     }
 

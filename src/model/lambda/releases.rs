@@ -1,6 +1,8 @@
 //! Runtime versions released during the session and their rollouts: `sim release`, `sim phase2`,
 //! `sim expire`, `sim policy`, `sim timing`.
 
+use std::rc::Rc;
+
 use super::events::{Event, EventKind, EventScope};
 use super::outcome::{ExpirySet, Phase2Started, PolicySet, RegionSchedule, Released, SimOutput, TimingSet};
 use super::scheduler::Task;
@@ -19,7 +21,8 @@ pub const MAX_RELEASES_PER_RUNTIME: usize = 1_000;
 pub(super) struct Releases {
     /// Released after the session started, per runtime; also catalogue versions given an expiry.
     released: Vec<Vec<RuntimeVersion>>,
-    pub(super) rollouts: Vec<Rollout>,
+    /// Shared with snapshots until one changes (phase 2 starting in a region).
+    pub(super) rollouts: Vec<Rc<Rollout>>,
     pub(super) policy: RolloutPolicy,
     pub(super) timing: RolloutTiming,
 }
@@ -130,13 +133,14 @@ impl Lambda {
                 phase2_end: rr.phase2_end.rfc3339(),
             })
             .collect();
-        self.releases.rollouts.push(Rollout { runtime: rt, number, released: self.now, policy, regions: plan });
-        self.events.push(Event {
+        let rollout = Rollout { runtime: rt, number, released: self.now, policy, regions: plan };
+        self.releases.rollouts.push(Rc::new(rollout));
+        self.events.push(Rc::new(Event {
             at: self.now,
             scope: EventScope::Platform { regions: self.region_ids(&order) },
             kind: EventKind::Release,
             detail: if changes.is_empty() { name.clone() } else { format!("{name} (changes {})", changes.join(", ")) },
-        });
+        }));
         Ok(SimOutput::Released(Released {
             runtime: runtime.to_string(),
             runtime_version: name,
@@ -152,7 +156,7 @@ impl Lambda {
             return Err(ApiError::invalid_parameter(format!("No runtime version of {runtime} is rolling out.")));
         };
         let now = self.now;
-        let rollout = &mut self.releases.rollouts[index];
+        let rollout = Rc::make_mut(&mut self.releases.rollouts[index]);
         // A legacy rollout has no gradual phase 2: it moves the whole region at once.
         let window = if rollout.policy == RolloutPolicy::Legacy { 0 } else { self.releases.timing.phase2_window };
         let mut started = Vec::new();
@@ -173,12 +177,12 @@ impl Lambda {
             }));
         }
         let name = self.catalogue[rt].version_name(rollout.number);
-        self.events.push(Event {
+        self.events.push(Rc::new(Event {
             at: now,
             scope: EventScope::Platform { regions: self.region_ids(&started) },
             kind: EventKind::Phase2Now,
             detail: format!("phase 2 of {name}"),
-        });
+        }));
         Ok(SimOutput::Phase2Started(Phase2Started { runtime_version: name, phase2_started_in: started }))
     }
 

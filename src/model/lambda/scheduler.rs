@@ -4,6 +4,7 @@
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
+use std::rc::Rc;
 
 use super::Lambda;
 use crate::model::function::{Change, VersionId};
@@ -96,7 +97,7 @@ impl Lambda {
                     return; // superseded by `sim phase2`
                 }
                 let rname = rr.region.clone();
-                self.releases.rollouts[rollout].regions[region].phase2_scheduled = true;
+                Rc::make_mut(&mut self.releases.rollouts[rollout]).regions[region].phase2_scheduled = true;
                 let candidates: Vec<VersionId> = self
                     .store
                     .iter()

@@ -3,12 +3,15 @@
 
 use std::collections::BTreeMap;
 use std::ops::{Index, IndexMut};
+use std::rc::Rc;
 
 use crate::model::function::{Function, FunctionVersion, VersionId};
 
+/// Versions are shared between a state and its snapshots (history keeps up to 16) until one of
+/// them changes a version: a snapshot costs a pointer per version it did not touch.
 #[derive(Clone, Debug, Default)]
 pub(super) struct Store {
-    versions: Vec<FunctionVersion>,
+    versions: Vec<Rc<FunctionVersion>>,
     /// (region, name) to the function.
     pub(super) functions: BTreeMap<(String, String), Function>,
     /// Counts mutable accesses to versions; `stamps[i]` is its value at version i's last one.
@@ -29,7 +32,7 @@ impl Store {
     pub(super) fn push(&mut self, v: FunctionVersion) -> VersionId {
         // [choice] u32 ids: no session comes near four billion versions (commands are bounded).
         let id = VersionId(self.versions.len() as u32);
-        self.versions.push(v);
+        self.versions.push(Rc::new(v));
         self.clock += 1;
         self.stamps.push(self.clock);
         id
@@ -38,7 +41,7 @@ impl Store {
     /// Access for changes nothing on screen shows (healthy background invocations being
     /// counted, an environment kept warm): the version keeps its stamp.
     pub(super) fn quiet_mut(&mut self, id: VersionId) -> &mut FunctionVersion {
-        &mut self.versions[id.0 as usize]
+        Rc::make_mut(&mut self.versions[id.0 as usize])
     }
 
     /// Stamps a version as changed without changing it (an event about it was recorded).
@@ -56,7 +59,7 @@ impl Store {
     }
 
     pub(super) fn get(&self, id: VersionId) -> Option<&FunctionVersion> {
-        self.versions.get(id.0 as usize)
+        self.versions.get(id.0 as usize).map(Rc::as_ref)
     }
 
     pub(super) fn len(&self) -> usize {
@@ -64,7 +67,7 @@ impl Store {
     }
 
     pub(super) fn iter(&self) -> impl Iterator<Item = (VersionId, &FunctionVersion)> {
-        self.versions.iter().enumerate().map(|(i, v)| (VersionId(i as u32), v))
+        self.versions.iter().enumerate().map(|(i, v)| (VersionId(i as u32), v.as_ref()))
     }
 
     pub(super) fn function_of(&self, id: VersionId) -> Option<&Function> {
@@ -92,6 +95,6 @@ impl IndexMut<VersionId> for Store {
     fn index_mut(&mut self, id: VersionId) -> &mut FunctionVersion {
         self.clock += 1;
         self.stamps[id.0 as usize] = self.clock;
-        &mut self.versions[id.0 as usize]
+        Rc::make_mut(&mut self.versions[id.0 as usize])
     }
 }
