@@ -54,11 +54,36 @@ pub struct InvokeTarget<'a> {
     pub version_label: &'a str,
     pub init_start: &'a dyn Fn() -> String,
     pub memory_size: u32,
-    /// `Some(message)` when this invocation throws.
-    pub failure: Option<String>,
+    /// Why this invocation fails, if it does.
+    pub failure: Option<Failure>,
     /// Write START/END/REPORT even for a warm success (explicit invokes do; background traffic
     /// logs only cold starts and failures, [choice], to keep a fleet week fast).
     pub log_success: bool,
+}
+
+/// Why an invocation fails: `<ErrorType>: <message>` either way.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// The handler raised: the runtime logs the LAMBDA_WARNING and the `[ERROR]` block; REPORT
+    /// carries no status.
+    Handler(String),
+    /// The runtime itself failed (e.g. an expired runtime version): REPORT ends with
+    /// `Status: error` and the `Runtime.*` error type.
+    Runtime(String),
+}
+
+impl Failure {
+    pub fn message(&self) -> &str {
+        match self {
+            Failure::Handler(m) | Failure::Runtime(m) => m,
+        }
+    }
+
+    /// (`BehaviorChangedError`, `the code relies on ...`).
+    pub fn type_and_message(&self) -> (&str, &str) {
+        let m = self.message();
+        m.split_once(": ").unwrap_or(("Error", m))
+    }
 }
 
 /// What one invocation did.
@@ -66,7 +91,7 @@ pub struct InvokeTarget<'a> {
 pub struct Invocation {
     pub request_id: String,
     pub cold_start: bool,
-    pub error: Option<String>,
+    pub error: Option<Failure>,
     /// The log lines of this invocation, for `LogResult` (empty when not logged).
     pub log: Vec<String>,
 }
@@ -145,9 +170,10 @@ impl EnvironmentPool {
                 lines.push((t.init_start)());
             }
             lines.push(format!("START RequestId: {request_id} Version: {}", t.version_label));
-            if let Some(message) = &t.failure {
-                lines.push(format!("[ERROR] {message}"));
+            // The Python runtime warns first, then writes the error (AWS's recorded order).
+            if let Some(Failure::Handler(message)) = &t.failure {
                 lines.push(format!("[WARNING]\t{}\t{request_id}\t{UNHANDLED_WARNING}", now.rfc3339()));
+                lines.push(format!("[ERROR] {message}"));
             }
             lines.push(format!("END RequestId: {request_id}"));
             let mut report = format!(
@@ -159,9 +185,11 @@ impl EnvironmentPool {
             if cold_start {
                 report.push_str(&format!("\tInit Duration: {} ms", hundredths(9_000 + rng.next_u64() % 25_000)));
             }
-            if t.failure.is_some() {
-                report.push_str("\tStatus: error\tError Type: Runtime.Unknown");
+            if let Some(f @ Failure::Runtime(_)) = &t.failure {
+                report.push_str(&format!("\tStatus: error\tError Type: {}", f.type_and_message().0));
             }
+            // AWS's REPORT lines end with a tab.
+            report.push('\t');
             lines.push(report);
             for line in &lines {
                 self.push_log(now, &stream, line.clone());
@@ -183,7 +211,7 @@ mod tests {
     fn target<'a>(
         version: u32,
         revision: u64,
-        failure: Option<String>,
+        failure: Option<Failure>,
         init: &'a dyn Fn() -> String,
     ) -> InvokeTarget<'a> {
         InvokeTarget {
@@ -217,12 +245,16 @@ mod tests {
         assert!(!warm.log.last().unwrap().contains("Init Duration"));
 
         let init15 = || "INIT_START Runtime Version: python:3.9.v15".to_string();
-        let moved = pool.invoke(t0.plus(2 * MINUTE), &mut rng, &target(15, 1, Some("boom".into()), &init15));
+        let boom = Failure::Handler("Exception: boom".into());
+        let moved = pool.invoke(t0.plus(2 * MINUTE), &mut rng, &target(15, 1, Some(boom), &init15));
         assert!(moved.cold_start);
         assert_eq!(pool.environments.len(), 1);
         assert_eq!(pool.environments[0].runtime_version, 15);
         assert!(moved.log.iter().any(|l| l.contains("LAMBDA_WARNING: Unhandled exception.")));
-        assert!(moved.log.last().unwrap().ends_with("\tStatus: error\tError Type: Runtime.Unknown"));
+        let warning = moved.log.iter().position(|l| l.contains("LAMBDA_WARNING")).unwrap();
+        assert_eq!(moved.log[warning + 1], "[ERROR] Exception: boom", "the warning comes first");
+        assert!(!moved.log.last().unwrap().contains("Status"), "a handler error is no runtime failure");
+        assert!(moved.log.last().unwrap().ends_with(" ms\t"), "REPORT ends with a tab");
 
         let idle = pool.invoke(t0.plus(2 * MINUTE + IDLE_TIMEOUT), &mut rng, &target(15, 1, None, &init15));
         assert!(idle.cold_start, "reclaimed after the idle timeout");

@@ -24,7 +24,9 @@ impl Rng {
     pub fn uuid(&mut self) -> String {
         let (a, b) = (self.next_u64(), self.next_u64());
         let h = super::digest::hex(&[a.to_be_bytes(), b.to_be_bytes()].concat());
-        format!("{}-{}-4{}-{}-{}", &h[0..8], &h[8..12], &h[13..16], &h[16..20], &h[20..32])
+        // Version 4, variant 10xx: the first digit of the fourth group is 8, 9, a or b.
+        let variant = b"89ab"[(a & 3) as usize] as char;
+        format!("{}-{}-4{}-{variant}{}-{}", &h[0..8], &h[8..12], &h[13..16], &h[17..20], &h[20..32])
     }
 
     /// 32 lowercase hex digits: the tail of a log stream name.
@@ -62,6 +64,7 @@ mod tests {
         let u = a.uuid();
         assert_eq!(u.len(), 36);
         assert_eq!(&u[14..15], "4");
+        assert!("89ab".contains(&u[19..20]), "{u}");
         assert!((0..1000).all(|_| (0.0..1.0).contains(&a.unit())));
     }
 }

@@ -16,11 +16,15 @@ fn create_is_blocked_before_update_and_invocations_keep_working() {
         aws lambda update-function-code --function-name f --zip-file fileb://f-v2.zip
         aws lambda update-function-configuration --function-name f --timeout 9
         sim advance 17d
+        # After block-update, code updates fail, and configuration updates that name the runtime;
+        # other configuration changes, and moving to a supported runtime, still work (recorded
+        # against the real service, LAMBDA.md "Deprecation").
         ! aws lambda update-function-code --function-name f --zip-file fileb://f-v3.zip
-        ! aws lambda update-function-configuration --function-name f --memory-size 256
-        aws lambda get-function-configuration --function-name f  # => MemorySize Timeout
+        ! aws lambda update-function-configuration --function-name f --runtime python3.8
+        aws lambda update-function-configuration --function-name f --memory-size 256 --description 'still here'  # => MemorySize Description Runtime
         aws lambda invoke --function-name f --log-type Tail out.json  # => StatusCode FunctionError
         sim logs f --filter INIT_START  # => events[].message
+        aws lambda update-function-configuration --function-name f --runtime python3.12  # => Runtime
         "#,
         expect![[r#"
             $ sim clock 2025-02-01T00:00:00Z
@@ -34,16 +38,19 @@ fn create_is_blocked_before_update_and_invocations_keep_working() {
             $ sim advance 17d
             $ ! aws lambda update-function-code --function-name f --zip-file fileb://f-v3.zip
               ! An error occurred (InvalidParameterValueException) when calling the UpdateFunctionCode operation: The runtime parameter of python3.8 is no longer supported for creating or updating AWS Lambda functions. We recommend you use a supported runtime while creating or updating functions.
-            $ ! aws lambda update-function-configuration --function-name f --memory-size 256
+            $ ! aws lambda update-function-configuration --function-name f --runtime python3.8
               ! An error occurred (InvalidParameterValueException) when calling the UpdateFunctionConfiguration operation: The runtime parameter of python3.8 is no longer supported for creating or updating AWS Lambda functions. We recommend you use a supported runtime while creating or updating functions.
-            $ aws lambda get-function-configuration --function-name f
-              MemorySize: 128
-              Timeout: 9
+            $ aws lambda update-function-configuration --function-name f --memory-size 256 --description 'still here'
+              MemorySize: 256
+              Description: "still here"
+              Runtime: "python3.8"
             $ aws lambda invoke --function-name f --log-type Tail out.json
               StatusCode: 200
               FunctionError: null
             $ sim logs f --filter INIT_START
               events[].message: ["INIT_START Runtime Version: python:3.8.v16\tRuntime Version ARN: {rv eu-south-1 python3.8 16}"]
+            $ aws lambda update-function-configuration --function-name f --runtime python3.12
+              Runtime: "python3.12"
         "#]],
     );
 }

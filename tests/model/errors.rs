@@ -29,7 +29,7 @@ fn an_unknown_function_is_a_404_naming_its_arn_in_every_operation() {
             $ ! aws lambda list-versions-by-function --function-name nope
               ! An error occurred (ResourceNotFoundException) when calling the ListVersionsByFunction operation: Function not found: arn:aws:lambda:us-east-1:123456789012:function:nope
             $ ! aws lambda invoke --function-name nope out.json
-              ! An error occurred (ResourceNotFoundException) when calling the Invoke operation: Function not found: arn:aws:lambda:us-east-1:123456789012:function:nope
+              ! An error occurred (ResourceNotFoundException) when calling the Invoke operation: Function not found: arn:aws:lambda:us-east-1:123456789012:function:nope:$LATEST
             $ ! aws lambda publish-version --function-name nope
               ! An error occurred (ResourceNotFoundException) when calling the PublishVersion operation: Function not found: arn:aws:lambda:us-east-1:123456789012:function:nope
             $ ! aws lambda update-function-code --function-name nope --zip-file fileb://x.zip
@@ -160,4 +160,94 @@ fn success_statuses_follow_the_api() {
     let delete = Request::DeleteFunction(FunctionRequest::default());
     let get = Request::GetFunction(FunctionRequest::default());
     assert_eq!([create, publish, delete, get].map(|r| r.success_status()), [201, 201, 204, 200]);
+}
+
+/// `$LATEST` named explicitly answers with a `:$LATEST` FunctionArn (LocalStack snapshot
+/// test_get_function_latest_qualifier, LAMBDA.md "What AWS returned when recorded").
+#[test]
+fn latest_named_explicitly_is_in_the_function_arn() {
+    check(
+        r#"
+        sim region eu-south-1
+        aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
+        aws lambda get-function-configuration --function-name f  # => FunctionArn
+        aws lambda get-function-configuration --function-name f --qualifier '$LATEST'  # => FunctionArn
+        aws lambda get-function --function-name 'f:$LATEST'  # => Configuration.FunctionArn
+        "#,
+        expect![[r#"
+            $ sim region eu-south-1
+            $ aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
+            $ aws lambda get-function-configuration --function-name f
+              FunctionArn: "arn:aws:lambda:eu-south-1:123456789012:function:f"
+            $ aws lambda get-function-configuration --function-name f --qualifier '$LATEST'
+              FunctionArn: "arn:aws:lambda:eu-south-1:123456789012:function:f:$LATEST"
+            $ aws lambda get-function --function-name 'f:$LATEST'
+              Configuration.FunctionArn: "arn:aws:lambda:eu-south-1:123456789012:function:f:$LATEST"
+        "#]],
+    );
+}
+
+/// Updates take `$LATEST` only (AWS's message, from users' logs).
+#[test]
+fn updates_refuse_a_name_qualified_with_a_version() {
+    check(
+        r#"
+        aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip --publish
+        ! aws lambda update-function-code --function-name f:1 --zip-file fileb://f-v2.zip
+        ! aws lambda update-function-configuration --function-name f:1 --timeout 9
+        ! aws lambda update-function-configuration --function-name f:7 --timeout 9
+        aws lambda update-function-configuration --function-name 'f:$LATEST' --timeout 9  # => Timeout
+        "#,
+        expect![[r#"
+            $ aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip --publish
+            $ ! aws lambda update-function-code --function-name f:1 --zip-file fileb://f-v2.zip
+              ! An error occurred (InvalidParameterValueException) when calling the UpdateFunctionCode operation: Current operation does not support versions other than $LATEST
+            $ ! aws lambda update-function-configuration --function-name f:1 --timeout 9
+              ! An error occurred (InvalidParameterValueException) when calling the UpdateFunctionConfiguration operation: Current operation does not support versions other than $LATEST
+            $ ! aws lambda update-function-configuration --function-name f:7 --timeout 9
+              ! An error occurred (InvalidParameterValueException) when calling the UpdateFunctionConfiguration operation: Current operation does not support versions other than $LATEST
+            $ aws lambda update-function-configuration --function-name 'f:$LATEST' --timeout 9
+              Timeout: 9
+        "#]],
+    );
+}
+
+/// DeleteFunction as recorded (LocalStack snapshot test_delete_function): `$LATEST` is refused
+/// before existence is checked, deleting a missing version is idempotent, a missing function's
+/// 404 names the unqualified ARN, and version numbers are never reused, even after the function
+/// is deleted and created again (AWS docs, "Lambda function versions").
+#[test]
+fn deletes_as_recorded() {
+    check(
+        r#"
+        sim region eu-south-1
+        ! aws lambda delete-function --function-name nope --qualifier '$LATEST'
+        ! aws lambda delete-function --function-name nope --qualifier 1
+        aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip --publish
+        aws lambda update-function-code --function-name f --zip-file fileb://f-v2.zip --publish  # => Version
+        aws lambda delete-function --function-name f --qualifier 9
+        ! aws lambda delete-function --function-name f --qualifier '$LATEST'
+        aws lambda delete-function --function-name f
+        aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip --publish  # => Version
+        aws lambda list-versions-by-function --function-name f  # => Versions[].Version
+        "#,
+        expect![[r#"
+            $ sim region eu-south-1
+            $ ! aws lambda delete-function --function-name nope --qualifier '$LATEST'
+              ! An error occurred (InvalidParameterValueException) when calling the DeleteFunction operation: $LATEST version cannot be deleted without deleting the function.
+            $ ! aws lambda delete-function --function-name nope --qualifier 1
+              ! An error occurred (ResourceNotFoundException) when calling the DeleteFunction operation: Function not found: arn:aws:lambda:eu-south-1:123456789012:function:nope
+            $ aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip --publish
+            $ aws lambda update-function-code --function-name f --zip-file fileb://f-v2.zip --publish
+              Version: "2"
+            $ aws lambda delete-function --function-name f --qualifier 9
+            $ ! aws lambda delete-function --function-name f --qualifier '$LATEST'
+              ! An error occurred (InvalidParameterValueException) when calling the DeleteFunction operation: $LATEST version cannot be deleted without deleting the function.
+            $ aws lambda delete-function --function-name f
+            $ aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip --publish
+              Version: "3"
+            $ aws lambda list-versions-by-function --function-name f
+              Versions[].Version: ["$LATEST","3"]
+        "#]],
+    );
 }

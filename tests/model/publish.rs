@@ -74,30 +74,58 @@ fn a_code_sha256_other_than_latest_is_refused_with_the_exact_message() {
     );
 }
 
+/// RevisionId changes when the function goes from Pending to Active, when an update completes
+/// (so an update's response holds an id stale a moment later), and on `$LATEST` when a version
+/// is published; the version keeps its own (LAMBDA.md, LocalStack snapshot
+/// test_lambda_revisions_basic). A stale id gets the 412.
 #[test]
-fn a_stale_revision_id_is_refused_with_412_on_publish_and_updates() {
+fn revision_ids_follow_the_function_and_a_stale_one_is_refused_with_412() {
     check(
         r#"
-        aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip  # => RevisionId
-        aws lambda update-function-code --function-name f --zip-file fileb://f-v2.zip  # => RevisionId
-        ! aws lambda publish-version --function-name f --revision-id bdd73226-2feb-4e95-28ef-e333b266f103
-        ! aws lambda update-function-configuration --function-name f --memory-size 256 --revision-id bdd73226-2feb-4e95-28ef-e333b266f103
-        ! aws lambda update-function-code --function-name f --zip-file fileb://f-v3.zip --revision-id bdd73226-2feb-4e95-28ef-e333b266f103
-        aws lambda publish-version --function-name f --revision-id 47526757-130f-4f52-581c-e1ff0e4ae394  # => Version
+        aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip  # => RevisionId State
+        aws lambda get-function-configuration --function-name f  # => RevisionId State
+        aws lambda update-function-code --function-name f --zip-file fileb://f-v2.zip  # => RevisionId LastUpdateStatus
+        aws lambda get-function-configuration --function-name f  # => RevisionId LastUpdateStatus
+        ! aws lambda publish-version --function-name f --revision-id 09bc585a-2448-43f2-ae44-31fa3c80db06
+        ! aws lambda update-function-configuration --function-name f --memory-size 256 --revision-id 09bc585a-2448-43f2-ae44-31fa3c80db06
+        ! aws lambda update-function-code --function-name f --zip-file fileb://f-v3.zip --revision-id 09bc585a-2448-43f2-ae44-31fa3c80db06
+        aws lambda publish-version --function-name f --revision-id 37e9671c-4537-4d5d-9cf6-35ee9e9e2fa4  # => Version RevisionId
+        aws lambda get-function-configuration --function-name f  # => RevisionId
+        aws lambda get-function-configuration --function-name f --qualifier 1  # => RevisionId
+        aws lambda publish-version --function-name f  # => Version RevisionId
+        aws lambda get-function-configuration --function-name f  # => RevisionId
         "#,
         expect![[r#"
             $ aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
-              RevisionId: "bdd73226-2feb-4e95-28ef-e333b266f103"
+              RevisionId: "bdd73226-2feb-4e95-98ef-e333b266f103"
+              State: "Pending"
+            $ aws lambda get-function-configuration --function-name f
+              RevisionId: "47526757-130f-4f52-a81c-e1ff0e4ae394"
+              State: "Active"
             $ aws lambda update-function-code --function-name f --zip-file fileb://f-v2.zip
-              RevisionId: "47526757-130f-4f52-581c-e1ff0e4ae394"
-            $ ! aws lambda publish-version --function-name f --revision-id bdd73226-2feb-4e95-28ef-e333b266f103
+              RevisionId: "09bc585a-2448-43f2-ae44-31fa3c80db06"
+              LastUpdateStatus: "InProgress"
+            $ aws lambda get-function-configuration --function-name f
+              RevisionId: "37e9671c-4537-4d5d-9cf6-35ee9e9e2fa4"
+              LastUpdateStatus: "Successful"
+            $ ! aws lambda publish-version --function-name f --revision-id 09bc585a-2448-43f2-ae44-31fa3c80db06
               ! An error occurred (PreconditionFailedException) when calling the PublishVersion operation: The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id
-            $ ! aws lambda update-function-configuration --function-name f --memory-size 256 --revision-id bdd73226-2feb-4e95-28ef-e333b266f103
+            $ ! aws lambda update-function-configuration --function-name f --memory-size 256 --revision-id 09bc585a-2448-43f2-ae44-31fa3c80db06
               ! An error occurred (PreconditionFailedException) when calling the UpdateFunctionConfiguration operation: The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id
-            $ ! aws lambda update-function-code --function-name f --zip-file fileb://f-v3.zip --revision-id bdd73226-2feb-4e95-28ef-e333b266f103
+            $ ! aws lambda update-function-code --function-name f --zip-file fileb://f-v3.zip --revision-id 09bc585a-2448-43f2-ae44-31fa3c80db06
               ! An error occurred (PreconditionFailedException) when calling the UpdateFunctionCode operation: The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id
-            $ aws lambda publish-version --function-name f --revision-id 47526757-130f-4f52-581c-e1ff0e4ae394
+            $ aws lambda publish-version --function-name f --revision-id 37e9671c-4537-4d5d-9cf6-35ee9e9e2fa4
               Version: "1"
+              RevisionId: "5705b877-0b3d-4dd5-9e54-d738297f77ae"
+            $ aws lambda get-function-configuration --function-name f
+              RevisionId: "3474724a-775b-49bf-be34-8a0e451650be"
+            $ aws lambda get-function-configuration --function-name f --qualifier 1
+              RevisionId: "5705b877-0b3d-4dd5-9e54-d738297f77ae"
+            $ aws lambda publish-version --function-name f
+              Version: "1"
+              RevisionId: "5705b877-0b3d-4dd5-9e54-d738297f77ae"
+            $ aws lambda get-function-configuration --function-name f
+              RevisionId: "3474724a-775b-49bf-be34-8a0e451650be"
         "#]],
     );
 }
@@ -227,7 +255,7 @@ fn create_with_publish_returns_version_one() {
             $ sim region eu-south-1
             $ aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip --publish
               Version: "1"
-              FunctionArn: "arn:aws:lambda:eu-south-1:123456789012:function:f:1"
+              FunctionArn: "arn:aws:lambda:eu-south-1:123456789012:function:f"
             $ aws lambda publish-version --function-name f
               Version: "1"
         "#]],

@@ -352,9 +352,9 @@ fn manual_blocks_a_runtime_or_architecture_change_of_latest() {
             $ aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
             $ aws lambda put-runtime-management-config --function-name f --update-runtime-on Manual --runtime-version-arn {rv eu-south-1 python3.9 14}
             $ ! aws lambda update-function-configuration --function-name f --runtime python3.12
-              ! An error occurred (InvalidParameterValueException) when calling the UpdateFunctionConfiguration operation: You can't change the runtime of $LATEST while its runtime management configuration is UpdateRuntimeOn: Manual. Set UpdateRuntimeOn to Auto or FunctionUpdate first.
+              ! An error occurred (InvalidParameterValueException) when calling the UpdateFunctionConfiguration operation: Cannot change runtime identifier when runtime management configuration is set to 'Manual'. Change the runtime management configuration to 'Auto' or 'FunctionUpdate', then retry.
             $ ! aws lambda update-function-code --function-name f --zip-file fileb://f-v2.zip --architectures arm64
-              ! An error occurred (InvalidParameterValueException) when calling the UpdateFunctionCode operation: You can't change the architecture of $LATEST while its runtime management configuration is UpdateRuntimeOn: Manual. Set UpdateRuntimeOn to Auto or FunctionUpdate first.
+              ! An error occurred (InvalidParameterValueException) when calling the UpdateFunctionCode operation: Cannot change CPU architecture when runtime management configuration is set to 'Manual'. Change the runtime management configuration to 'Auto' or 'FunctionUpdate', then retry.
             $ aws lambda update-function-configuration --function-name f --memory-size 512
               Runtime: "python3.9"
               MemorySize: 512
@@ -363,6 +363,34 @@ fn manual_blocks_a_runtime_or_architecture_change_of_latest() {
             $ aws lambda update-function-code --function-name f --zip-file fileb://f-v2.zip --architectures arm64
               Architectures: ["arm64"]
               RuntimeVersionConfig.RuntimeVersionArn: "{rv eu-south-1 python3.9 14 arm64}"
+        "#]],
+    );
+}
+
+/// Runtime management configuration takes `$LATEST` or a version number, never an alias: AWS's
+/// message, quoted from a real incident (LAMBDA.md "Runtime management configuration").
+#[test]
+fn aliases_are_not_allowed() {
+    check(
+        r#"
+        sim region eu-south-1
+        aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip --publish
+        ! aws lambda put-runtime-management-config --function-name f --qualifier live --update-runtime-on Manual --runtime-version-arn {rv eu-south-1 python3.9 14}
+        ! aws lambda get-runtime-management-config --function-name f:live
+        ! aws lambda get-runtime-management-config --function-name nope --qualifier live
+        aws lambda get-runtime-management-config --function-name f --qualifier 1  # => UpdateRuntimeOn
+        "#,
+        expect![[r#"
+            $ sim region eu-south-1
+            $ aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip --publish
+            $ ! aws lambda put-runtime-management-config --function-name f --qualifier live --update-runtime-on Manual --runtime-version-arn {rv eu-south-1 python3.9 14}
+              ! An error occurred (InvalidParameterValueException) when calling the PutRuntimeManagementConfig operation: The provided function name arn:aws:lambda:eu-south-1:123456789012:function:f:live is invalid. Aliases are not allowed.
+            $ ! aws lambda get-runtime-management-config --function-name f:live
+              ! An error occurred (InvalidParameterValueException) when calling the GetRuntimeManagementConfig operation: The provided function name arn:aws:lambda:eu-south-1:123456789012:function:f:live is invalid. Aliases are not allowed.
+            $ ! aws lambda get-runtime-management-config --function-name nope --qualifier live
+              ! An error occurred (InvalidParameterValueException) when calling the GetRuntimeManagementConfig operation: The provided function name arn:aws:lambda:eu-south-1:123456789012:function:nope:live is invalid. Aliases are not allowed.
+            $ aws lambda get-runtime-management-config --function-name f --qualifier 1
+              UpdateRuntimeOn: "Auto"
         "#]],
     );
 }

@@ -30,11 +30,22 @@ fn code(zip_file: &str) -> Code {
     }
 }
 
-/// An update's response: AWS answers before the update has finished.
-fn in_progress(mut c: FunctionConfiguration, reason: &str, code: &str) -> FunctionConfiguration {
+/// An update's response: AWS answers before the update has finished, with the reason it
+/// really sends ("created", for updates too; LocalStack snapshot test_function_update_states).
+fn in_progress(mut c: FunctionConfiguration) -> FunctionConfiguration {
     c.last_update_status = Some("InProgress".into());
-    c.last_update_status_reason = Some(reason.into());
-    c.last_update_status_reason_code = Some(code.into());
+    c.last_update_status_reason = Some("The function is being created.".into());
+    c.last_update_status_reason_code = Some("Creating".into());
+    c
+}
+
+/// A create's response (and a publish on create or update): `Pending`, the "being created"
+/// reason, and no `LastUpdateStatus` keys (LocalStack snapshot test_function_states).
+fn pending(mut c: FunctionConfiguration) -> FunctionConfiguration {
+    c.state = Some("Pending".into());
+    c.state_reason = Some("The function is being created.".into());
+    c.state_reason_code = Some("Creating".into());
+    c.last_update_status = None;
     c
 }
 
@@ -108,17 +119,23 @@ impl Lambda {
         };
         v.set_runtime_version(self.now, runtime, number, Change::Create);
         let id = self.store.push(v);
+        let last_version_number = self.store.retired.get(&key).copied().unwrap_or(0);
         self.store.functions.insert(
             key,
-            Function { latest: id, published: BTreeMap::new(), last_version_number: 0, last_published: None },
+            Function { latest: id, published: BTreeMap::new(), last_version_number, last_published: None },
         );
         let detail = format!("{} ({})", self.catalogue[runtime].id, self.rv_name(id));
         self.event(id, EventKind::Create, detail);
-        let mut out = if r.publish { self.publish(id, None)? } else { self.configuration(id) };
-        out.state = Some("Pending".into());
-        out.state_reason = Some("The function is being created.".into());
-        out.state_reason_code = Some("Creating".into());
-        Ok(out)
+        let response = pending(self.configuration(id));
+        // The function becomes Active before the next line runs, with a new RevisionId.
+        self.complete(id);
+        if r.publish {
+            // Version 1, under the unqualified ARN (LocalStack snapshot test_create_function_publish).
+            let mut published = pending(self.publish(id, None)?);
+            published.function_arn = response.function_arn;
+            return Ok(published);
+        }
+        Ok(response)
     }
 
     /// Phase 1: a created or updated `$LATEST` in Auto or FunctionUpdate mode takes the newest
@@ -135,16 +152,20 @@ impl Lambda {
         v.revision_id = self.rng.uuid();
     }
 
+    /// A create or an update completes (AWS takes a second or so; the next line sees it done):
+    /// `$LATEST` gets a new RevisionId, so the one in the response is stale.
+    fn complete(&mut self, id: VersionId) {
+        self.store[id].revision_id = self.rng.uuid();
+    }
+
+    /// `$LATEST` of the named function, for the operations that change it. A name qualified with
+    /// a version is refused before anything is looked up (AWS's message, from users' logs).
     fn latest_for_update(&self, region: &str, name: &str) -> ApiResult<VersionId> {
-        let (fregion, fref) = self.function_ref(region, name, None)?;
-        let id = self.resolve(region, name, None)?;
+        let (_, fref) = self.function_ref(region, name, None)?;
         if matches!(fref.qualifier.as_deref(), Some(q) if q != LATEST) {
-            return Err(ApiError::invalid_parameter(format!(
-                "Unqualified function name or $LATEST is required for this operation: {}",
-                function_arn(&fregion, &fref.name, fref.qualifier.as_deref())
-            )));
+            return Err(ApiError::invalid_parameter("Current operation does not support versions other than $LATEST"));
         }
-        Ok(id)
+        self.resolve(region, name, None)
     }
 
     pub(super) fn update_function_code(
@@ -163,9 +184,7 @@ impl Lambda {
         let v = &mut self.store[id];
         if let Some(arch) = &architecture {
             if *arch != v.config.architecture && v.mode() == UpdateRuntimeOn::Manual {
-                return Err(ApiError::invalid_parameter(
-                    "You can't change the architecture of $LATEST while its runtime management configuration is UpdateRuntimeOn: Manual. Set UpdateRuntimeOn to Auto or FunctionUpdate first.",
-                ));
+                return Err(ApiError::invalid_parameter(validation::manual_lock("CPU architecture")));
             }
         }
         let code = code(&r.zip_file);
@@ -178,10 +197,13 @@ impl Lambda {
         self.apply_update(id, runtime, Change::CodeUpdate);
         self.refresh_breakage(id);
         self.event(id, EventKind::CodeUpdate, format!("{} on {}", r.zip_file, self.rv_name(id)));
+        let response = in_progress(self.configuration(id));
+        self.complete(id);
         if r.publish {
-            return self.publish(id, None);
+            // The new version, Pending (LocalStack snapshot test_update_function_code_publish).
+            return Ok(pending(self.publish(id, None)?));
         }
-        Ok(in_progress(self.configuration(id), "The function is being created.", "Creating"))
+        Ok(response)
     }
 
     pub(super) fn update_function_configuration(
@@ -196,11 +218,13 @@ impl Lambda {
             Some(name) => validation::runtime(self.catalogue, name)?,
             None => current,
         };
-        validation::lifecycle(self.catalogue, runtime, self.catalogue[runtime].block_function_update, self.now)?;
+        // Only an update that names a blocked runtime fails: memory, timeout or description
+        // changes of a function on one still go through (recorded against the real service).
+        if r.runtime.is_some() {
+            validation::lifecycle(self.catalogue, runtime, self.catalogue[runtime].block_function_update, self.now)?;
+        }
         if runtime != current && self.store[id].mode() == UpdateRuntimeOn::Manual {
-            return Err(ApiError::invalid_parameter(
-                "You can't change the runtime of $LATEST while its runtime management configuration is UpdateRuntimeOn: Manual. Set UpdateRuntimeOn to Auto or FunctionUpdate first.",
-            ));
+            return Err(ApiError::invalid_parameter(validation::manual_lock("runtime identifier")));
         }
         if let Some(role) = &r.role {
             validation::role(role)?;
@@ -228,7 +252,9 @@ impl Lambda {
         }
         self.apply_update(id, runtime, Change::ConfigurationUpdate);
         self.event(id, EventKind::ConfigurationUpdate, format!("on {}", self.rv_name(id)));
-        Ok(in_progress(self.configuration(id), "The function is being updated.", "Updating"))
+        let response = in_progress(self.configuration(id));
+        self.complete(id);
+        Ok(response)
     }
 
     pub(super) fn publish_version(
@@ -291,16 +317,34 @@ impl Lambda {
         }
         self.event(id, EventKind::Publish, format!("version {number} on {}", self.rv_name(id)));
         self.schedule_catch_up(id);
+        // Publishing gives `$LATEST` a new RevisionId; the version keeps its own.
+        self.complete(latest);
         Ok(self.configuration(id))
     }
 
+    /// DeleteFunction as recorded (LocalStack snapshot test_delete_function): `$LATEST` is refused
+    /// before anything is looked up; a missing version of an existing function is deleted already;
+    /// a missing function's 404 names its unqualified ARN.
     pub(super) fn delete_function(&mut self, region: &str, r: &FunctionRequest) -> ApiResult<()> {
         let (fregion, fref) = self.function_ref(region, &r.function_name, r.qualifier.as_deref())?;
-        let id = self.resolve(region, &r.function_name, r.qualifier.as_deref())?;
+        if fref.qualifier.as_deref() == Some(LATEST) {
+            return Err(ApiError::invalid_parameter(
+                "$LATEST version cannot be deleted without deleting the function.",
+            ));
+        }
+        if !self.store.functions.contains_key(&(fregion.clone(), fref.name.clone())) {
+            return Err(ApiError::not_found(format!(
+                "Function not found: {}",
+                function_arn(&fregion, &fref.name, None)
+            )));
+        }
+        let id = match self.resolve(region, &r.function_name, r.qualifier.as_deref()) {
+            Ok(id) => id,
+            // The function exists and the version does not: nothing to delete.
+            Err(_) if fref.qualifier.is_some() => return Ok(()),
+            Err(e) => return Err(e),
+        };
         match (fref.qualifier.as_deref(), self.store[id].qualifier) {
-            (Some(LATEST), _) => {
-                Err(ApiError::invalid_parameter("$LATEST version cannot be deleted without deleting the function."))
-            }
             (Some(_), Qualifier::Version(n)) => {
                 if let Some(f) = self.store.function_mut(id) {
                     f.published.remove(&n);
@@ -312,7 +356,10 @@ impl Lambda {
             }
             (Some(_), Qualifier::Latest) => Err(not_live(id)),
             (None, _) => {
-                let f = self.store.functions.remove(&(fregion, fref.name)).ok_or_else(|| not_live(id))?;
+                let key = (fregion, fref.name);
+                let f = self.store.functions.remove(&key).ok_or_else(|| not_live(id))?;
+                // Version numbers are never reused, even after the function is created again.
+                self.store.retired.insert(key, f.last_version_number);
                 for vid in std::iter::once(f.latest).chain(f.published.values().copied()) {
                     self.store[vid].deleted = Some(self.now);
                 }

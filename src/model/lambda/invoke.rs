@@ -4,25 +4,52 @@
 use super::Lambda;
 use crate::model::api::{InvokeRequest, InvokeResponse};
 use crate::model::digest::base64;
-use crate::model::environment::{Invocation, InvokeTarget};
+use crate::model::environment::{Failure, Invocation, InvokeTarget};
 use crate::model::error::{ApiError, ApiResult, ErrorCode};
 use crate::model::function::VersionId;
 use crate::model::rng::Rng;
 use crate::model::time::Timestamp;
 
+/// A JSON string as Python's `json.dumps` writes it (`ensure_ascii`: non-ASCII as `\\uXXXX`).
+fn python_json_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if (c as u32) < 0x20 || !c.is_ascii() => {
+                let mut buf = [0u16; 2];
+                for unit in c.encode_utf16(&mut buf) {
+                    out.push_str(&format!("\\u{unit:04x}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 impl Lambda {
     /// Why an invocation at `at` fails, if it does: an expired runtime version, or code relying on a
     /// behaviour its runtime version changed.
-    fn invoke_target_failure(&self, id: VersionId, at: Timestamp) -> Option<String> {
+    fn invoke_target_failure(&self, id: VersionId, at: Timestamp) -> Option<Failure> {
         let v = &self.store[id];
         if self.releases.expiry(v.config.runtime, v.runtime_version).is_some_and(|e| at >= e) {
-            return Some(format!(
+            return Some(Failure::Runtime(format!(
                 "Runtime.ExpiredRuntimeVersion: {} is past its end of life (an expired certificate in its trust store)",
                 self.rv_name(id)
-            ));
+            )));
         }
         if v.broken {
-            return self.releases.breaks(self.catalogue, v.config.runtime, v.runtime_version, &v.code.relies_on);
+            let breaks = self.releases.breaks(self.catalogue, v.config.runtime, v.runtime_version, &v.code.relies_on);
+            return breaks.map(Failure::Handler);
         }
         None
     }
@@ -64,7 +91,12 @@ impl Lambda {
     }
 
     pub(super) fn invoke(&mut self, region: &str, r: &InvokeRequest) -> ApiResult<InvokeResponse> {
-        let id = self.resolve(region, &r.function_name, r.qualifier.as_deref())?;
+        // Invoke names what it did not find with its default qualifier: `...:function:f:$LATEST`.
+        let qualifier = r.qualifier.as_deref().or_else(|| {
+            let named = crate::model::arn::FunctionRef::parse(&r.function_name).ok()?.qualifier;
+            named.is_none().then_some(crate::model::arn::LATEST)
+        });
+        let id = self.resolve(region, &r.function_name, qualifier)?;
         let tail = match r.log_type.as_deref() {
             None | Some("None") => false,
             Some("Tail") => true,
@@ -85,19 +117,22 @@ impl Lambda {
         self.rng = rng;
         let payload = match &inv.error {
             None => r#"{"statusCode": 200, "body": "\"Hello from Lambda!\""}"#.to_string(),
-            Some(message) => {
-                let (error_type, error_message) = message.split_once(": ").unwrap_or(("Error", message));
-                serde_json::json!({
-                    "errorMessage": error_message,
-                    "errorType": error_type,
-                    "requestId": inv.request_id,
-                    "stackTrace": []
-                })
-                .to_string()
+            Some(failure) => {
+                // As the Python runtime writes it: json.dumps with its default separators.
+                let (error_type, error_message) = failure.type_and_message();
+                format!(
+                    "{{\"errorMessage\": {}, \"errorType\": {}, \"requestId\": {}, \"stackTrace\": []}}",
+                    python_json_string(error_message),
+                    python_json_string(error_type),
+                    python_json_string(&inv.request_id)
+                )
             }
         };
         let log_result = tail.then(|| {
-            let mut text = inv.log.join("\n");
+            // INIT_START goes to CloudWatch Logs only: AWS never returns it in the tail.
+            let lines: Vec<&str> =
+                inv.log.iter().map(String::as_str).filter(|l| !l.starts_with("INIT_START")).collect();
+            let mut text = lines.join("\n");
             text.push('\n');
             // The last 4 KB, cut on a character boundary.
             let mut start = text.len().saturating_sub(4096);

@@ -117,10 +117,7 @@ impl Lambda {
             Request::UpdateFunctionConfiguration(r) => self.update_function_configuration(region, r).map(function),
             Request::PublishVersion(r) => self.publish_version(region, r).map(function),
             Request::GetFunction(r) => self.get_function(region, r).map(|g| Response::GetFunction(Box::new(g))),
-            Request::GetFunctionConfiguration(r) => {
-                let id = self.resolve(region, &r.function_name, r.qualifier.as_deref())?;
-                Ok(function(self.configuration(id)))
-            }
+            Request::GetFunctionConfiguration(r) => self.get_configuration(region, r).map(function),
             Request::ListFunctions(r) => self.list_functions(region, r).map(Response::ListFunctions),
             Request::ListVersionsByFunction(r) => self.list_versions(region, r).map(Response::ListVersions),
             Request::DeleteFunction(r) => self.delete_function(region, r).map(|_| Response::Empty),

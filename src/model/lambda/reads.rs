@@ -138,11 +138,24 @@ impl Lambda {
         c
     }
 
+    /// GetFunctionConfiguration: `$LATEST` named explicitly (`--qualifier '$LATEST'` or an ARN
+    /// ending `:$LATEST`) answers with a `:$LATEST` FunctionArn (LocalStack snapshot
+    /// test_get_function_latest_qualifier); unnamed, the ARN is unqualified.
+    pub(super) fn get_configuration(&self, region: &str, r: &FunctionRequest) -> ApiResult<FunctionConfiguration> {
+        let id = self.resolve(region, &r.function_name, r.qualifier.as_deref())?;
+        let mut c = self.configuration(id);
+        let (_, fref) = self.function_ref(region, &r.function_name, r.qualifier.as_deref())?;
+        if fref.qualifier.as_deref() == Some(arn::LATEST) {
+            c.function_arn.push_str(":$LATEST");
+        }
+        Ok(c)
+    }
+
     pub(super) fn get_function(&self, region: &str, r: &FunctionRequest) -> ApiResult<GetFunctionResponse> {
         let id = self.resolve(region, &r.function_name, r.qualifier.as_deref())?;
         let v = &self.store[id];
         Ok(GetFunctionResponse {
-            configuration: self.configuration(id),
+            configuration: self.get_configuration(region, r)?,
             code: FunctionCodeLocation {
                 repository_type: "S3".into(),
                 location: format!(
@@ -196,6 +209,7 @@ impl Lambda {
         region: &str,
         r: &FunctionRequest,
     ) -> ApiResult<GetRuntimeManagementConfigResponse> {
+        self.runtime_management_target(region, &r.function_name, r.qualifier.as_deref())?;
         let id = self.resolve(region, &r.function_name, r.qualifier.as_deref())?;
         let v = &self.store[id];
         Ok(GetRuntimeManagementConfigResponse {

@@ -2,6 +2,7 @@
 //! forward to a runtime version released in its region).
 
 use super::events::EventKind;
+use super::validation;
 use super::Lambda;
 use crate::model::api::{PutRuntimeManagementConfigRequest, PutRuntimeManagementConfigResponse};
 use crate::model::arn;
@@ -19,6 +20,7 @@ impl Lambda {
             .update_runtime_on
             .parse()
             .map_err(|m| ApiError::new(ErrorCode::ValidationException, format!("1 validation error detected: {m}")))?;
+        self.runtime_management_target(region, &r.function_name, r.qualifier.as_deref())?;
         let id = self.resolve(region, &r.function_name, r.qualifier.as_deref())?;
         let pinned = match (mode, &r.runtime_version_arn) {
             (UpdateRuntimeOn::Manual, None) => {
@@ -62,6 +64,12 @@ impl Lambda {
             function_arn: self.arn_of(id),
             runtime_version_arn: self.store[id].runtime_management.runtime_version_arn.clone(),
         })
+    }
+
+    /// Put/GetRuntimeManagementConfig refuse an alias before anything else is looked up.
+    pub(super) fn runtime_management_target(&self, region: &str, name: &str, qualifier: Option<&str>) -> ApiResult<()> {
+        let (fregion, fref) = self.function_ref(region, name, qualifier)?;
+        validation::no_alias(&fregion, &fref.name, fref.qualifier.as_deref())
     }
 
     /// The runtime version number a Manual pin's ARN names, if the version may run it: released

@@ -14,6 +14,9 @@ pub(super) struct Store {
     versions: Vec<Rc<FunctionVersion>>,
     /// (region, name) to the function.
     pub(super) functions: BTreeMap<(String, String), Function>,
+    /// The last version number of each deleted function, by (region, name): a function created
+    /// again under that name numbers on from it.
+    pub(super) retired: BTreeMap<(String, String), u32>,
     /// Counts mutable accesses to versions; `stamps[i]` is its value at version i's last one.
     /// What the UI compares to skip unchanged rows and lanes. Not part of the state: a replay
     /// in other steps reaches the same state with other counts.
@@ -24,7 +27,7 @@ pub(super) struct Store {
 /// The versions and functions, not the change counters.
 impl PartialEq for Store {
     fn eq(&self, other: &Store) -> bool {
-        self.versions == other.versions && self.functions == other.functions
+        self.versions == other.versions && self.functions == other.functions && self.retired == other.retired
     }
 }
 

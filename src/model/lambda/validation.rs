@@ -66,7 +66,7 @@ pub(super) fn architecture(
         return Err(ApiError::validation(
             &shown,
             "architectures",
-            "Member must satisfy constraint: [Member must satisfy enum value set: [x86_64, arm64]]",
+            "Member must satisfy constraint: [Member must satisfy enum value set: [x86_64, arm64], Member must not be null]",
         ));
     }
     runtime_supports(catalogue, runtime, arch)?;
@@ -111,6 +111,28 @@ pub(super) fn revision(v: &FunctionVersion, revision: &Option<String>) -> ApiRes
             ErrorCode::PreconditionFailedException,
             "The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id",
         )),
+        _ => Ok(()),
+    }
+}
+
+/// A Manual `$LATEST` keeps its runtime and architecture. AWS's sentence for the runtime (quoted
+/// from a real Terraform run); [choice] the same with "CPU architecture" for the architecture.
+pub(super) fn manual_lock(what: &str) -> String {
+    format!(
+        "Cannot change {what} when runtime management configuration is set to 'Manual'. Change the runtime management configuration to 'Auto' or 'FunctionUpdate', then retry."
+    )
+}
+
+/// Runtime management configuration takes `$LATEST` or a version number, never an alias (AWS's
+/// message, quoted from a real incident).
+pub(super) fn no_alias(region: &str, name: &str, qualifier: Option<&str>) -> ApiResult<()> {
+    match qualifier {
+        Some(q) if q != crate::model::arn::LATEST && crate::model::function::Qualifier::parse(q).is_none() => {
+            Err(ApiError::invalid_parameter(format!(
+                "The provided function name {}:{q} is invalid. Aliases are not allowed.",
+                crate::model::arn::function_arn(region, name, None)
+            )))
+        }
         _ => Ok(()),
     }
 }
