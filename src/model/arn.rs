@@ -2,7 +2,7 @@
 
 use super::catalogue::Catalogue;
 use super::digest::{hex, sha256};
-use super::error::{ApiError, ApiResult};
+use super::error::{ApiError, ApiResult, ErrorCode};
 
 /// The account every simulated function belongs to ([choice]).
 pub const DEFAULT_ACCOUNT: &str = "123456789012";
@@ -81,8 +81,17 @@ impl FunctionRef {
             [name, q] => (*name, Some(q.to_string())),
             _ => return Err(invalid()),
         };
-        if name.is_empty() || name.len() > 64 || !name.chars().all(is_name_char) {
+        if name.is_empty() || !name.chars().all(is_name_char) {
             return Err(invalid());
+        }
+        if name.len() > 64 {
+            // AWS answers this one as InvalidParameterValueException (LAMBDA.md, recorded).
+            return Err(ApiError::new(
+                ErrorCode::InvalidParameterValueException,
+                format!(
+                    "1 validation error detected: Value '{input}' at 'functionName' failed to satisfy constraint: Member must have length less than or equal to 64"
+                ),
+            ));
         }
         if let Some(q) = &qualifier {
             if !is_qualifier(q) {
@@ -247,13 +256,16 @@ mod tests {
             "f:",
             "ü",
             "arn:aws:s3:::bucket",
-            &"x".repeat(65),
             &"x".repeat(171),
         ] {
             let e = FunctionRef::parse(bad).unwrap_err();
             assert_eq!(e.code.as_str(), "ValidationException", "{bad}");
             assert!(e.message.contains("functionName"), "{bad}: {}", e.message);
         }
+        // A name of valid characters past 64 is an InvalidParameterValueException (recorded).
+        let e = FunctionRef::parse(&"x".repeat(65)).unwrap_err();
+        assert_eq!(e.code.as_str(), "InvalidParameterValueException");
+        assert!(e.message.ends_with("Member must have length less than or equal to 64"), "{}", e.message);
     }
 
     #[test]

@@ -78,18 +78,34 @@ fn a_second_create_of_a_name_is_a_409() {
     );
 }
 
+/// A full ARN in another region than the call's is not reachable there, and CreateFunction
+/// creates nothing elsewhere (LAMBDA.md "What AWS returned when recorded").
 #[test]
-fn an_arn_in_a_region_the_playground_does_not_simulate_is_refused() {
+fn an_arn_in_another_region_is_not_reachable() {
     check(
         r#"
+        ! aws lambda create-function --function-name arn:aws:lambda:eu-west-1:123456789012:function:f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
         ! aws lambda create-function --function-name arn:aws:lambda:xx-mars-9:123456789012:function:f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
-        aws lambda list-functions --region us-east-1  # => Functions
+        aws lambda list-functions --region eu-west-1  # => Functions
+        aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip --region eu-west-1
+        ! aws lambda get-function --function-name arn:aws:lambda:eu-west-1:123456789012:function:f
+        aws lambda get-function --function-name arn:aws:lambda:eu-west-1:123456789012:function:f --region eu-west-1  # => Configuration.FunctionArn
+        ! aws lambda list-functions --region xx-mars-9
         "#,
         expect![[r#"
+            $ ! aws lambda create-function --function-name arn:aws:lambda:eu-west-1:123456789012:function:f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
+              ! An error occurred (ResourceNotFoundException) when calling the CreateFunction operation: Functions from 'eu-west-1' are not reachable in this region ('us-east-1')
             $ ! aws lambda create-function --function-name arn:aws:lambda:xx-mars-9:123456789012:function:f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
-              ! An error occurred (ValidationException) when calling the CreateFunction operation: The playground does not simulate region xx-mars-9. Regions: eu-south-1, ap-southeast-2, eu-west-1, us-west-2, us-east-1.
-            $ aws lambda list-functions --region us-east-1
+              ! An error occurred (ResourceNotFoundException) when calling the CreateFunction operation: Functions from 'xx-mars-9' are not reachable in this region ('us-east-1')
+            $ aws lambda list-functions --region eu-west-1
               Functions: []
+            $ aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip --region eu-west-1
+            $ ! aws lambda get-function --function-name arn:aws:lambda:eu-west-1:123456789012:function:f
+              ! An error occurred (ResourceNotFoundException) when calling the GetFunction operation: Functions from 'eu-west-1' are not reachable in this region ('us-east-1')
+            $ aws lambda get-function --function-name arn:aws:lambda:eu-west-1:123456789012:function:f --region eu-west-1
+              Configuration.FunctionArn: "arn:aws:lambda:eu-west-1:123456789012:function:f"
+            $ ! aws lambda list-functions --region xx-mars-9
+              ! An error occurred (ValidationException) when calling the ListFunctions operation: The playground does not simulate region xx-mars-9. Regions: eu-south-1, ap-southeast-2, eu-west-1, us-west-2, us-east-1.
         "#]],
     );
 }

@@ -16,10 +16,15 @@ impl Lambda {
         qualifier: Option<&str>,
     ) -> ApiResult<(String, FunctionRef)> {
         let r = FunctionRef::parse(name)?.with_qualifier(qualifier)?;
-        // [choice] A full ARN names its own region; otherwise the caller's region applies.
-        let region = r.region.clone().unwrap_or_else(|| region.to_string());
-        validation::region(self.catalogue, &region)?;
-        Ok((region, r))
+        validation::region(self.catalogue, region)?;
+        // A full ARN in another region is not reachable from this one (LAMBDA.md, recorded): the
+        // call never operates elsewhere.
+        if let Some(arn_region) = r.region.as_deref().filter(|&r| r != region) {
+            return Err(ApiError::not_found(format!(
+                "Functions from '{arn_region}' are not reachable in this region ('{region}')"
+            )));
+        }
+        Ok((region.to_string(), r))
     }
 
     fn not_found(region: &str, r: &FunctionRef) -> ApiError {
