@@ -423,13 +423,23 @@ fn invalid_choices_list_the_valid_ones() {
 #[test]
 fn service_side_value_errors() {
     let mut s = session_with("f");
-    let (code, _, printed) = api(&mut s, "aws lambda update-function-configuration --function-name f --timeout 0");
-    assert_eq!(code, "ValidationException");
-    assert!(printed.contains("Value '0' at 'timeout'"));
-    let (code, _, printed) = api(&mut s, "aws lambda update-function-configuration --function-name f --memory-size -1");
+    // The AWS CLI checks minimums itself (botocore/validate.py); maximums are the service's.
+    let e = usage(&mut s, "aws lambda update-function-configuration --function-name f --timeout 0");
+    assert_eq!(e, "Parameter validation failed:\nInvalid value for parameter Timeout, value: 0, valid min value: 1");
+    let e = usage(&mut s, "aws lambda update-function-configuration --function-name f --memory-size -1");
+    assert_eq!(
+        e,
+        "Parameter validation failed:\nInvalid value for parameter MemorySize, value: -1, valid min value: 128"
+    );
+    let e = usage(&mut s, "aws lambda get-function --function-name ''");
+    assert_eq!(
+        e,
+        "Parameter validation failed:\nInvalid length for parameter FunctionName, value: 0, valid min length: 1"
+    );
+    let (code, _, printed) = api(&mut s, "aws lambda update-function-configuration --function-name f --timeout 901");
     assert_eq!(code, "ValidationException");
     assert!(printed.contains(
-        "Value '-1' at 'memorySize' failed to satisfy constraint: Member must have value greater than or equal to 128"
+        "Value '901' at 'timeout' failed to satisfy constraint: Member must have value less than or equal to 900"
     ));
     let (code, _, printed) = api(&mut s, "aws lambda update-function-code --function-name f");
     assert_eq!(code, "InvalidParameterValueException");

@@ -317,7 +317,8 @@ fn text() -> impl Strategy<Value = String> {
 
 /// A generated command with awkward text in every free-text field it has.
 fn awkward(command: Command, t: &[String]) -> Command {
-    let (name, other, zip) = (t[0].clone(), t[1].clone(), format!("z{}", t[2]));
+    // A function name has at least one character: the AWS CLI refuses an empty one itself.
+    let (name, other, zip) = (format!("n{}", t[0]), t[1].clone(), format!("z{}", t[2]));
     match command {
         Command::Api { region, request } => {
             let request = match request {

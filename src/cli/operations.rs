@@ -150,8 +150,44 @@ pub struct Context<'a> {
     pub raw_blobs: bool,
 }
 
-const TIMEOUT: Bounds = Bounds { field: "timeout", min: 1, max: 900 };
-const MEMORY: Bounds = Bounds { field: "memorySize", min: 128, max: 10240 };
+const TIMEOUT: Bounds = Bounds { member: "Timeout", field: "timeout", min: 1, max: 900 };
+const MEMORY: Bounds = Bounds { member: "MemorySize", field: "memorySize", min: 128, max: 10240 };
+
+/// The AWS CLI's own checks of string minimums before it sends anything (botocore's model:
+/// FunctionName and Qualifier at least 1 character, RuntimeVersionArn at least 26).
+fn client_checks(request: &Request) -> Result<(), Failure> {
+    let mut problems = Vec::new();
+    let name = |problems: &mut Vec<String>, n: &str| problems.extend(params::too_short("FunctionName", n, 1));
+    let qualifier = |problems: &mut Vec<String>, q: &Option<String>| {
+        problems.extend(q.as_deref().and_then(|q| params::too_short("Qualifier", q, 1)))
+    };
+    match request {
+        Request::CreateFunction(r) => name(&mut problems, &r.function_name),
+        Request::UpdateFunctionCode(r) => name(&mut problems, &r.function_name),
+        Request::UpdateFunctionConfiguration(r) => name(&mut problems, &r.function_name),
+        Request::PublishVersion(r) => name(&mut problems, &r.function_name),
+        Request::GetFunction(r)
+        | Request::GetFunctionConfiguration(r)
+        | Request::GetRuntimeManagementConfig(r)
+        | Request::ListVersionsByFunction(r)
+        | Request::DeleteFunction(r) => {
+            name(&mut problems, &r.function_name);
+            qualifier(&mut problems, &r.qualifier);
+        }
+        Request::PutRuntimeManagementConfig(r) => {
+            name(&mut problems, &r.function_name);
+            qualifier(&mut problems, &r.qualifier);
+            problems
+                .extend(r.runtime_version_arn.as_deref().and_then(|a| params::too_short("RuntimeVersionArn", a, 26)));
+        }
+        Request::Invoke(r) => {
+            name(&mut problems, &r.function_name);
+            qualifier(&mut problems, &r.qualifier);
+        }
+        Request::ListFunctions(_) => {}
+    }
+    params::below_minimum(&problems)
+}
 
 /// Reads option values, applying `file://` parameter files where the AWS CLI would.
 struct Reader<'a> {
@@ -196,6 +232,12 @@ fn function_request(r: &Reader) -> Result<FunctionRequest, Failure> {
 
 /// The request an operation's parsed options describe.
 pub fn build(op: &Operation, parsed: &Parsed, cx: &Context) -> Result<Request, Failure> {
+    let request = read(op, parsed, cx)?;
+    client_checks(&request)?;
+    Ok(request)
+}
+
+fn read(op: &Operation, parsed: &Parsed, cx: &Context) -> Result<Request, Failure> {
     let r = Reader { parsed, cx, api: op.api };
     Ok(match op.name {
         "create-function" => {

@@ -109,26 +109,48 @@ pub fn python_int(value: &str) -> Option<PythonInt> {
     })
 }
 
-/// An integer parameter, range-checked by the service: (field name, minimum, maximum).
+/// An integer parameter's range: its minimum is the botocore model's (checked by the AWS CLI
+/// before sending), its maximum the service's.
 pub struct Bounds {
+    /// The request member, as botocore names it: `Timeout`.
+    pub member: &'static str,
+    /// The service's field name: `timeout`.
     pub field: &'static str,
     pub min: i128,
     pub max: i128,
+}
+
+/// botocore's client-side check (`Parameter validation failed:`): it checks minimums only, never
+/// maximums, patterns or enums, which are the service's (botocore/validate.py).
+pub fn below_minimum(problems: &[String]) -> Result<(), Failure> {
+    if problems.is_empty() {
+        return Ok(());
+    }
+    Err(Failure::client(format!("Parameter validation failed:\n{}", problems.join("\n"))))
+}
+
+/// A string parameter shorter than its model minimum, as botocore words it.
+pub fn too_short(member: &str, value: &str, min: usize) -> Option<String> {
+    let len = value.chars().count();
+    (len < min).then(|| format!("Invalid length for parameter {member}, value: {len}, valid min length: {min}"))
 }
 
 pub fn integer(value: &str, operation: &str, bounds: &Bounds) -> Result<u32, Failure> {
     // The AWS CLI converts with int() and lets Python's message through.
     let n = python_int(value)
         .ok_or_else(|| Failure::client(format!("invalid literal for int() with base 10: '{value}'")))?;
-    let constraint = if n.below(bounds.min) {
-        format!("Member must have value greater than or equal to {}", bounds.min)
-    } else if n.above(bounds.max) {
-        format!("Member must have value less than or equal to {}", bounds.max)
-    } else {
-        // In range, so it fits: the bounds are within u32.
-        return Ok(n.value.unwrap_or_default() as u32);
-    };
-    Err(Failure::api(operation, &ApiError::validation(&n.digits, bounds.field, &constraint)))
+    if n.below(bounds.min) {
+        below_minimum(&[format!(
+            "Invalid value for parameter {}, value: {}, valid min value: {}",
+            bounds.member, n.digits, bounds.min
+        )])?;
+    }
+    if n.above(bounds.max) {
+        let constraint = format!("Member must have value less than or equal to {}", bounds.max);
+        return Err(Failure::api(operation, &ApiError::validation(&n.digits, bounds.field, &constraint)));
+    }
+    // In range, so it fits: the bounds are within u32.
+    Ok(n.value.unwrap_or_default() as u32)
 }
 
 /// A blob parameter (`--payload`): base64 unless `--cli-binary-format raw-in-base64-out`, and
@@ -273,20 +295,24 @@ mod tests {
         for bad in ["", "1.5", "1__0", "_1", "abc", "0x10", "1e3"] {
             assert_eq!(python_int(bad), None, "{bad}");
         }
-        let bounds = Bounds { field: "timeout", min: 1, max: 900 };
+        let bounds = Bounds { member: "Timeout", field: "timeout", min: 1, max: 900 };
         assert_eq!(integer("30", "CreateFunction", &bounds).unwrap(), 30);
         let e = integer("abc", "CreateFunction", &bounds).unwrap_err();
         assert_eq!(e.printed, "invalid literal for int() with base 10: 'abc'");
+        // Below the minimum, the AWS CLI refuses before sending (botocore checks minimums).
         let e = integer("-5", "CreateFunction", &bounds).unwrap_err();
-        assert_eq!(e.error.code, "ValidationException");
-        assert!(e.error.message.contains("Value '-5' at 'timeout'"));
+        assert_eq!((e.error.code.as_str(), e.error.status), ("UsageError", 252));
+        assert_eq!(
+            e.printed,
+            "Parameter validation failed:\nInvalid value for parameter Timeout, value: -5, valid min value: 1"
+        );
         // Issue 8: a number beyond i128 is echoed as given, not as i128::MAX.
         let huge = "99999999999999999999999999999999999999999999";
         let e = integer(huge, "CreateFunction", &bounds).unwrap_err();
         assert!(e.error.message.contains(&format!("Value '{huge}' at 'timeout'")), "{}", e.error.message);
         assert!(e.error.message.contains("less than or equal to 900"));
         let e = integer(&format!("-{huge}"), "CreateFunction", &bounds).unwrap_err();
-        assert!(e.error.message.contains(&format!("Value '-{huge}'")) && e.error.message.contains("greater than"));
+        assert!(e.printed.ends_with(&format!("value: -{huge}, valid min value: 1")), "{}", e.printed);
     }
 
     #[test]

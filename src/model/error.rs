@@ -12,6 +12,10 @@ pub enum ErrorCode {
     PreconditionFailedException,
     TooManyRequestsException,
     ServiceException,
+    /// A request that names another account (403).
+    AccessDeniedException,
+    /// A body that is not what the operation reads, e.g. an Invoke payload that is not JSON.
+    InvalidRequestContentException,
 }
 
 impl ErrorCode {
@@ -24,12 +28,16 @@ impl ErrorCode {
             Self::PreconditionFailedException => "PreconditionFailedException",
             Self::TooManyRequestsException => "TooManyRequestsException",
             Self::ServiceException => "ServiceException",
+            Self::AccessDeniedException => "AccessDeniedException",
+            Self::InvalidRequestContentException => "InvalidRequestContentException",
         }
     }
 
     pub fn status(self) -> u16 {
         match self {
             Self::InvalidParameterValueException | Self::ValidationException => 400,
+            Self::InvalidRequestContentException => 400,
+            Self::AccessDeniedException => 403,
             Self::ResourceNotFoundException => 404,
             Self::ResourceConflictException => 409,
             Self::PreconditionFailedException => 412,
@@ -79,12 +87,21 @@ impl ApiError {
     /// The error body Lambda sends: `Type` plus `message`, or `Message` for the codes that
     /// capitalise it (ResourceNotFound, Service).
     pub fn body(&self) -> serde_json::Value {
-        let key = match self.code {
-            ErrorCode::ResourceNotFoundException | ErrorCode::ServiceException => "Message",
-            _ => "message",
-        };
         let kind = if self.status() >= 500 { "Service" } else { "User" };
-        serde_json::json!({ "Type": kind, key: self.message })
+        match self.code {
+            // Recorded with a null message (LocalStack snapshot test_function_arns).
+            ErrorCode::AccessDeniedException => serde_json::json!({ "Type": kind, "Message": null }),
+            ErrorCode::ResourceNotFoundException | ErrorCode::ServiceException => {
+                serde_json::json!({ "Type": kind, "Message": self.message })
+            }
+            _ => serde_json::json!({ "Type": kind, "message": self.message }),
+        }
+    }
+
+    /// Another account's function: 403 with a null message, which the AWS CLI prints as `None`
+    /// (botocore reads the missing text as Python's None).
+    pub fn access_denied() -> ApiError {
+        Self::new(ErrorCode::AccessDeniedException, "None")
     }
 }
 

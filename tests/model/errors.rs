@@ -267,3 +267,94 @@ fn deletes_as_recorded() {
         "#]],
     );
 }
+
+/// Another account's function: 403 AccessDeniedException with a null message, which the AWS CLI
+/// prints as `None` (LocalStack snapshot test_function_arns); nothing is created.
+#[test]
+fn another_accounts_function_is_access_denied() {
+    check(
+        r#"
+        ! aws lambda create-function --function-name arn:aws:lambda:us-east-1:111111111111:function:f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
+        ! aws lambda get-function --function-name arn:aws:lambda:us-east-1:111111111111:function:f
+        ! aws lambda invoke --function-name 111111111111:function:f out.json
+        aws lambda list-functions  # => Functions
+        "#,
+        expect![[r#"
+            $ ! aws lambda create-function --function-name arn:aws:lambda:us-east-1:111111111111:function:f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
+              ! An error occurred (AccessDeniedException) when calling the CreateFunction operation: None
+            $ ! aws lambda get-function --function-name arn:aws:lambda:us-east-1:111111111111:function:f
+              ! An error occurred (AccessDeniedException) when calling the GetFunction operation: None
+            $ ! aws lambda invoke --function-name 111111111111:function:f out.json
+              ! An error occurred (AccessDeniedException) when calling the Invoke operation: None
+            $ aws lambda list-functions
+              Functions: []
+        "#]],
+    );
+}
+
+/// Names: CreateFunction refuses one past 64 characters with AWS's InvalidParameterValueException;
+/// the other operations find no such function (LocalStack snapshot test_function_name_too_long).
+/// An empty name never leaves the AWS CLI (botocore checks the model's minimum length).
+#[test]
+fn names_past_64_characters_and_empty_names() {
+    check(
+        r#"
+        ! aws lambda create-function --function-name aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
+        ! aws lambda get-function --function-name aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+        ! aws lambda invoke --function-name aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa out.json
+        ! aws lambda get-function --function-name ''
+        ! aws lambda get-function --function-name f --qualifier ''
+        "#,
+        expect![[r#"
+            $ ! aws lambda create-function --function-name aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
+              ! An error occurred (InvalidParameterValueException) when calling the CreateFunction operation: 1 validation error detected: Value 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' at 'functionName' failed to satisfy constraint: Member must have length less than or equal to 64
+            $ ! aws lambda get-function --function-name aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+              ! An error occurred (ResourceNotFoundException) when calling the GetFunction operation: Function not found: arn:aws:lambda:us-east-1:123456789012:function:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+            $ ! aws lambda invoke --function-name aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa out.json
+              ! An error occurred (ResourceNotFoundException) when calling the Invoke operation: Function not found: arn:aws:lambda:us-east-1:123456789012:function:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa:$LATEST
+            $ ! aws lambda get-function --function-name ''
+              ! Parameter validation failed:
+              ! Invalid length for parameter FunctionName, value: 0, valid min length: 1
+            $ ! aws lambda get-function --function-name f --qualifier ''
+              ! Parameter validation failed:
+              ! Invalid length for parameter Qualifier, value: 0, valid min length: 1
+        "#]],
+    );
+}
+
+/// Values the service checks: the architecture enum (LocalStack snapshot
+/// test_create_lambda_exceptions), a payload that is not JSON (test_invoke_payload_encoding_error),
+/// and minimums the AWS CLI checks before sending (botocore/validate.py).
+#[test]
+fn values_checked_by_the_service_and_by_the_cli() {
+    check(
+        r#"
+        ! aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip --architectures X86_64
+        aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
+        ! aws lambda invoke --function-name f --cli-binary-format raw-in-base64-out --payload hello out.json
+        ! aws lambda invoke --function-name f --cli-binary-format raw-in-base64-out --payload '{"a": ?}' out.json
+        ! aws lambda update-function-configuration --function-name f --timeout 0
+        ! aws lambda update-function-configuration --function-name f --timeout 901
+        ! aws lambda update-function-configuration --function-name f --memory-size 64
+        "#,
+        expect![[r#"
+            $ ! aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip --architectures X86_64
+              ! An error occurred (ValidationException) when calling the CreateFunction operation: 1 validation error detected: Value '[X86_64]' at 'architectures' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [x86_64, arm64], Member must not be null]
+            $ aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
+            $ ! aws lambda invoke --function-name f --cli-binary-format raw-in-base64-out --payload hello out.json
+              ! An error occurred (InvalidRequestContentException) when calling the Invoke operation: Could not parse request body into json: Could not parse payload into json: Unrecognized token 'hello': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')
+              !  at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 6]
+            $ ! aws lambda invoke --function-name f --cli-binary-format raw-in-base64-out --payload '{"a": ?}' out.json
+              ! An error occurred (InvalidRequestContentException) when calling the Invoke operation: Could not parse request body into json: Could not parse payload into json: Unexpected character ('?' (code 63)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')
+              !  at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 7]
+            $ ! aws lambda update-function-configuration --function-name f --timeout 0
+              ! Parameter validation failed:
+              ! Invalid value for parameter Timeout, value: 0, valid min value: 1
+            $ ! aws lambda update-function-configuration --function-name f --timeout 901
+              ! An error occurred (ValidationException) when calling the UpdateFunctionConfiguration operation: 1 validation error detected: Value '901' at 'timeout' failed to satisfy constraint: Member must have value less than or equal to 900
+            $ ! aws lambda update-function-configuration --function-name f --memory-size 64
+              ! Parameter validation failed:
+              ! Invalid value for parameter MemorySize, value: 64, valid min value: 128
+        "#]],
+    );
+}

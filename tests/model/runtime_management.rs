@@ -329,7 +329,8 @@ fn a_malformed_runtime_version_arn_is_a_validation_exception() {
             $ ! aws lambda put-runtime-management-config --function-name f --update-runtime-on Manual --runtime-version-arn arn:aws:lambda:eusouth1::runtime:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
               ! An error occurred (ValidationException) when calling the PutRuntimeManagementConfig operation: 1 validation error detected: Value 'arn:aws:lambda:eusouth1::runtime:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' at 'runtimeVersionArn' failed to satisfy constraint: Member must satisfy regular expression pattern: ^arn:(aws[a-zA-Z-]*):lambda:[a-z]{2}((-gov)|(-iso(b?)))?-[a-z]+-\d{1}::runtime:.+$
             $ ! aws lambda put-runtime-management-config --function-name f --update-runtime-on Manual --runtime-version-arn arn:aws:lambda
-              ! An error occurred (ValidationException) when calling the PutRuntimeManagementConfig operation: 1 validation error detected: Value 'arn:aws:lambda' at 'runtimeVersionArn' failed to satisfy constraint: Member must have length between 26 and 2048
+              ! Parameter validation failed:
+              ! Invalid length for parameter RuntimeVersionArn, value: 14, valid min length: 26
         "#]],
     );
 }

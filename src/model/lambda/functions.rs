@@ -62,6 +62,7 @@ impl Lambda {
         r: &CreateFunctionRequest,
     ) -> ApiResult<FunctionConfiguration> {
         let (fregion, fref) = self.function_ref(region, &r.function_name, None)?;
+        validation::new_function_name(&r.function_name, &fref.name)?;
         if fref.qualifier.is_some() {
             return Err(ApiError::invalid_parameter(
                 "Function name cannot contain a qualifier when creating a function.",

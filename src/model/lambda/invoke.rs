@@ -36,6 +36,42 @@ fn python_json_string(s: &str) -> String {
     out
 }
 
+/// What Lambda's JSON parser (Jackson) says about a payload that is not JSON, and where.
+/// Recorded: "Unexpected character ((CTRL-CHAR, code 153)): expected a valid value (...)" and the
+/// location suffix (LocalStack snapshot test_invoke_payload_encoding_error). [choice] The
+/// wording for a bare word and for a truncated document follows Jackson's own messages.
+fn jackson(payload: &str, e: &serde_json::Error) -> String {
+    const VALUE: &str = "(JSON String, Number, Array, Object or token 'null', 'true' or 'false')";
+    let at = |line: usize, column: usize| {
+        format!(
+            "\n at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: {line}, column: {column}]"
+        )
+    };
+    let (line, column) = (e.line().max(1), e.column().max(1));
+    let text = payload.lines().nth(line - 1).unwrap_or_default();
+    let rest: String = text.chars().skip(column - 1).collect();
+    match rest.chars().next() {
+        None => format!("Unexpected end-of-input{}", at(line, column)),
+        Some(c) if c.is_alphanumeric() || c == '_' => {
+            let token: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+            let end = column + token.chars().count();
+            format!("Unrecognized token '{token}': was expecting {VALUE}{}", at(line, end))
+        }
+        Some(c) if c.is_control() => {
+            format!(
+                "Unexpected character ((CTRL-CHAR, code {})): expected a valid value {VALUE}{}",
+                c as u32,
+                at(line, column)
+            )
+        }
+        Some(c) => format!(
+            "Unexpected character ('{c}' (code {})): expected a valid value {VALUE}{}",
+            c as u32,
+            at(line, column)
+        ),
+    }
+}
+
 impl Lambda {
     /// Why an invocation at `at` fails, if it does: an expired runtime version, or code relying on a
     /// behaviour its runtime version changed.
@@ -105,10 +141,13 @@ impl Lambda {
             }
         };
         if let Some(p) = &r.payload {
-            if serde_json::from_str::<serde_json::Value>(p).is_err() {
+            if let Err(e) = serde_json::from_str::<serde_json::Value>(p) {
                 return Err(ApiError::new(
-                    ErrorCode::InvalidParameterValueException,
-                    "Could not parse request body into json: Could not parse payload into json: Unexpected character",
+                    ErrorCode::InvalidRequestContentException,
+                    format!(
+                        "Could not parse request body into json: Could not parse payload into json: {}",
+                        jackson(p, &e)
+                    ),
                 ));
             }
         }

@@ -24,6 +24,9 @@ impl Lambda {
                 "Functions from '{arn_region}' are not reachable in this region ('{region}')"
             )));
         }
+        if r.account.as_deref().is_some_and(|a| a != arn::DEFAULT_ACCOUNT) {
+            return Err(ApiError::access_denied());
+        }
         Ok((region.to_string(), r))
     }
 
@@ -36,9 +39,6 @@ impl Lambda {
         let (region, r) = self.function_ref(region, name, qualifier)?;
         let f =
             self.store.functions.get(&(region.clone(), r.name.clone())).ok_or_else(|| Self::not_found(&region, &r))?;
-        if r.account.as_deref().is_some_and(|a| a != arn::DEFAULT_ACCOUNT) {
-            return Err(Self::not_found(&region, &r));
-        }
         match r.qualifier.as_deref().map(|q| (q, Qualifier::parse(q))) {
             None | Some((_, Some(Qualifier::Latest))) => Ok(f.latest),
             Some((_, Some(Qualifier::Version(n)))) => {

@@ -137,6 +137,21 @@ pub(super) fn no_alias(region: &str, name: &str, qualifier: Option<&str>) -> Api
     }
 }
 
+/// CreateFunction: a name of at most 64 characters (AWS answers a longer one with this
+/// InvalidParameterValueException, LocalStack snapshot test_function_name_too_long), and an ARN
+/// of at most 140.
+pub(super) fn new_function_name(given: &str, name: &str) -> ApiResult<()> {
+    if given.chars().count() > 140 {
+        return Err(ApiError::validation(given, "functionName", "Member must have length less than or equal to 140"));
+    }
+    if name.chars().count() > 64 {
+        return Err(ApiError::invalid_parameter(format!(
+            "1 validation error detected: Value '{given}' at 'functionName' failed to satisfy constraint: Member must have length less than or equal to 64"
+        )));
+    }
+    Ok(())
+}
+
 /// `sim traffic`: [choice] up to 10,000 background invocations a minute.
 pub(super) fn traffic_rate(per_minute: f64) -> ApiResult<()> {
     if !per_minute.is_finite() || !(0.0..=10_000.0).contains(&per_minute) {
