@@ -121,9 +121,10 @@ fn payloads_are_base64_unless_raw() {
         usage(&mut s, r#"aws lambda invoke --function-name f --payload '{"a":1}' o"#),
         r#"Invalid base64: "{"a":1}""#
     );
-    // Valid base64 of something that is not JSON: the service's error.
+    // Valid base64 of something that is not JSON: the service's error (LocalStack snapshot
+    // test_invoke_payload_encoding_error).
     let (code, _, printed) = api(&mut s, "aws lambda invoke --function-name f --payload aGVsbG8= o");
-    assert_eq!(code, "InvalidParameterValueException");
+    assert_eq!(code, "InvalidRequestContentException");
     assert!(printed.contains("when calling the Invoke operation: Could not parse request body into json"));
 }
 
