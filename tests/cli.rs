@@ -206,7 +206,7 @@ fn lists_and_booleans() {
     let r = ok(
         &mut s,
         &format!(
-            "aws lambda create-function --function-name g --runtime python3.12 --role {ROLE} --handler h \
+            "aws lambda create-function --function-name g --runtime python3.9 --role {ROLE} --handler h \
          --zip-file fileb://g.zip --architectures arm64 --publish"
         ),
     );
@@ -337,10 +337,10 @@ fn sim_errors() {
     let (code, _, printed) = api(&mut s, "sim region mars-north-1");
     assert_eq!(code, "InvalidParameterValueException");
     assert!(printed.contains("does not simulate region mars-north-1"));
-    let (code, status, printed) = api(&mut s, "sim release python2.7");
+    let (code, status, printed) = api(&mut s, "sim release python2.6");
     assert_eq!((code.as_str(), status), ("InvalidParameterValueException", 400));
     assert!(printed.starts_with(
-        "An error occurred (InvalidParameterValueException) when running the sim release directive: Value python2.7"
+        "An error occurred (InvalidParameterValueException) when running the sim release directive: The playground has no runtime python2.6. Runtimes: nodejs10.x,"
     ));
     assert!(api(&mut s, "sim logs nope").2.contains("Function not found"));
     assert!(api(&mut s, "sim relies-on nope x").2.contains("Function not found"));

@@ -147,7 +147,7 @@ fn manual_rollback_after_an_incompatible_runtime_version() {
     let e = d
         .call(Request::UpdateFunctionConfiguration(api::UpdateFunctionConfigurationRequest {
             function_name: "billing".into(),
-            runtime: Some("python3.12".into()),
+            runtime: Some("python3.8".into()),
             ..Default::default()
         }))
         .unwrap_err();

@@ -14,6 +14,8 @@ pub struct Runtime {
     pub name: String,
     pub os: String,
     pub architectures: Vec<String>,
+    /// When Lambda launched it: before then it is an unknown identifier.
+    pub released: Timestamp,
     pub deprecation: Timestamp,
     pub block_function_create: Timestamp,
     pub block_function_update: Timestamp,
@@ -91,6 +93,7 @@ struct RawRuntime {
     deprecation: String,
     block_function_create: String,
     block_function_update: String,
+    released: String,
     versions: Vec<u32>,
 }
 
@@ -118,6 +121,7 @@ impl Catalogue {
                 return Err(format!("catalogue: {} needs ascending runtime version numbers", r.id));
             }
             runtimes.push(Runtime {
+                released: date(&r.released)?,
                 deprecation: date(&r.deprecation)?,
                 block_function_create: date(&r.block_function_create)?,
                 block_function_update: date(&r.block_function_update)?,
@@ -170,9 +174,15 @@ impl Catalogue {
         self.regions.iter().any(|r| r == region)
     }
 
-    /// `[nodejs18.x, nodejs20.x, ...]` as in AWS's enum validation message.
-    pub fn runtime_enum(&self) -> String {
-        let ids: Vec<&str> = self.runtimes.iter().map(|r| r.id.as_str()).collect();
+    /// `[nodejs18.x, nodejs20.x, ...]` as in AWS's enum validation message: the runtimes a
+    /// function can be created with at `now` (launched, and not blocked for creation).
+    pub fn runtime_enum(&self, now: Timestamp) -> String {
+        let ids: Vec<&str> = self
+            .runtimes
+            .iter()
+            .filter(|r| r.released <= now && now < r.block_function_create)
+            .map(|r| r.id.as_str())
+            .collect();
         format!("[{}]", ids.join(", "))
     }
 }
@@ -222,7 +232,7 @@ mod tests {
     fn rejects_a_broken_catalogue() {
         assert!(Catalogue::parse("{").is_err());
         let bad = r#"{"regions":["us-east-1"],"rollout":{"region_stagger":"1d","phase1":"1d","phase2_window":"1d"},
-            "runtimes":[{"id":"x","name":"x:1","os":"o","architectures":["x86_64"],"deprecation":"2020-01-01",
+            "runtimes":[{"id":"x","name":"x:1","os":"o","architectures":["x86_64"],"released":"2019-01-01","deprecation":"2020-01-01",
             "block_function_create":"2020-01-01","block_function_update":"2020-01-01","versions":[3,2]}]}"#;
         assert!(Catalogue::parse(bad).unwrap_err().contains("ascending"));
     }

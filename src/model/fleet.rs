@@ -8,7 +8,8 @@ use super::request::{Command, Directive, Request};
 use super::time::{Timestamp, DAY, DEFAULT_CLOCK, HOUR, MINUTE};
 use super::Lambda;
 
-const RUNTIME: &str = "python3.12";
+/// A runtime every fleet date knows (python3.12 launched in December 2023, after the default clock).
+const RUNTIME: &str = "python3.9";
 const ROLE: &str = "arn:aws:iam::123456789012:role/fleet";
 
 /// What a fleet week did, to check the run was real and to divide the time by.
@@ -37,7 +38,7 @@ fn sim(directive: Directive) -> Command {
 pub fn fleet_commands(lambda: &Lambda, per_region: usize) -> Vec<Command> {
     let mut out = Vec::new();
     for region in &lambda.catalogue().regions {
-        let pinned = runtime_version_arn(region, RUNTIME, 3, "x86_64");
+        let pinned = runtime_version_arn(region, RUNTIME, 13, "x86_64");
         for i in 0..per_region {
             let name = format!("fn-{i:05}");
             out.push(api(

@@ -194,6 +194,8 @@ fn list_items_have_no_runtime_version_config_nor_state_fields() {
 fn a_runtime_change_changes_the_runtime_version_at_once() {
     check(
         r#"
+        # python3.12 launched in December 2023.
+        sim clock 2024-02-01T00:00:00Z
         sim region eu-south-1
         aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
         aws lambda invoke --function-name f out.json
@@ -202,6 +204,7 @@ fn a_runtime_change_changes_the_runtime_version_at_once() {
         sim logs f --filter INIT_START  # => events[].message
         "#,
         expect![[r#"
+            $ sim clock 2024-02-01T00:00:00Z
             $ sim region eu-south-1
             $ aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
             $ aws lambda invoke --function-name f out.json
@@ -339,6 +342,8 @@ fn a_malformed_runtime_version_arn_is_a_validation_exception() {
 fn manual_blocks_a_runtime_or_architecture_change_of_latest() {
     check(
         r#"
+        # python3.12 launched in December 2023.
+        sim clock 2024-02-01T00:00:00Z
         sim region eu-south-1
         aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
         aws lambda put-runtime-management-config --function-name f --update-runtime-on Manual --runtime-version-arn {rv eu-south-1 python3.9 14}
@@ -349,6 +354,7 @@ fn manual_blocks_a_runtime_or_architecture_change_of_latest() {
         aws lambda update-function-code --function-name f --zip-file fileb://f-v2.zip --architectures arm64  # => Architectures RuntimeVersionConfig.RuntimeVersionArn
         "#,
         expect![[r#"
+            $ sim clock 2024-02-01T00:00:00Z
             $ sim region eu-south-1
             $ aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip
             $ aws lambda put-runtime-management-config --function-name f --update-runtime-on Manual --runtime-version-arn {rv eu-south-1 python3.9 14}

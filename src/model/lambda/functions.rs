@@ -74,7 +74,7 @@ impl Lambda {
                 "Runtime and Handler are mandatory parameters for functions created with deployment packages.",
             ));
         };
-        let runtime = validation::runtime(self.catalogue, runtime)?;
+        let runtime = validation::runtime(self.catalogue, runtime, self.now)?;
         validation::lifecycle(self.catalogue, runtime, self.catalogue[runtime].block_function_create, self.now)?;
         let architecture =
             validation::architecture(self.catalogue, &r.architectures, runtime)?.unwrap_or_else(|| "x86_64".into());
@@ -216,7 +216,7 @@ impl Lambda {
         validation::revision(&self.store[id], &r.revision_id)?;
         let current = self.store[id].config.runtime;
         let runtime = match &r.runtime {
-            Some(name) => validation::runtime(self.catalogue, name)?,
+            Some(name) => validation::runtime(self.catalogue, name, self.now)?,
             None => current,
         };
         // Only an update that names a blocked runtime fails: memory, timeout or description

@@ -101,7 +101,7 @@ impl Lambda {
     }
 
     pub(super) fn release(&mut self, runtime: &str, regions: &[String], changes: &[String]) -> ApiResult<SimOutput> {
-        let rt = validation::runtime(self.catalogue, runtime)?;
+        let rt = validation::catalogue_runtime(self.catalogue, runtime)?;
         for r in regions {
             validation::region(self.catalogue, r).map_err(|e| ApiError::invalid_parameter(e.message))?;
         }
@@ -151,7 +151,7 @@ impl Lambda {
     }
 
     pub(super) fn phase2_now(&mut self, runtime: &str, only: Option<&str>) -> ApiResult<SimOutput> {
-        let rt = validation::runtime(self.catalogue, runtime)?;
+        let rt = validation::catalogue_runtime(self.catalogue, runtime)?;
         let Some(index) = self.releases.rollouts.iter().rposition(|r| r.runtime == rt) else {
             return Err(ApiError::invalid_parameter(format!("No runtime version of {runtime} is rolling out.")));
         };
@@ -219,7 +219,7 @@ impl Lambda {
     }
 
     pub(super) fn expire(&mut self, runtime: &str, version: u32, after_ms: i64) -> ApiResult<SimOutput> {
-        let rt = validation::runtime(self.catalogue, runtime)?;
+        let rt = validation::catalogue_runtime(self.catalogue, runtime)?;
         let at = self.now.plus(after_ms);
         let name = self.catalogue[rt].version_name(version);
         if !self.runtime_versions(rt).contains(&version) {

@@ -18,12 +18,23 @@ pub(super) fn region(catalogue: &Catalogue, region: &str) -> ApiResult<()> {
     Err(ApiError::new(ErrorCode::ValidationException, unknown_region_message(catalogue, region)))
 }
 
-pub(super) fn runtime(catalogue: &Catalogue, id: &str) -> ApiResult<RuntimeId> {
-    catalogue.runtime_index(id).ok_or_else(|| {
+/// A runtime identifier Lambda knows at `now`: launched by then (AWS answers a runtime before
+/// its launch, or one it never had, with the enum of what can be created now). Retired runtimes
+/// are known: `lifecycle` refuses them with the "no longer supported" message.
+pub(super) fn runtime(catalogue: &Catalogue, id: &str, now: Timestamp) -> ApiResult<RuntimeId> {
+    catalogue.runtime_index(id).filter(|&rt| catalogue[rt].released <= now).ok_or_else(|| {
         ApiError::invalid_parameter(format!(
             "Value {id} at 'runtime' failed to satisfy constraint: Member must satisfy enum value set: {} or be a valid ARN",
-            catalogue.runtime_enum()
+            catalogue.runtime_enum(now)
         ))
+    })
+}
+
+/// Any runtime of the catalogue, whenever it launched: what `sim` directives name.
+pub(super) fn catalogue_runtime(catalogue: &Catalogue, id: &str) -> ApiResult<RuntimeId> {
+    catalogue.runtime_index(id).ok_or_else(|| {
+        let ids: Vec<&str> = catalogue.runtimes.iter().map(|r| r.id.as_str()).collect();
+        ApiError::invalid_parameter(format!("The playground has no runtime {id}. Runtimes: {}.", ids.join(", ")))
     })
 }
 

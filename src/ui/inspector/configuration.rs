@@ -5,7 +5,7 @@ use yew::prelude::*;
 use super::target::Target;
 use crate::model::api::UpdateFunctionConfigurationRequest;
 use crate::model::catalogue::Catalogue;
-use crate::model::Request;
+use crate::model::{Request, Timestamp};
 use crate::ui::forms::{api, on_select};
 use crate::ui::state::{use_dispatch, Action, Origin};
 
@@ -14,6 +14,8 @@ pub struct ConfigurationProps {
     pub target: Target,
     /// The runtime it has now.
     pub runtime: AttrValue,
+    /// The time on screen: which runtimes Lambda has launched by then.
+    pub now: Timestamp,
     pub ondone: Callback<()>,
 }
 
@@ -39,7 +41,7 @@ pub fn UpdateConfiguration(props: &ConfigurationProps) -> Html {
         <form class="form" {onsubmit} aria-label="Update configuration">
             <label>{"Runtime"}
                 <select onchange={on_select(&chosen)}>
-                    for r in &Catalogue::builtin().runtimes {
+                    for r in Catalogue::builtin().runtimes.iter().filter(|r| r.released <= props.now) {
                         <option value={r.id.clone()} selected={*chosen == r.id}>{r.id.clone()}</option>
                     }
                 </select>

@@ -63,7 +63,8 @@ pub fn CreateFunction(props: &CreateProps) -> Html {
             <label>{"Function name"}<input value={(*name).clone()} oninput={on_text(&name)} data-testid="create-name" /></label>
             <label>{"Runtime"}
                 <select onchange={on_select(&runtime)} data-testid="create-runtime">
-                    for r in &catalogue.runtimes {
+                    // What Lambda offers that day: launched, and not yet retired.
+                    for r in catalogue.runtimes.iter().filter(|r| r.released <= now && now < r.block_function_update) {
                         <option value={r.id.clone()} selected={*runtime == r.id}>
                             {if now >= r.deprecation { format!("{} (deprecated)", r.id) } else { r.id.clone() }}
                         </option>

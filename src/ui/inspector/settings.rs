@@ -78,7 +78,7 @@ pub fn VersionSettings(props: &SettingsProps) -> Html {
         Form::None => html! {},
         Form::Code => html! { <UpdateCode target={target.clone()} ondone={done.clone()} /> },
         Form::Configuration => html! {
-            <UpdateConfiguration target={target.clone()} runtime={runtime.id.clone()} ondone={done.clone()} />
+            <UpdateConfiguration target={target.clone()} runtime={runtime.id.clone()} now={view.now()} ondone={done.clone()} />
         },
         Form::RuntimeManagement => html! {
             <EditRuntimeManagement target={target.clone()} id={props.id} mode={v.mode()} ondone={done.clone()} />
