@@ -243,21 +243,48 @@ fn a_published_version_inherits_the_runtime_management_config_of_latest() {
     );
 }
 
+/// `--publish` answers as recorded (LocalStack snapshots test_create_function_publish and
+/// test_update_function_code_publish): on create, version 1 under the unqualified ARN, Pending;
+/// on an update, the new version under its qualified ARN, Pending too; neither with a
+/// `LastUpdateStatus`. Later reads show it Active.
 #[test]
 fn create_with_publish_returns_version_one() {
     check(
         r#"
         sim region eu-south-1
-        aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip --publish  # => Version FunctionArn
-        aws lambda publish-version --function-name f  # => Version
+        aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip --publish  # => Version FunctionArn State StateReason StateReasonCode LastUpdateStatus
+        aws lambda publish-version --function-name f  # => Version State LastUpdateStatus
+        aws lambda update-function-code --function-name f --zip-file fileb://f-v2.zip --publish  # => Version FunctionArn State StateReasonCode LastUpdateStatus
+        aws lambda get-function-configuration --function-name f --qualifier 2  # => State LastUpdateStatus
+        aws lambda update-function-configuration --function-name f --timeout 9  # => State LastUpdateStatus LastUpdateStatusReason LastUpdateStatusReasonCode
         "#,
         expect![[r#"
             $ sim region eu-south-1
             $ aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip --publish
               Version: "1"
               FunctionArn: "arn:aws:lambda:eu-south-1:123456789012:function:f"
+              State: "Pending"
+              StateReason: "The function is being created."
+              StateReasonCode: "Creating"
+              LastUpdateStatus: null
             $ aws lambda publish-version --function-name f
               Version: "1"
+              State: "Active"
+              LastUpdateStatus: "Successful"
+            $ aws lambda update-function-code --function-name f --zip-file fileb://f-v2.zip --publish
+              Version: "2"
+              FunctionArn: "arn:aws:lambda:eu-south-1:123456789012:function:f:2"
+              State: "Pending"
+              StateReasonCode: "Creating"
+              LastUpdateStatus: null
+            $ aws lambda get-function-configuration --function-name f --qualifier 2
+              State: "Active"
+              LastUpdateStatus: "Successful"
+            $ aws lambda update-function-configuration --function-name f --timeout 9
+              State: "Active"
+              LastUpdateStatus: "InProgress"
+              LastUpdateStatusReason: "The function is being created."
+              LastUpdateStatusReasonCode: "Creating"
         "#]],
     );
 }
