@@ -405,10 +405,7 @@ fn invalid_choices_list_the_valid_ones() {
     let mut s = Session::new();
     let r = fails(&mut s, "aws lambda get-functoin --function-name f");
     let e = r.error().unwrap().message.clone();
-    assert!(
-        e.starts_with("aws: error: argument operation: Invalid choice, valid choices are:\n\ncreate-function"),
-        "{e}"
-    );
+    assert!(e.starts_with("aws: error: argument operation: Invalid choice, valid choices are:\n\ncreate-alias"), "{e}");
     for op in ["get-runtime-management-config", "put-runtime-management-config", "invoke", "help"] {
         assert!(e.contains(op), "{op}");
     }

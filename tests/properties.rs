@@ -394,6 +394,26 @@ proptest! {
             round_trips(&Line::command(command.clone()))?;
             round_trips(&Line::command(awkward(command, &texts)))?;
         }
+        let routing = Some(AliasRoutingConfiguration {
+            additional_version_weights: [("2".to_string(), (minutes % 101) as f64 / 100.0)].into(),
+        });
+        let alias = Request::CreateAlias(CreateAliasRequest {
+            function_name: format!("n{}", texts[0]),
+            name: "live".into(),
+            function_version: "1".into(),
+            description: Some(texts[1].clone()),
+            routing_config: routing.clone(),
+        });
+        round_trips(&Line::command(Command::Api { region: REGIONS[0].into(), request: alias }))?;
+        let update = Request::UpdateAlias(UpdateAliasRequest {
+            function_name: "f".into(),
+            name: "live".into(),
+            description: Some(texts[2].clone()),
+            routing_config: routing,
+            revision_id: Some(texts[3].clone()),
+            ..Default::default()
+        });
+        round_trips(&Line::command(Command::Api { region: REGIONS[1].into(), request: update }))?;
         round_trips(&Line::Sim(Sim::Advance(minutes * MINUTE)))?;
         round_trips(&Line::Sim(Sim::Logs {
             region: Some(REGIONS[1].into()),

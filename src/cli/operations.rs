@@ -21,6 +21,19 @@ pub struct Operation {
 /// In the order the AWS CLI lists them: alphabetical.
 pub const OPERATIONS: &[Operation] = &[
     Operation {
+        name: "create-alias",
+        api: "CreateAlias",
+        options: &[
+            required("function-name"),
+            required("name"),
+            required("function-version"),
+            value("description"),
+            value("routing-config"),
+        ],
+        positionals: &[],
+        summary: "Creates an alias for a version, optionally sending a share of invocations to a second one.",
+    },
+    Operation {
         name: "create-function",
         api: "CreateFunction",
         options: &[
@@ -40,11 +53,25 @@ pub const OPERATIONS: &[Operation] = &[
         summary: "Creates a function from code identified by its fileb:// path.",
     },
     Operation {
+        name: "delete-alias",
+        api: "DeleteAlias",
+        options: &[required("function-name"), required("name")],
+        positionals: &[],
+        summary: "Deletes an alias (deleting one that does not exist succeeds).",
+    },
+    Operation {
         name: "delete-function",
         api: "DeleteFunction",
         options: &[required("function-name"), value("qualifier")],
         positionals: &[],
         summary: "Deletes a function, or one published version with --qualifier.",
+    },
+    Operation {
+        name: "get-alias",
+        api: "GetAlias",
+        options: &[required("function-name"), required("name")],
+        positionals: &[],
+        summary: "An alias: the version it points to and its routing configuration.",
     },
     Operation {
         name: "get-function",
@@ -73,6 +100,13 @@ pub const OPERATIONS: &[Operation] = &[
         options: &[required("function-name"), value("qualifier"), value("payload"), value("log-type")],
         positionals: &["outfile"],
         summary: "Invokes a function version; the response body goes to outfile.",
+    },
+    Operation {
+        name: "list-aliases",
+        api: "ListAliases",
+        options: &[required("function-name"), value("function-version"), value("max-items")],
+        positionals: &[],
+        summary: "The aliases of a function (--function-version: those that route to it).",
     },
     Operation {
         name: "list-functions",
@@ -106,6 +140,20 @@ pub const OPERATIONS: &[Operation] = &[
         ],
         positionals: &[],
         summary: "Sets UpdateRuntimeOn (Auto, FunctionUpdate, Manual + runtime version ARN).",
+    },
+    Operation {
+        name: "update-alias",
+        api: "UpdateAlias",
+        options: &[
+            required("function-name"),
+            required("name"),
+            value("function-version"),
+            value("description"),
+            value("routing-config"),
+            value("revision-id"),
+        ],
+        positionals: &[],
+        summary: "Points an alias at another version, or changes its routing configuration.",
     },
     Operation {
         name: "update-function-code",
@@ -185,6 +233,24 @@ fn client_checks(request: &Request) -> Result<(), Failure> {
             qualifier(&mut problems, &r.qualifier);
         }
         Request::ListFunctions(_) => {}
+        Request::CreateAlias(r) => {
+            name(&mut problems, &r.function_name);
+            problems.extend(params::too_short("Name", &r.name, 1));
+            problems.extend(params::too_short("FunctionVersion", &r.function_version, 1));
+        }
+        Request::UpdateAlias(r) => {
+            name(&mut problems, &r.function_name);
+            problems.extend(params::too_short("Name", &r.name, 1));
+            problems.extend(r.function_version.as_deref().and_then(|v| params::too_short("FunctionVersion", v, 1)));
+        }
+        Request::GetAlias(r) | Request::DeleteAlias(r) => {
+            name(&mut problems, &r.function_name);
+            problems.extend(params::too_short("Name", &r.name, 1));
+        }
+        Request::ListAliases(r) => {
+            name(&mut problems, &r.function_name);
+            problems.extend(r.function_version.as_deref().and_then(|v| params::too_short("FunctionVersion", v, 1)));
+        }
     }
     params::below_minimum(&problems)
 }
@@ -217,6 +283,10 @@ impl Reader<'_> {
         self.parsed.text("environment").map(|v| params::environment(v, self.cx.files)).transpose()
     }
 
+    fn routing_config(&self) -> Result<Option<AliasRoutingConfiguration>, Failure> {
+        self.parsed.text("routing-config").map(|v| params::routing_config(v, self.cx.files)).transpose()
+    }
+
     fn architectures(&self) -> Option<Vec<String>> {
         self.parsed.list("architectures").map(<[String]>::to_vec)
     }
@@ -224,6 +294,10 @@ impl Reader<'_> {
     fn publish(&self) -> bool {
         self.parsed.flag("publish").unwrap_or(false)
     }
+}
+
+fn alias_request(r: &Reader) -> Result<AliasRequest, Failure> {
+    Ok(AliasRequest { function_name: r.name()?, name: r.text("name")?.unwrap_or_default() })
 }
 
 fn function_request(r: &Reader) -> Result<FunctionRequest, Failure> {
@@ -312,6 +386,28 @@ fn read(op: &Operation, parsed: &Parsed, cx: &Context) -> Result<Request, Failur
             // Not checked here: the AWS CLI sends any value, and the service rejects a wrong one.
             update_runtime_on: r.text("update-runtime-on")?.unwrap_or_default(),
             runtime_version_arn: r.text("runtime-version-arn")?,
+        }),
+        "create-alias" => Request::CreateAlias(CreateAliasRequest {
+            function_name: r.name()?,
+            name: r.text("name")?.unwrap_or_default(),
+            function_version: r.text("function-version")?.unwrap_or_default(),
+            description: r.text("description")?,
+            routing_config: r.routing_config()?,
+        }),
+        "update-alias" => Request::UpdateAlias(UpdateAliasRequest {
+            function_name: r.name()?,
+            name: r.text("name")?.unwrap_or_default(),
+            function_version: r.text("function-version")?,
+            description: r.text("description")?,
+            routing_config: r.routing_config()?,
+            revision_id: r.text("revision-id")?,
+        }),
+        "get-alias" => Request::GetAlias(alias_request(&r)?),
+        "delete-alias" => Request::DeleteAlias(alias_request(&r)?),
+        "list-aliases" => Request::ListAliases(ListAliasesRequest {
+            function_name: r.name()?,
+            function_version: r.text("function-version")?,
+            max_items: max_items(parsed.text("max-items"))?,
         }),
         "invoke" => Request::Invoke(InvokeRequest {
             function_name: r.name()?,

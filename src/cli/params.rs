@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::error::Failure;
 use super::shorthand::{self, Shorthand};
-use crate::model::api::EnvironmentVariables;
+use crate::model::api::{AliasRoutingConfiguration, EnvironmentVariables};
 use crate::model::ApiError;
 
 /// The files a session holds (what `invoke` wrote): the only files a `file://` value can name.
@@ -248,6 +248,52 @@ pub fn environment(value: &str, files: &Files) -> Result<EnvironmentVariables, F
         return Err(Failure::client(format!("Parameter validation failed:\n{}", errors.join("\n"))));
     }
     Ok(EnvironmentVariables { variables })
+}
+
+/// `--routing-config`: `AdditionalVersionWeights={"2"=0.1}` or
+/// `{"AdditionalVersionWeights": {"2": 0.1}}`, checked the way botocore validates parameters (a
+/// shorthand weight is text the CLI converts to the model's double).
+pub fn routing_config(value: &str, files: &Files) -> Result<AliasRoutingConfiguration, Failure> {
+    let parsed = structure("routing-config", value, files)?;
+    let mut errors = Vec::new();
+    let mut weights = BTreeMap::new();
+    match &parsed {
+        Value::Object(map) => {
+            for (key, v) in map {
+                if key != "AdditionalVersionWeights" {
+                    errors.push(format!(
+                        "Unknown parameter in RoutingConfig: \"{key}\", must be one of: AdditionalVersionWeights"
+                    ));
+                    continue;
+                }
+                let Value::Object(entries) = v else {
+                    errors.push(invalid_type("RoutingConfig.AdditionalVersionWeights", v, "dict"));
+                    continue;
+                };
+                for (version, w) in entries {
+                    let weight = match w {
+                        Value::Number(n) => n.as_f64(),
+                        Value::String(s) => s.trim().parse::<f64>().ok().filter(|w| w.is_finite()),
+                        _ => None,
+                    };
+                    match weight {
+                        Some(weight) => {
+                            weights.insert(version.clone(), weight);
+                        }
+                        None => errors.push(format!(
+                            "{}, <class 'decimal.Decimal'>, <class 'int'>",
+                            invalid_type(&format!("RoutingConfig.AdditionalVersionWeights.{version}"), w, "float")
+                        )),
+                    }
+                }
+            }
+        }
+        other => errors.push(invalid_type("RoutingConfig", other, "dict")),
+    }
+    if !errors.is_empty() {
+        return Err(Failure::client(format!("Parameter validation failed:\n{}", errors.join("\n"))));
+    }
+    Ok(AliasRoutingConfiguration { additional_version_weights: weights })
 }
 
 #[cfg(test)]

@@ -88,6 +88,13 @@ impl Words {
         self
     }
 
+    /// `--routing-config` as JSON: weights keep their exact value.
+    fn routing(&mut self, routing: &Option<AliasRoutingConfiguration>) -> &mut Self {
+        let Some(r) = routing else { return self };
+        let value = serde_json::json!({ "AdditionalVersionWeights": r.additional_version_weights }).to_string();
+        self.opt("routing-config", &value)
+    }
+
     fn environment(&mut self, env: &Option<EnvironmentVariables>) -> &mut Self {
         let Some(env) = env else { return self };
         let plain = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "_.-/".contains(c));
@@ -167,6 +174,35 @@ pub fn aws(call: &AwsCall) -> String {
                 .some("qualifier", &r.qualifier)
                 .opt("update-runtime-on", &r.update_runtime_on)
                 .some("runtime-version-arn", &r.runtime_version_arn);
+        }
+        Request::CreateAlias(r) => {
+            w.word("create-alias")
+                .opt("function-name", &r.function_name)
+                .opt("name", &r.name)
+                .opt("function-version", &r.function_version)
+                .some("description", &r.description)
+                .routing(&r.routing_config);
+        }
+        Request::UpdateAlias(r) => {
+            w.word("update-alias")
+                .opt("function-name", &r.function_name)
+                .opt("name", &r.name)
+                .some("function-version", &r.function_version)
+                .some("description", &r.description)
+                .routing(&r.routing_config)
+                .some("revision-id", &r.revision_id);
+        }
+        Request::GetAlias(r) => {
+            w.word("get-alias").opt("function-name", &r.function_name).opt("name", &r.name);
+        }
+        Request::DeleteAlias(r) => {
+            w.word("delete-alias").opt("function-name", &r.function_name).opt("name", &r.name);
+        }
+        Request::ListAliases(r) => {
+            w.word("list-aliases")
+                .opt("function-name", &r.function_name)
+                .some("function-version", &r.function_version)
+                .int("max-items", r.max_items);
         }
         Request::Invoke(r) => {
             w.word("invoke").opt("function-name", &r.function_name).some("qualifier", &r.qualifier);

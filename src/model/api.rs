@@ -243,6 +243,72 @@ pub struct InvokeResponse {
     pub payload: String,
 }
 
+// ---- aliases ----
+
+/// `RoutingConfig`: at most one extra version and the share of invocations it gets.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AliasRoutingConfiguration {
+    pub additional_version_weights: BTreeMap<String, f64>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct CreateAliasRequest {
+    pub function_name: String,
+    pub name: String,
+    pub function_version: String,
+    pub description: Option<String>,
+    pub routing_config: Option<AliasRoutingConfiguration>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct UpdateAliasRequest {
+    pub function_name: String,
+    pub name: String,
+    pub function_version: Option<String>,
+    pub description: Option<String>,
+    pub routing_config: Option<AliasRoutingConfiguration>,
+    pub revision_id: Option<String>,
+}
+
+/// GetAlias and DeleteAlias.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AliasRequest {
+    pub function_name: String,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ListAliasesRequest {
+    pub function_name: String,
+    pub function_version: Option<String>,
+    pub max_items: Option<u32>,
+}
+
+/// `AliasConfiguration`, in botocore's member order.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct AliasConfiguration {
+    pub alias_arn: String,
+    pub name: String,
+    pub function_version: String,
+    pub description: String,
+    /// Left out when the alias points at one version.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub routing_config: Option<AliasRoutingConfiguration>,
+    pub revision_id: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListAliasesResponse {
+    pub aliases: Vec<AliasConfiguration>,
+}
+
 /// Every successful response (`Request::success_status` gives its HTTP status).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(untagged)]
@@ -254,6 +320,8 @@ pub enum Response {
     PutRuntimeManagementConfig(PutRuntimeManagementConfigResponse),
     GetRuntimeManagementConfig(GetRuntimeManagementConfigResponse),
     Invoke(InvokeResponse),
+    Alias(AliasConfiguration),
+    ListAliases(ListAliasesResponse),
     /// DeleteFunction: 204 and no body.
     Empty,
 }

@@ -178,6 +178,19 @@ pub struct Function {
     pub last_version_number: u32,
     /// What the newest published version snapshotted, to return it again when nothing changed.
     pub last_published: Option<(u32, PublishFingerprint)>,
+    /// Aliases by name.
+    pub aliases: BTreeMap<String, Alias>,
+}
+
+/// A named pointer to a version, optionally sending a share of invocations to a second one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Alias {
+    /// The primary version: `$LATEST` or a published number.
+    pub function_version: Qualifier,
+    pub description: String,
+    /// (the additional version, its weight in [0, 1]).
+    pub routing: Option<(u32, f64)>,
+    pub revision_id: String,
 }
 
 /// The parts of `$LATEST` whose change makes `PublishVersion` create a new version: its code and

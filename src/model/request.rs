@@ -20,6 +20,11 @@ pub enum Request {
     PutRuntimeManagementConfig(PutRuntimeManagementConfigRequest),
     GetRuntimeManagementConfig(FunctionRequest),
     Invoke(InvokeRequest),
+    CreateAlias(CreateAliasRequest),
+    GetAlias(AliasRequest),
+    UpdateAlias(UpdateAliasRequest),
+    ListAliases(ListAliasesRequest),
+    DeleteAlias(AliasRequest),
 }
 
 impl Request {
@@ -38,14 +43,19 @@ impl Request {
             Request::PutRuntimeManagementConfig(_) => "PutRuntimeManagementConfig",
             Request::GetRuntimeManagementConfig(_) => "GetRuntimeManagementConfig",
             Request::Invoke(_) => "Invoke",
+            Request::CreateAlias(_) => "CreateAlias",
+            Request::GetAlias(_) => "GetAlias",
+            Request::UpdateAlias(_) => "UpdateAlias",
+            Request::ListAliases(_) => "ListAliases",
+            Request::DeleteAlias(_) => "DeleteAlias",
         }
     }
 
     /// The HTTP status of a successful call: 201 for what creates, 204 for a delete.
     pub fn success_status(&self) -> u16 {
         match self {
-            Request::CreateFunction(_) | Request::PublishVersion(_) => 201,
-            Request::DeleteFunction(_) => 204,
+            Request::CreateFunction(_) | Request::PublishVersion(_) | Request::CreateAlias(_) => 201,
+            Request::DeleteFunction(_) | Request::DeleteAlias(_) => 204,
             _ => 200,
         }
     }

@@ -123,7 +123,13 @@ impl Lambda {
         let last_version_number = self.store.retired.get(&key).copied().unwrap_or(0);
         self.store.functions.insert(
             key,
-            Function { latest: id, published: BTreeMap::new(), last_version_number, last_published: None },
+            Function {
+                latest: id,
+                published: BTreeMap::new(),
+                last_version_number,
+                last_published: None,
+                aliases: BTreeMap::new(),
+            },
         );
         let detail = format!("{} ({})", self.catalogue[runtime].id, self.rv_name(id));
         self.event(id, EventKind::Create, detail);
@@ -346,7 +352,20 @@ impl Lambda {
             Err(e) => return Err(e),
         };
         match (fref.qualifier.as_deref(), self.store[id].qualifier) {
+            (Some(q), _) if super::aliases::alias_name(Some(q)).is_some() => {
+                // [choice] DeleteFunction does not delete aliases (DeleteAlias does).
+                Err(ApiError::invalid_parameter(format!(
+                    "{q} is an alias: delete it with DeleteAlias, or name a version to delete."
+                )))
+            }
             (Some(_), Qualifier::Version(n)) => {
+                let users = self.aliases_referencing(&(fregion.clone(), fref.name.clone()), n);
+                if !users.is_empty() {
+                    return Err(ApiError::conflict(format!(
+                        "Unable to delete version because the following aliases reference it: [{}]",
+                        users.join(", ")
+                    )));
+                }
                 if let Some(f) = self.store.function_mut(id) {
                     f.published.remove(&n);
                 }

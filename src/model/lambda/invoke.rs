@@ -132,7 +132,12 @@ impl Lambda {
             let named = crate::model::arn::FunctionRef::parse(&r.function_name).ok()?.qualifier;
             named.is_none().then_some(crate::model::arn::LATEST)
         });
-        let id = self.resolve(region, &r.function_name, qualifier)?;
+        let mut id = self.resolve(region, &r.function_name, qualifier)?;
+        // Through a weighted alias, each invocation draws which version runs.
+        let (fregion, fref) = self.function_ref(region, &r.function_name, qualifier)?;
+        if let Some(alias) = super::aliases::alias_name(fref.qualifier.as_deref()) {
+            id = self.route(&(fregion, fref.name.clone()), alias).unwrap_or(id);
+        }
         let tail = match r.log_type.as_deref() {
             None | Some("None") => false,
             Some("Tail") => true,

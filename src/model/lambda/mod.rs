@@ -2,6 +2,7 @@
 //! (`apply`) and the passing of time (`advance_to`), and borrowed getters for what it holds.
 //! Its sub-states live in the files beside this one, each with the operations that change it.
 
+mod aliases;
 mod events;
 mod functions;
 mod invoke;
@@ -128,6 +129,11 @@ impl Lambda {
                 self.get_runtime_management_config(region, r).map(Response::GetRuntimeManagementConfig)
             }
             Request::Invoke(r) => self.invoke(region, r).map(Response::Invoke),
+            Request::CreateAlias(r) => self.create_alias(region, r).map(Response::Alias),
+            Request::GetAlias(r) => self.get_alias(region, r).map(Response::Alias),
+            Request::UpdateAlias(r) => self.update_alias(region, r).map(Response::Alias),
+            Request::ListAliases(r) => self.list_aliases(region, r).map(Response::ListAliases),
+            Request::DeleteAlias(r) => self.delete_alias(region, r).map(|_| Response::Empty),
         }
     }
 

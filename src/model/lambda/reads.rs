@@ -44,8 +44,14 @@ impl Lambda {
             Some((_, Some(Qualifier::Version(n)))) => {
                 f.published.get(&n).copied().ok_or_else(|| Self::not_found(&region, &r))
             }
-            // Aliases are not modelled yet: an alias name finds nothing.
-            Some((_, None)) => Err(Self::not_found(&region, &r)),
+            // An alias answers for its primary version.
+            Some((alias, None)) => {
+                let a = f.aliases.get(alias).ok_or_else(|| Self::not_found(&region, &r))?;
+                match a.function_version {
+                    Qualifier::Latest => Ok(f.latest),
+                    Qualifier::Version(n) => f.published.get(&n).copied().ok_or_else(|| Self::not_found(&region, &r)),
+                }
+            }
         }
     }
 
@@ -149,9 +155,13 @@ impl Lambda {
     pub(super) fn get_configuration(&self, region: &str, r: &FunctionRequest) -> ApiResult<FunctionConfiguration> {
         let id = self.resolve(region, &r.function_name, r.qualifier.as_deref())?;
         let mut c = self.configuration(id);
-        let (_, fref) = self.function_ref(region, &r.function_name, r.qualifier.as_deref())?;
+        let (fregion, fref) = self.function_ref(region, &r.function_name, r.qualifier.as_deref())?;
         if fref.qualifier.as_deref() == Some(arn::LATEST) {
             c.function_arn.push_str(":$LATEST");
+        }
+        // Through an alias: the primary version's configuration under the alias ARN.
+        if let Some(alias) = super::aliases::alias_name(fref.qualifier.as_deref()) {
+            c.function_arn = function_arn(&fregion, &fref.name, Some(alias));
         }
         Ok(c)
     }
