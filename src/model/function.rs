@@ -139,8 +139,11 @@ pub struct FunctionVersion {
     pub segments: Vec<Segment>,
     pub environments: EnvironmentPool,
     pub metrics: VersionMetrics,
-    /// Background invocations per minute ([choice]: zero unless set).
+    /// Background invocations per minute, all told: its own (`direct_traffic`) and its share of
+    /// the traffic of the aliases that route to it ([choice]: zero unless set).
     pub traffic_per_minute: f64,
+    /// Background invocations per minute set on this version itself.
+    pub direct_traffic: f64,
     /// The last minute whose background traffic has run.
     pub traffic_cursor: Timestamp,
     /// Cached: does the code rely on a behaviour its runtime version changed?

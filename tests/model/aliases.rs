@@ -238,3 +238,31 @@ fn invoking_a_weighted_alias_routes_by_weight() {
         "#]],
     );
 }
+
+/// Background traffic through a weighted alias splits by weight: both arms start environments,
+/// so the platform logs show START for each version.
+#[test]
+fn background_traffic_through_an_alias_reaches_both_arms() {
+    check(
+        &with_versions(
+            r#"
+            aws lambda create-alias --function-name f --name live --function-version 1 --routing-config AdditionalVersionWeights={"2"=0.25}
+            sim traffic f 8 --qualifier live  # => FunctionArn InvocationsPerMinute
+            sim advance 1h
+            sim logs f --filter START  # => events[].logStreamName
+            "#,
+        ),
+        expect![[r#"
+            $ sim region eu-south-1
+            $ aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip --publish
+            $ aws lambda update-function-code --function-name f --zip-file fileb://f-v2.zip --publish
+            $ aws lambda create-alias --function-name f --name live --function-version 1 --routing-config AdditionalVersionWeights={"2"=0.25}
+            $ sim traffic f 8 --qualifier live
+              FunctionArn: "arn:aws:lambda:eu-south-1:123456789012:function:f:live"
+              InvocationsPerMinute: 8.0
+            $ sim advance 1h
+            $ sim logs f --filter START
+              events[].logStreamName: ["2023/01/23/[1]188e8c814f190f88ab60bdc6477c6c10","2023/01/23/[1]188e8c814f190f88ab60bdc6477c6c10","2023/01/23/[2]489177bb2a5b337034f1e22b87582407","2023/01/23/[2]489177bb2a5b337034f1e22b87582407"]
+        "#]],
+    );
+}

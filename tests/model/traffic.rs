@@ -111,3 +111,40 @@ fn failing_background_traffic_is_all_counted_but_logged_once_an_hour() {
     let warnings = v.environments.logs.iter().filter(|e| e.message.contains("LAMBDA_WARNING")).count();
     assert!((3..=4).contains(&warnings), "one logged failure an hour, not {warnings}");
 }
+
+/// Traffic through a weighted alias: each arm runs its weight's share, counted per version; a
+/// routing change moves the shares from then on.
+#[test]
+fn alias_traffic_splits_by_weight_and_follows_routing_changes() {
+    use lambda_runtime_playground::model::api::*;
+    let mut d = Driver::new(HOME);
+    d.create("f", "python3.9");
+    d.publish("f");
+    d.update_code("f", "f-v2.zip");
+    d.publish("f");
+    let alias = |version: &str, weight: f64| CreateAliasRequest {
+        function_name: "f".into(),
+        name: "live".into(),
+        function_version: version.into(),
+        routing_config: Some(AliasRoutingConfiguration {
+            additional_version_weights: [("2".to_string(), weight)].into(),
+        }),
+        ..Default::default()
+    };
+    d.call(Request::CreateAlias(alias("1", 0.25))).unwrap();
+    traffic(&mut d, "f", Some("live"), 8.0);
+    d.advance(3 * HOUR);
+    let count =
+        |d: &Driver, q: &str| d.lambda.version(version_id(d, "f", Some(q))).unwrap().metrics.totals().invocations;
+    assert_eq!((count(&d, "1"), count(&d, "2")), (6 * 180, 2 * 180), "a quarter to version 2");
+    d.call(Request::UpdateAlias(UpdateAliasRequest {
+        function_name: "f".into(),
+        name: "live".into(),
+        routing_config: Some(AliasRoutingConfiguration { additional_version_weights: [("2".to_string(), 0.5)].into() }),
+        ..Default::default()
+    }))
+    .unwrap();
+    d.advance(HOUR);
+    assert_eq!((count(&d, "1"), count(&d, "2")), (6 * 180 + 4 * 60, 2 * 180 + 4 * 60), "then half");
+    assert_eq!(count(&d, "$LATEST"), 0, "the alias does not reach $LATEST");
+}

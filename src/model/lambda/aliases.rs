@@ -159,6 +159,7 @@ impl Lambda {
             f.aliases.insert(r.name.clone(), alias);
         }
         self.store.touch(latest);
+        self.retarget_traffic(&key);
         Ok(out)
     }
 
@@ -210,6 +211,7 @@ impl Lambda {
             f.aliases.insert(r.name.clone(), alias);
         }
         self.store.touch(latest);
+        self.retarget_traffic(&key);
         Ok(out)
     }
 
@@ -238,6 +240,9 @@ impl Lambda {
         if let Some(f) = self.store.functions.get_mut(&key) {
             if f.aliases.remove(&r.name).is_some() {
                 self.store.touch(latest);
+                // Traffic through it stops with it.
+                self.traffic.aliases.remove(&(key.0.clone(), key.1.clone(), r.name.clone()));
+                self.retarget_traffic(&key);
             }
         }
         Ok(())

@@ -114,6 +114,7 @@ impl Lambda {
             environments: EnvironmentPool::default(),
             metrics: VersionMetrics::default(),
             traffic_per_minute: 0.0,
+            direct_traffic: 0.0,
             traffic_cursor: Timestamp(0),
             broken: false,
             deleted: None,
@@ -316,6 +317,7 @@ impl Lambda {
         v.environments = EnvironmentPool::default();
         v.metrics = VersionMetrics::default();
         v.traffic_per_minute = 0.0;
+        v.direct_traffic = 0.0;
         let id = self.store.push(v);
         if let Some(f) = self.store.function_mut(latest) {
             f.last_version_number = number;

@@ -1,6 +1,8 @@
 //! Background traffic: `sim traffic` invocations a minute on a function version, run one tick a
 //! minute as the clock advances. Each tick's time is passed down; the clock is never rewound.
 
+use std::collections::BTreeMap;
+
 use super::outcome::{SimOutput, TrafficSet};
 use super::validation;
 use super::Lambda;
@@ -21,11 +23,14 @@ pub(super) struct Traffic {
     pub(super) versions: Vec<VersionId>,
     /// Every version in `versions` has run its ticks up to this minute.
     synced: Timestamp,
+    /// Invocations per minute through aliases, by (region, function, alias): each arm of the
+    /// alias runs its weight's share of them.
+    pub(super) aliases: BTreeMap<(String, String, String), f64>,
 }
 
 impl Traffic {
     pub(super) fn new(start: Timestamp) -> Traffic {
-        Traffic { versions: Vec::new(), synced: floor_minute(start) }
+        Traffic { versions: Vec::new(), synced: floor_minute(start), aliases: BTreeMap::new() }
     }
 }
 
@@ -39,19 +44,74 @@ impl Lambda {
     ) -> ApiResult<SimOutput> {
         validation::traffic_rate(per_minute)?;
         let id = self.resolve(region, function, qualifier)?;
-        let v = &mut self.store[id];
-        if v.traffic_per_minute == 0.0 {
-            // Traffic starts after the current minute.
-            v.traffic_cursor = floor_minute(self.now);
+        let (fregion, fref) = self.function_ref(region, function, qualifier)?;
+        let key = (fregion, fref.name);
+        let function_arn = match super::aliases::alias_name(fref.qualifier.as_deref()) {
+            Some(alias) => {
+                let entry = (key.0.clone(), key.1.clone(), alias.to_string());
+                if per_minute > 0.0 {
+                    self.traffic.aliases.insert(entry, per_minute);
+                } else {
+                    self.traffic.aliases.remove(&entry);
+                }
+                crate::model::arn::function_arn(&key.0, &key.1, Some(alias))
+            }
+            None => {
+                self.store[id].direct_traffic = per_minute;
+                self.arn_of(id)
+            }
+        };
+        self.retarget_traffic(&key);
+        Ok(SimOutput::Traffic(TrafficSet { function_arn, invocations_per_minute: per_minute }))
+    }
+
+    /// Sets each version's rate to its own traffic plus its share of its aliases' (after running
+    /// the ticks so far at the old rates): called whenever traffic or an alias's routing changes.
+    pub(super) fn retarget_traffic(&mut self, key: &(String, String)) {
+        let Some(f) = self.store.functions.get(key) else { return };
+        let mut rates: BTreeMap<VersionId, f64> = std::iter::once(f.latest)
+            .chain(f.published.values().copied())
+            .map(|id| (id, self.store[id].direct_traffic))
+            .collect();
+        for ((region, function, alias), rate) in &self.traffic.aliases {
+            if (region, function) != (&key.0, &key.1) {
+                continue;
+            }
+            let Some(a) = f.aliases.get(alias) else { continue };
+            let primary = match a.function_version {
+                crate::model::function::Qualifier::Latest => Some(f.latest),
+                crate::model::function::Qualifier::Version(n) => f.published.get(&n).copied(),
+            };
+            let extra = a.routing.and_then(|(n, w)| f.published.get(&n).map(|&id| (id, w)));
+            let extra_share = extra.map_or(0.0, |(_, w)| w);
+            if let Some(p) = primary {
+                *rates.entry(p).or_default() += rate * (1.0 - extra_share);
+            }
+            if let Some((e, w)) = extra {
+                *rates.entry(e).or_default() += rate * w;
+            }
         }
-        let had = v.traffic_per_minute > 0.0;
-        v.traffic_per_minute = per_minute;
-        match (had, per_minute > 0.0) {
-            (false, true) => self.traffic.versions.push(id),
-            (true, false) => self.traffic.versions.retain(|&t| t != id),
-            _ => {}
+        for (id, rate) in rates {
+            // [choice] Rates keep a millionth of an invocation a minute: a split of a whole rate
+            // stays whole (0.3 + 0.7 of 10 is 3 and 7, not 3.0000000000000004).
+            let rate = (rate * 1e6).round() / 1e6;
+            if self.store[id].traffic_per_minute == rate {
+                continue;
+            }
+            self.sync_traffic(id, self.now);
+            let v = &mut self.store[id];
+            let had = v.traffic_per_minute > 0.0;
+            if !had {
+                // Traffic starts after the current minute.
+                v.traffic_cursor = floor_minute(self.now);
+            }
+            v.traffic_per_minute = rate;
+            match (had, rate > 0.0) {
+                (false, true) => self.traffic.versions.push(id),
+                (true, false) => self.traffic.versions.retain(|&t| t != id),
+                _ => {}
+            }
         }
-        Ok(SimOutput::Traffic(TrafficSet { function_arn: self.arn_of(id), invocations_per_minute: per_minute }))
     }
 
     /// How many function versions run background traffic minute by minute (a fractional rate, or
