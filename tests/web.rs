@@ -405,3 +405,37 @@ async fn only_what_changed_re_renders() {
     app.console("aws lambda get-function --function-name c").await;
     assert_eq!(renders::take(), (0, 0), "a read changes nothing");
 }
+
+/// Issue 10: aliases show under their function with each arm's share; the inspector's form
+/// updates one with a typed command and the console shows its CLI line.
+#[wasm_bindgen_test]
+async fn aliases_show_their_arms_and_the_form_moves_the_weight() {
+    let app = Mounted::new().await;
+    app.console(CREATE).await;
+    app.console("aws lambda publish-version --function-name orders").await;
+    app.console("aws lambda update-function-code --function-name orders --zip-file fileb://orders-v2.zip --publish")
+        .await;
+    app.console("aws lambda create-alias --function-name orders --name live --function-version 1 --routing-config AdditionalVersionWeights={\"2\"=0.1}").await;
+    let row = "[data-testid=\"alias\"][data-function=\"orders\"][data-alias=\"live\"]";
+    wait_for("the alias row", || app.element(row).is_some()).await;
+    let text = app.element(row).unwrap().text_content().unwrap_or_default();
+    assert!(text.contains("@live") && text.contains("v1 90%") && text.contains("v2 10%"), "{text}");
+
+    app.find("[data-testid=\"function-version\"][data-qualifier=\"1\"]").expect("version 1's row").click();
+    settle().await;
+    app.by_testid("alias-settings");
+    app.choose("alias-version", "1").await;
+    app.choose("alias-extra", "2").await;
+    app.type_into("alias-weight", "50").await;
+    app.click("alias-save").await;
+    assert!(
+        app.text("console-output")
+            .contains("$ aws lambda update-alias --function-name orders --name live --function-version 1"),
+        "{}",
+        app.text("console-output")
+    );
+    wait_for("half the traffic on version 2", || {
+        app.element(row).and_then(|e| e.text_content()).is_some_and(|t| t.contains("v1 50%") && t.contains("v2 50%"))
+    })
+    .await;
+}

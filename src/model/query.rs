@@ -3,7 +3,7 @@
 //! allows, which runtime versions a Manual pin may name. Components format the answers.
 
 use super::arn::runtime_version_arn;
-use super::catalogue::Runtime;
+use super::catalogue::{Runtime, RuntimeId};
 use super::function::{Change, FunctionVersion, Qualifier, VersionId};
 use super::lambda::{Event, EventKind};
 use super::rollout::{Phase, RolloutPolicy};
@@ -51,6 +51,59 @@ pub fn function_rows(l: &Lambda) -> Vec<(String, Vec<FunctionVersions>)> {
         }
     }
     out
+}
+
+/// One arm of an alias: the version, its share of invocations, and the runtime version it runs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AliasArm {
+    pub id: VersionId,
+    pub qualifier: Qualifier,
+    pub weight: f64,
+    pub runtime: RuntimeId,
+    pub number: u32,
+    pub runtime_version: String,
+}
+
+/// An alias as the UI shows it: its arms, primary first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AliasView {
+    pub name: String,
+    pub arms: Vec<AliasArm>,
+    /// A weighted alias whose arms run different runtime versions: a canary of such an alias
+    /// compares code and runtime together (LAMBDA.md, the table of "How runtime updates meet a
+    /// deployment").
+    pub spans_runtime_versions: bool,
+}
+
+/// The aliases of the function a version belongs to, by name.
+pub fn aliases_of(l: &Lambda, id: VersionId) -> Vec<AliasView> {
+    let Some(f) = l.function_of(id) else { return Vec::new() };
+    let id_of = |q: Qualifier| match q {
+        Qualifier::Latest => Some(f.latest),
+        Qualifier::Version(n) => f.published.get(&n).copied(),
+    };
+    let arm = |q: Qualifier, weight: f64| {
+        let id = id_of(q)?;
+        let v = l.version(id)?;
+        Some(AliasArm {
+            id,
+            qualifier: q,
+            weight,
+            runtime: v.config.runtime,
+            number: v.runtime_version,
+            runtime_version: l.runtime_version_name(id)?,
+        })
+    };
+    f.aliases
+        .iter()
+        .map(|(name, a)| {
+            let extra_weight = a.routing.map_or(0.0, |(_, w)| w);
+            let mut arms: Vec<AliasArm> = arm(a.function_version, 1.0 - extra_weight).into_iter().collect();
+            arms.extend(a.routing.and_then(|(n, w)| arm(Qualifier::Version(n), w)));
+            let spans_runtime_versions = arms.windows(2).any(|p| p[0].runtime_version != p[1].runtime_version);
+            AliasView { name: name.clone(), arms, spans_runtime_versions }
+        })
+        .collect()
 }
 
 /// Where a deprecated runtime stands at a moment (Lambda's runtime deprecation policy).

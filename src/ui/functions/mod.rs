@@ -1,11 +1,13 @@
 //! The functions panel: every function version, grouped by region, with its mode and runtime.
 
+mod alias;
 mod row;
 
 use yew::prelude::*;
 
 use super::state::use_shown;
 use crate::model::query;
+use alias::AliasRow;
 use row::VersionRow;
 
 #[component]
@@ -26,12 +28,15 @@ pub fn FunctionsPanel() -> Html {
                     <h3 class="region">{region}</h3>
                     for (name, ids) in functions {
                         <div class="function" key={name.clone()}>
-                            <div class="function-name">{name}</div>
+                            <div class="function-name">{name.clone()}</div>
                             <ul class="versions">
-                                for id in ids {
+                                for &id in ids.iter() {
                                     <VersionRow key={id.to_string()} {id} stamp={view.version_stamp(id).unwrap_or_default()}
                                         source={source.clone()} selected={shown.selected == Some(id)}
                                         changed={shown.changed.contains(&id)} />
+                                }
+                                for alias in ids.first().map(|&latest| query::aliases_of(&view, latest)).unwrap_or_default() {
+                                    <AliasRow key={format!("alias-{}", alias.name.clone())} function={name.clone()} alias={alias.clone()} />
                                 }
                             </ul>
                         </div>

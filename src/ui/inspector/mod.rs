@@ -1,6 +1,7 @@
 //! The inspector: the Lambda console's "Runtime settings" for the selected function version,
 //! its actions, and the form that creates a function.
 
+mod aliases;
 mod code;
 mod configuration;
 mod create;

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::aliases::Aliases;
 use super::code::UpdateCode;
 use super::configuration::UpdateConfiguration;
 use super::runtime_management::EditRuntimeManagement;
@@ -10,7 +11,7 @@ use super::traffic::Traffic;
 use super::LifecycleWarning;
 use crate::model::api::{FunctionRequest, InvokeRequest, PublishVersionRequest};
 use crate::model::arn::function_arn;
-use crate::model::{Qualifier, Request, VersionId};
+use crate::model::{query, Qualifier, Request, VersionId};
 use crate::ui::chip::{ModeBadge, VersionChip};
 use crate::ui::forms::{api, NoticeView};
 use crate::ui::state::{use_dispatch, use_shown, Action, Origin};
@@ -48,6 +49,8 @@ pub fn VersionSettings(props: &SettingsProps) -> Html {
         qualifier: (!is_latest).then(|| v.qualifier.to_string()),
     };
     let arn = function_arn(&v.region, &v.function_name, target.qualifier.as_deref());
+    let published: Vec<u32> =
+        view.function_of(props.id).map(|f| f.published.keys().rev().copied().collect()).unwrap_or_default();
     let past = shown.past();
     let button = |label: &'static str, testid: &'static str, request: Request, enabled: bool| {
         let (dispatch, form, line) = (dispatch.clone(), form.clone(), api(&v.region, request));
@@ -110,7 +113,8 @@ pub fn VersionSettings(props: &SettingsProps) -> Html {
                     {button("Delete", "delete", Request::DeleteFunction(function()), true)}
                 </div>
                 {form_body}
-                <Traffic {target} rate={v.traffic_per_minute} {past} />
+                <Traffic target={target.clone()} rate={v.direct_traffic} {past} />
+                <Aliases {target} aliases={query::aliases_of(&view, props.id)} {published} {past} />
             }
             <NoticeView notice={shown.notice.clone()} origin={Origin::Inspector} />
         </div>
