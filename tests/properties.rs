@@ -414,6 +414,24 @@ proptest! {
             ..Default::default()
         });
         round_trips(&Line::command(Command::Api { region: REGIONS[1].into(), request: update }))?;
+        // A list item that begins with `-` reads as an option, in the AWS CLI too: names start plainly.
+        let alarm = Request::PutMetricAlarm(PutMetricAlarmRequest {
+            alarm_name: format!("a{}", texts[0]),
+            alarm_description: Some(texts[1].clone()),
+            namespace: Some("AWS/Lambda".into()),
+            dimensions: vec![
+                Dimension { name: "FunctionName".into(), value: format!("n{}", texts[2]) },
+                Dimension { name: "Resource".into(), value: "f:live".into() },
+            ],
+            period: Some(60),
+            evaluation_periods: (minutes % 5) as u32 + 1,
+            threshold: Some(minutes as f64 / 7.0),
+            comparison_operator: texts[3].clone(),
+            ..Default::default()
+        });
+        round_trips(&Line::command(Command::Api { region: REGIONS[0].into(), request: alarm }))?;
+        let names = AlarmNamesRequest { alarm_names: vec![format!("a{}", texts[0]), "b".into()] };
+        round_trips(&Line::command(Command::Api { region: REGIONS[0].into(), request: Request::DeleteAlarms(names) }))?;
         round_trips(&Line::Sim(Sim::Advance(minutes * MINUTE)))?;
         round_trips(&Line::Sim(Sim::Logs {
             region: Some(REGIONS[1].into()),

@@ -49,6 +49,10 @@ pub const fn list(name: &'static str) -> Opt {
     Opt { name, kind: Kind::List, required: false }
 }
 
+pub const fn list_required(name: &'static str) -> Opt {
+    Opt { name, kind: Kind::List, required: true }
+}
+
 pub const fn repeated(name: &'static str) -> Opt {
     Opt { name, kind: Kind::Repeated, required: false }
 }

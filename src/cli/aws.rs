@@ -5,7 +5,7 @@
 use super::args::{self, ArgError};
 use super::error::Failure;
 use super::help;
-use super::operations::{self, Context, OPERATIONS};
+use super::operations::{self, Context};
 use super::params::Files;
 use super::suggest::invalid_choice;
 use super::Line;
@@ -108,21 +108,24 @@ pub fn parse(words: &[String], files: &Files) -> Result<Line, Failure> {
     let Some(command) = take_positional(&mut rest) else {
         return Err(Failure::aws_usage("the following arguments are required: command"));
     };
-    match command.as_str() {
-        "lambda" => {}
-        "help" => return Ok(Line::Help(help::general())),
-        other => {
-            return Err(Failure::aws_usage(format!("argument command: {}", invalid_choice(other, &["lambda", "help"]))))
+    let services: Vec<&str> = operations::SERVICES.iter().map(|(s, _)| *s).collect();
+    let operations = match operations::SERVICES.iter().find(|(s, _)| *s == command) {
+        Some((_, ops)) => *ops,
+        None if command == "help" => return Ok(Line::Help(help::general())),
+        None => {
+            let mut choices = services.clone();
+            choices.push("help");
+            return Err(Failure::aws_usage(format!("argument command: {}", invalid_choice(&command, &choices))));
         }
-    }
+    };
     let Some(name) = take_positional(&mut rest) else {
         return Err(Failure::aws_usage("the following arguments are required: operation"));
     };
     if name == "help" {
         return Ok(Line::Help(help::general()));
     }
-    let Some(op) = operations::find(&name) else {
-        let mut choices: Vec<&str> = OPERATIONS.iter().map(|o| o.name).collect();
+    let Some(op) = operations::find(&command, &name) else {
+        let mut choices: Vec<&str> = operations.iter().map(|o| o.name).collect();
         choices.push("help");
         return Err(Failure::aws_usage(format!("argument operation: {}", invalid_choice(&name, &choices))));
     };

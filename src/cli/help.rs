@@ -2,7 +2,7 @@
 //! written from the same tables the parser uses so the two cannot disagree.
 
 use super::args::Kind;
-use super::operations::{Operation, OPERATIONS};
+use super::operations::{Operation, SERVICES};
 use super::sim::DIRECTIVES;
 
 fn option_synopsis(name: &str, kind: Kind, required: bool) -> String {
@@ -24,7 +24,7 @@ fn option_synopsis(name: &str, kind: Kind, required: bool) -> String {
 fn synopsis(op: &Operation) -> String {
     let mut parts: Vec<String> = op.options.iter().map(|o| option_synopsis(o.name, o.kind, o.required)).collect();
     parts.extend(op.positionals.iter().map(|p| format!("<{p}>")));
-    let mut out = format!("aws lambda {}", op.name);
+    let mut out = format!("aws {} {}", op.service, op.name);
     let mut width = out.len();
     for p in parts {
         if width + 1 + p.len() > 100 {
@@ -49,10 +49,13 @@ pub fn general() -> String {
         "The playground answers AWS CLI v2 commands for Lambda and prints what `--output json` prints.\n\
          Global options: --region <r> (default: the sim region), --output json, \
          --cli-binary-format base64|raw-in-base64-out (--payload is base64 unless raw-in-base64-out).\n\n\
-         aws lambda operations:\n",
+         ",
     );
-    for op in OPERATIONS {
-        out.push_str(&format!("\n  {}\n      {}\n", synopsis(op).replace('\n', "\n  "), op.summary));
+    for (service, operations) in SERVICES {
+        out.push_str(&format!("\naws {service} operations:\n"));
+        for op in operations.iter() {
+            out.push_str(&format!("\n  {}\n      {}\n", synopsis(op).replace('\n', "\n  "), op.summary));
+        }
     }
     out.push_str("\nPlayground directives:\n");
     for d in DIRECTIVES {
@@ -73,13 +76,15 @@ mod tests {
     #[test]
     fn help_lists_every_operation_and_directive() {
         let text = general();
-        for op in OPERATIONS {
-            assert!(text.contains(&format!("aws lambda {}", op.name)), "{}", op.name);
+        for (service, operations) in SERVICES {
+            for op in operations.iter() {
+                assert!(text.contains(&format!("aws {service} {}", op.name)), "{}", op.name);
+            }
         }
         for d in DIRECTIVES {
             assert!(text.contains(d.usage), "{}", d.name);
         }
-        let invoke = operation(super::super::operations::find("invoke").unwrap());
+        let invoke = operation(super::super::operations::find("lambda", "invoke").unwrap());
         assert!(invoke.contains("--function-name <value> [--qualifier <value>]") && invoke.contains("<outfile>"));
     }
 }

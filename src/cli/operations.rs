@@ -1,15 +1,17 @@
 //! The `aws lambda` operations the playground answers, with their AWS CLI v2 option names, and
 //! how each one's options become the model's request.
 
-use super::args::{flag, list, required, value, Opt, Parsed};
+use super::args::{flag, list, list_required, required, value, Opt, Parsed};
 use super::error::Failure;
 use super::params::{self, Bounds, Files};
 use crate::model::api::*;
 use crate::model::Request;
 
-/// One `aws lambda <operation>`: its CLI name, the API operation it calls, its options.
+/// One `aws <service> <operation>`: its CLI name, the API operation it calls, its options.
 #[derive(Debug)]
 pub struct Operation {
+    /// `lambda`, `cloudwatch`.
+    pub service: &'static str,
     pub name: &'static str,
     pub api: &'static str,
     pub options: &'static [Opt],
@@ -21,6 +23,7 @@ pub struct Operation {
 /// In the order the AWS CLI lists them: alphabetical.
 pub const OPERATIONS: &[Operation] = &[
     Operation {
+        service: "lambda",
         name: "create-alias",
         api: "CreateAlias",
         options: &[
@@ -34,6 +37,7 @@ pub const OPERATIONS: &[Operation] = &[
         summary: "Creates an alias for a version, optionally sending a share of invocations to a second one.",
     },
     Operation {
+        service: "lambda",
         name: "create-function",
         api: "CreateFunction",
         options: &[
@@ -53,6 +57,7 @@ pub const OPERATIONS: &[Operation] = &[
         summary: "Creates a function from code identified by its fileb:// path.",
     },
     Operation {
+        service: "lambda",
         name: "delete-alias",
         api: "DeleteAlias",
         options: &[required("function-name"), required("name")],
@@ -60,6 +65,7 @@ pub const OPERATIONS: &[Operation] = &[
         summary: "Deletes an alias (deleting one that does not exist succeeds).",
     },
     Operation {
+        service: "lambda",
         name: "delete-function",
         api: "DeleteFunction",
         options: &[required("function-name"), value("qualifier")],
@@ -67,6 +73,7 @@ pub const OPERATIONS: &[Operation] = &[
         summary: "Deletes a function, or one published version with --qualifier.",
     },
     Operation {
+        service: "lambda",
         name: "get-alias",
         api: "GetAlias",
         options: &[required("function-name"), required("name")],
@@ -74,6 +81,7 @@ pub const OPERATIONS: &[Operation] = &[
         summary: "An alias: the version it points to and its routing configuration.",
     },
     Operation {
+        service: "lambda",
         name: "get-function",
         api: "GetFunction",
         options: &[required("function-name"), value("qualifier")],
@@ -81,6 +89,7 @@ pub const OPERATIONS: &[Operation] = &[
         summary: "Configuration of a function version, and where its code is.",
     },
     Operation {
+        service: "lambda",
         name: "get-function-configuration",
         api: "GetFunctionConfiguration",
         options: &[required("function-name"), value("qualifier")],
@@ -88,6 +97,7 @@ pub const OPERATIONS: &[Operation] = &[
         summary: "Configuration of a function version, with RuntimeVersionConfig.",
     },
     Operation {
+        service: "lambda",
         name: "get-runtime-management-config",
         api: "GetRuntimeManagementConfig",
         options: &[required("function-name"), value("qualifier")],
@@ -95,6 +105,7 @@ pub const OPERATIONS: &[Operation] = &[
         summary: "The runtime management configuration of a function version.",
     },
     Operation {
+        service: "lambda",
         name: "invoke",
         api: "Invoke",
         options: &[required("function-name"), value("qualifier"), value("payload"), value("log-type")],
@@ -102,6 +113,7 @@ pub const OPERATIONS: &[Operation] = &[
         summary: "Invokes a function version; the response body goes to outfile.",
     },
     Operation {
+        service: "lambda",
         name: "list-aliases",
         api: "ListAliases",
         options: &[required("function-name"), value("function-version"), value("max-items")],
@@ -109,6 +121,7 @@ pub const OPERATIONS: &[Operation] = &[
         summary: "The aliases of a function (--function-version: those that route to it).",
     },
     Operation {
+        service: "lambda",
         name: "list-functions",
         api: "ListFunctions",
         options: &[value("function-version"), value("max-items")],
@@ -116,6 +129,7 @@ pub const OPERATIONS: &[Operation] = &[
         summary: "Functions of the region (--function-version ALL adds published versions).",
     },
     Operation {
+        service: "lambda",
         name: "list-versions-by-function",
         api: "ListVersionsByFunction",
         options: &[required("function-name")],
@@ -123,6 +137,7 @@ pub const OPERATIONS: &[Operation] = &[
         summary: "$LATEST and the published versions of a function.",
     },
     Operation {
+        service: "lambda",
         name: "publish-version",
         api: "PublishVersion",
         options: &[required("function-name"), value("code-sha256"), value("description"), value("revision-id")],
@@ -130,6 +145,7 @@ pub const OPERATIONS: &[Operation] = &[
         summary: "Snapshots $LATEST, with the runtime version in force, as a numbered version.",
     },
     Operation {
+        service: "lambda",
         name: "put-runtime-management-config",
         api: "PutRuntimeManagementConfig",
         options: &[
@@ -142,6 +158,7 @@ pub const OPERATIONS: &[Operation] = &[
         summary: "Sets UpdateRuntimeOn (Auto, FunctionUpdate, Manual + runtime version ARN).",
     },
     Operation {
+        service: "lambda",
         name: "update-alias",
         api: "UpdateAlias",
         options: &[
@@ -156,6 +173,7 @@ pub const OPERATIONS: &[Operation] = &[
         summary: "Points an alias at another version, or changes its routing configuration.",
     },
     Operation {
+        service: "lambda",
         name: "update-function-code",
         api: "UpdateFunctionCode",
         options: &[
@@ -169,6 +187,7 @@ pub const OPERATIONS: &[Operation] = &[
         summary: "Replaces the code of $LATEST (phase 1 of a rollout applies here).",
     },
     Operation {
+        service: "lambda",
         name: "update-function-configuration",
         api: "UpdateFunctionConfiguration",
         options: &[
@@ -187,8 +206,51 @@ pub const OPERATIONS: &[Operation] = &[
     },
 ];
 
-pub fn find(name: &str) -> Option<&'static Operation> {
-    OPERATIONS.iter().find(|o| o.name == name)
+/// The CloudWatch operations the playground answers: the Errors alarm a deployment watches.
+pub const CLOUDWATCH_OPERATIONS: &[Operation] = &[
+    Operation {
+        service: "cloudwatch",
+        name: "delete-alarms",
+        api: "DeleteAlarms",
+        options: &[list_required("alarm-names")],
+        positionals: &[],
+        summary: "Deletes alarms (names that do not exist are ignored).",
+    },
+    Operation {
+        service: "cloudwatch",
+        name: "describe-alarms",
+        api: "DescribeAlarms",
+        options: &[list("alarm-names")],
+        positionals: &[],
+        summary: "Alarms with their state as of now (StateValue, StateReason).",
+    },
+    Operation {
+        service: "cloudwatch",
+        name: "put-metric-alarm",
+        api: "PutMetricAlarm",
+        options: &[
+            required("alarm-name"),
+            value("alarm-description"),
+            value("metric-name"),
+            value("namespace"),
+            value("statistic"),
+            list("dimensions"),
+            value("period"),
+            required("evaluation-periods"),
+            value("threshold"),
+            required("comparison-operator"),
+            value("treat-missing-data"),
+        ],
+        positionals: &[],
+        summary: "Creates or replaces an alarm; AWS/Lambda Errors alarms are evaluated each simulated minute.",
+    },
+];
+
+/// The services `aws` answers, with their operations.
+pub const SERVICES: &[(&str, &[Operation])] = &[("lambda", OPERATIONS), ("cloudwatch", CLOUDWATCH_OPERATIONS)];
+
+pub fn find(service: &str, name: &str) -> Option<&'static Operation> {
+    SERVICES.iter().find(|(s, _)| *s == service).and_then(|(_, ops)| ops.iter().find(|o| o.name == name))
 }
 
 /// What an option's value needs besides its text.
@@ -251,6 +313,14 @@ fn client_checks(request: &Request) -> Result<(), Failure> {
             name(&mut problems, &r.function_name);
             problems.extend(r.function_version.as_deref().and_then(|v| params::too_short("FunctionVersion", v, 1)));
         }
+        Request::PutMetricAlarm(r) => {
+            problems.extend(params::too_short("AlarmName", &r.alarm_name, 1));
+            for (i, d) in r.dimensions.iter().enumerate() {
+                problems.extend(params::too_short(&format!("Dimensions[{i}].Name"), &d.name, 1));
+                problems.extend(params::too_short(&format!("Dimensions[{i}].Value"), &d.value, 1));
+            }
+        }
+        Request::DescribeAlarms(_) | Request::DeleteAlarms(_) => {}
     }
     params::below_minimum(&problems)
 }
@@ -285,6 +355,31 @@ impl Reader<'_> {
 
     fn routing_config(&self) -> Result<Option<AliasRoutingConfiguration>, Failure> {
         self.parsed.text("routing-config").map(|v| params::routing_config(v, self.cx.files)).transpose()
+    }
+
+    /// A count botocore checks against its model minimum (`--evaluation-periods`, `--period`).
+    fn count(&self, name: &str, member: &str) -> Result<Option<u32>, Failure> {
+        let Some(v) = self.text(name)? else { return Ok(None) };
+        let n = params::python_int(&v)
+            .ok_or_else(|| Failure::client(format!("invalid literal for int() with base 10: '{v}'")))?;
+        if n.below(1) {
+            params::below_minimum(&[format!(
+                "Invalid value for parameter {member}, value: {}, valid min value: 1",
+                n.digits
+            )])?;
+        }
+        Ok(Some(n.value.and_then(|n| u32::try_from(n).ok()).unwrap_or(u32::MAX)))
+    }
+
+    /// A double (`--threshold`): the AWS CLI converts with float() and lets Python's message through.
+    fn float(&self, name: &str) -> Result<Option<f64>, Failure> {
+        let Some(v) = self.text(name)? else { return Ok(None) };
+        v.trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|f| f.is_finite())
+            .map(Some)
+            .ok_or_else(|| Failure::client(format!("could not convert string to float: '{v}'")))
     }
 
     fn architectures(&self) -> Option<Vec<String>> {
@@ -409,6 +504,25 @@ fn read(op: &Operation, parsed: &Parsed, cx: &Context) -> Result<Request, Failur
             function_version: r.text("function-version")?,
             max_items: max_items(parsed.text("max-items"))?,
         }),
+        "put-metric-alarm" => Request::PutMetricAlarm(PutMetricAlarmRequest {
+            alarm_name: r.text("alarm-name")?.unwrap_or_default(),
+            alarm_description: r.text("alarm-description")?,
+            metric_name: r.text("metric-name")?,
+            namespace: r.text("namespace")?,
+            statistic: r.text("statistic")?,
+            dimensions: params::dimensions(parsed.list("dimensions").unwrap_or_default(), cx.files)?,
+            period: r.count("period", "Period")?,
+            evaluation_periods: r.count("evaluation-periods", "EvaluationPeriods")?.unwrap_or_default(),
+            threshold: r.float("threshold")?,
+            comparison_operator: r.text("comparison-operator")?.unwrap_or_default(),
+            treat_missing_data: r.text("treat-missing-data")?,
+        }),
+        "describe-alarms" => Request::DescribeAlarms(AlarmNamesRequest {
+            alarm_names: parsed.list("alarm-names").map(<[String]>::to_vec).unwrap_or_default(),
+        }),
+        "delete-alarms" => Request::DeleteAlarms(AlarmNamesRequest {
+            alarm_names: parsed.list("alarm-names").map(<[String]>::to_vec).unwrap_or_default(),
+        }),
         "invoke" => Request::Invoke(InvokeRequest {
             function_name: r.name()?,
             qualifier: r.text("qualifier")?,
@@ -442,25 +556,29 @@ mod tests {
 
     #[test]
     fn every_operation_is_listed_once_in_order_and_has_a_builder() {
-        let names: Vec<&str> = OPERATIONS.iter().map(|o| o.name).collect();
-        let mut sorted = names.clone();
-        sorted.sort();
-        sorted.dedup();
-        assert_eq!(names, sorted);
         let cx = Context { files: &Files::new(), raw_blobs: true };
-        for op in OPERATIONS {
-            let mut words = Vec::new();
-            for o in op.options.iter().filter(|o| o.required) {
-                words.push(format!("--{}", o.name));
-                words.push("x".to_string());
+        for (service, operations) in SERVICES {
+            let names: Vec<&str> = operations.iter().map(|o| o.name).collect();
+            let mut sorted = names.clone();
+            sorted.sort();
+            sorted.dedup();
+            assert_eq!(names, sorted);
+            for op in operations.iter() {
+                assert_eq!(op.service, *service, "{}", op.name);
+                let mut words = Vec::new();
+                for o in op.options.iter().filter(|o| o.required) {
+                    words.push(format!("--{}", o.name));
+                    // A value every required option takes: a count, a name, an operator.
+                    words.push(if o.name == "evaluation-periods" { "1" } else { "x" }.to_string());
+                }
+                words.extend(op.positionals.iter().map(|p| p.to_string()));
+                if op.name == "create-function" || op.name == "update-function-code" {
+                    words.extend(["--zip-file".to_string(), "fileb://x.zip".to_string()]);
+                }
+                let parsed = super::super::args::parse(&words, op.options, op.positionals).unwrap();
+                let request = build(op, &parsed, &cx).unwrap_or_else(|e| panic!("{}: {}", op.name, e.printed));
+                assert_eq!((request.service(), request.operation()), (*service, op.api), "{}", op.name);
             }
-            words.extend(op.positionals.iter().map(|p| p.to_string()));
-            if op.name == "create-function" || op.name == "update-function-code" {
-                words.extend(["--zip-file".to_string(), "fileb://x.zip".to_string()]);
-            }
-            let parsed = super::super::args::parse(&words, op.options, op.positionals).unwrap();
-            let request = build(op, &parsed, &cx).unwrap_or_else(|e| panic!("{}: {}", op.name, e.printed));
-            assert_eq!(request.operation(), op.api, "{}", op.name);
         }
     }
 

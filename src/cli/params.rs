@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::error::Failure;
 use super::shorthand::{self, Shorthand};
-use crate::model::api::{AliasRoutingConfiguration, EnvironmentVariables};
+use crate::model::api::{AliasRoutingConfiguration, Dimension, EnvironmentVariables};
 use crate::model::ApiError;
 
 /// The files a session holds (what `invoke` wrote): the only files a `file://` value can name.
@@ -210,6 +210,56 @@ pub fn structure(option: &str, value: &str, files: &Files) -> Result<Value, Fail
         return Err(parse_error(format!("Invalid JSON:\n{text}")));
     }
     shorthand::parse(&text).map(shorthand_to_json).map_err(parse_error)
+}
+
+/// `--dimensions Name=FunctionName,Value=f Name=Resource,Value=f:live` (one shorthand
+/// structure per word) or a JSON list of them.
+pub fn dimensions(words: &[String], files: &Files) -> Result<Vec<Dimension>, Failure> {
+    let mut items = Vec::new();
+    for word in words {
+        let text = load("dimensions", word, files)?.text;
+        if text.trim_start().starts_with('[') {
+            let parsed: Value = serde_json::from_str(&text).map_err(|e| {
+                Failure::client(format!(
+                    "Error parsing parameter '--dimensions': Invalid JSON: {e}\nJSON received: {text}"
+                ))
+            })?;
+            match parsed {
+                Value::Array(list) => items.extend(list),
+                other => items.push(other),
+            }
+        } else {
+            items.push(structure("dimensions", word, files)?);
+        }
+    }
+    let mut errors = Vec::new();
+    let mut dimensions = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let Value::Object(map) = item else {
+            errors.push(invalid_type(&format!("Dimensions[{i}]"), item, "dict"));
+            continue;
+        };
+        let mut member = |key: &str| match map.get(key) {
+            Some(Value::String(s)) => s.clone(),
+            Some(other) => {
+                errors.push(invalid_type(&format!("Dimensions[{i}].{key}"), other, "str"));
+                String::new()
+            }
+            None => {
+                errors.push(format!("Missing required parameter in Dimensions[{i}]: \"{key}\""));
+                String::new()
+            }
+        };
+        let (name, value) = (member("Name"), member("Value"));
+        for key in map.keys().filter(|k| *k != "Name" && *k != "Value") {
+            errors.push(format!("Unknown parameter in Dimensions[{i}]: \"{key}\", must be one of: Name, Value"));
+        }
+        dimensions.push(Dimension { name, value });
+    }
+    if !errors.is_empty() {
+        return Err(Failure::client(format!("Parameter validation failed:\n{}", errors.join("\n"))));
+    }
+    Ok(dimensions)
 }
 
 /// `--environment`: `Variables={KEY=value}` or `{"Variables": {"KEY": "value"}}`, checked the way

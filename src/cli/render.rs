@@ -95,6 +95,23 @@ impl Words {
         self.opt("routing-config", &value)
     }
 
+    /// `--dimensions`: one `Name=..,Value=..` word each when shorthand can say it, else JSON.
+    fn dimensions(&mut self, dimensions: &[Dimension]) -> &mut Self {
+        if dimensions.is_empty() {
+            return self;
+        }
+        let plain = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "_.-/:$".contains(c));
+        if dimensions.iter().all(|d| plain(&d.name) && plain(&d.value)) {
+            self.word("--dimensions");
+            for d in dimensions {
+                self.word(&format!("Name={},Value={}", d.name, d.value));
+            }
+            self
+        } else {
+            self.opt("dimensions", &serde_json::to_string(dimensions).unwrap_or_default())
+        }
+    }
+
     fn environment(&mut self, env: &Option<EnvironmentVariables>) -> &mut Self {
         let Some(env) = env else { return self };
         let plain = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "_.-/".contains(c));
@@ -112,10 +129,10 @@ fn function(w: &mut Words, r: &FunctionRequest) {
     w.opt("function-name", &r.function_name).some("qualifier", &r.qualifier);
 }
 
-/// `aws lambda <operation> <options> [--region r]`
+/// `aws <service> <operation> <options> [--region r]`
 pub fn aws(call: &AwsCall) -> String {
     let mut w = Words::default();
-    w.word("aws").word("lambda");
+    w.word("aws").word(call.request.service());
     match &call.request {
         Request::CreateFunction(r) => {
             w.word("create-function")
@@ -217,6 +234,29 @@ pub fn aws(call: &AwsCall) -> String {
                 w.word("--");
             }
             w.word(&quote(outfile));
+        }
+        Request::PutMetricAlarm(r) => {
+            w.word("put-metric-alarm")
+                .opt("alarm-name", &r.alarm_name)
+                .some("alarm-description", &r.alarm_description)
+                .some("metric-name", &r.metric_name)
+                .some("namespace", &r.namespace)
+                .some("statistic", &r.statistic)
+                .dimensions(&r.dimensions)
+                .int("period", r.period)
+                .int("evaluation-periods", Some(r.evaluation_periods))
+                .some("threshold", &r.threshold.map(|t| t.to_string()))
+                .opt("comparison-operator", &r.comparison_operator)
+                .some("treat-missing-data", &r.treat_missing_data);
+        }
+        Request::DescribeAlarms(r) => {
+            w.word("describe-alarms");
+            if !r.alarm_names.is_empty() {
+                w.list("alarm-names", &Some(r.alarm_names.clone()));
+            }
+        }
+        Request::DeleteAlarms(r) => {
+            w.word("delete-alarms").list("alarm-names", &Some(r.alarm_names.clone()));
         }
     }
     // A global option, last as in AWS's examples.

@@ -309,6 +309,73 @@ pub struct ListAliasesResponse {
     pub aliases: Vec<AliasConfiguration>,
 }
 
+// ---- CloudWatch alarms ----
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct Dimension {
+    pub name: String,
+    pub value: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct PutMetricAlarmRequest {
+    pub alarm_name: String,
+    pub alarm_description: Option<String>,
+    pub metric_name: Option<String>,
+    pub namespace: Option<String>,
+    pub statistic: Option<String>,
+    pub dimensions: Vec<Dimension>,
+    pub period: Option<u32>,
+    pub evaluation_periods: u32,
+    pub threshold: Option<f64>,
+    pub comparison_operator: String,
+    pub treat_missing_data: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct AlarmNamesRequest {
+    pub alarm_names: Vec<String>,
+}
+
+/// `MetricAlarm`, in botocore's member order (the members the playground has).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct MetricAlarm {
+    pub alarm_name: String,
+    pub alarm_arn: String,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub alarm_description: Option<String>,
+    pub alarm_configuration_updated_timestamp: String,
+    pub actions_enabled: bool,
+    #[serde(rename = "OKActions")]
+    pub ok_actions: Vec<String>,
+    pub alarm_actions: Vec<String>,
+    pub insufficient_data_actions: Vec<String>,
+    pub state_value: String,
+    pub state_reason: String,
+    pub state_updated_timestamp: String,
+    pub metric_name: String,
+    pub namespace: String,
+    pub statistic: String,
+    pub dimensions: Vec<Dimension>,
+    pub period: u32,
+    pub evaluation_periods: u32,
+    pub threshold: f64,
+    pub comparison_operator: String,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub treat_missing_data: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DescribeAlarmsResponse {
+    pub metric_alarms: Vec<MetricAlarm>,
+    pub composite_alarms: Vec<serde_json::Value>,
+}
+
 /// Every successful response (`Request::success_status` gives its HTTP status).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(untagged)]
@@ -322,6 +389,7 @@ pub enum Response {
     Invoke(InvokeResponse),
     Alias(AliasConfiguration),
     ListAliases(ListAliasesResponse),
+    DescribeAlarms(DescribeAlarmsResponse),
     /// DeleteFunction: 204 and no body.
     Empty,
 }

@@ -16,6 +16,8 @@ pub enum ErrorCode {
     AccessDeniedException,
     /// A body that is not what the operation reads, e.g. an Invoke payload that is not JSON.
     InvalidRequestContentException,
+    /// CloudWatch's spelling of a validation failure (its query protocol).
+    ValidationError,
 }
 
 impl ErrorCode {
@@ -30,13 +32,14 @@ impl ErrorCode {
             Self::ServiceException => "ServiceException",
             Self::AccessDeniedException => "AccessDeniedException",
             Self::InvalidRequestContentException => "InvalidRequestContentException",
+            Self::ValidationError => "ValidationError",
         }
     }
 
     pub fn status(self) -> u16 {
         match self {
             Self::InvalidParameterValueException | Self::ValidationException => 400,
-            Self::InvalidRequestContentException => 400,
+            Self::InvalidRequestContentException | Self::ValidationError => 400,
             Self::AccessDeniedException => 403,
             Self::ResourceNotFoundException => 404,
             Self::ResourceConflictException => 409,

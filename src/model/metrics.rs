@@ -63,6 +63,9 @@ pub struct VersionMetrics {
     periods: VecDeque<Bucket>,
     days: VecDeque<Bucket>,
     hours: VecDeque<Bucket>,
+    /// Errors per minute (minutes since the epoch, ascending) over the last day: what an Errors
+    /// alarm with a 60-second period reads (CloudWatch evaluates at most a day).
+    recent_errors: VecDeque<(i64, u64)>,
 }
 
 impl VersionMetrics {
@@ -85,10 +88,30 @@ impl VersionMetrics {
         self.buckets().next_back()
     }
 
+    /// The errors of one minute (minutes since the epoch), if it saw any.
+    pub fn errors_in_minute(&self, minute: i64) -> u64 {
+        let i = self.recent_errors.partition_point(|(m, _)| *m < minute);
+        self.recent_errors.get(i).filter(|(m, _)| *m == minute).map_or(0, |(_, e)| *e)
+    }
+
+    fn note_errors(&mut self, at: Timestamp, errors: u64) {
+        let minute = at.0.div_euclid(MINUTE);
+        match self.recent_errors.back_mut() {
+            Some((m, e)) if *m >= minute => *e += errors,
+            _ => self.recent_errors.push_back((minute, errors)),
+        }
+        while self.recent_errors.front().is_some_and(|(m, _)| *m < minute - 24 * 60) {
+            self.recent_errors.pop_front();
+        }
+    }
+
     /// Counts at one moment.
     pub fn record(&mut self, at: Timestamp, invocations: u64, errors: u64, cold_starts: u64) {
         if invocations == 0 {
             return;
+        }
+        if errors > 0 {
+            self.note_errors(at, errors);
         }
         let hour = at.0.div_euclid(INTERVAL);
         match self.hours.back_mut() {

@@ -25,6 +25,9 @@ pub enum Request {
     UpdateAlias(UpdateAliasRequest),
     ListAliases(ListAliasesRequest),
     DeleteAlias(AliasRequest),
+    PutMetricAlarm(PutMetricAlarmRequest),
+    DescribeAlarms(AlarmNamesRequest),
+    DeleteAlarms(AlarmNamesRequest),
 }
 
 impl Request {
@@ -48,6 +51,17 @@ impl Request {
             Request::UpdateAlias(_) => "UpdateAlias",
             Request::ListAliases(_) => "ListAliases",
             Request::DeleteAlias(_) => "DeleteAlias",
+            Request::PutMetricAlarm(_) => "PutMetricAlarm",
+            Request::DescribeAlarms(_) => "DescribeAlarms",
+            Request::DeleteAlarms(_) => "DeleteAlarms",
+        }
+    }
+
+    /// The AWS CLI command of its service: `lambda`, `cloudwatch`.
+    pub fn service(&self) -> &'static str {
+        match self {
+            Request::PutMetricAlarm(_) | Request::DescribeAlarms(_) | Request::DeleteAlarms(_) => "cloudwatch",
+            _ => "lambda",
         }
     }
 

@@ -8,6 +8,7 @@ mod common;
 
 mod check;
 
+mod alarms;
 mod aliases;
 mod deprecation;
 mod determinism;

@@ -2,6 +2,7 @@
 //! (`apply`) and the passing of time (`advance_to`), and borrowed getters for what it holds.
 //! Its sub-states live in the files beside this one, each with the operations that change it.
 
+mod alarms;
 mod aliases;
 mod events;
 mod functions;
@@ -48,6 +49,8 @@ pub struct Lambda {
     events: Vec<Rc<Event>>,
     scheduler: Scheduler,
     traffic: Traffic,
+    /// CloudWatch alarms by (region, name).
+    alarms: std::collections::BTreeMap<(String, String), alarms::Alarm>,
     /// Commands applied and tasks run: with the store's clock, what `revision` counts.
     steps: Steps,
 }
@@ -75,6 +78,7 @@ impl Lambda {
             events: Vec::new(),
             scheduler: Scheduler::default(),
             traffic: Traffic::new(start),
+            alarms: Default::default(),
             steps: Steps::default(),
         }
     }
@@ -134,6 +138,9 @@ impl Lambda {
             Request::UpdateAlias(r) => self.update_alias(region, r).map(Response::Alias),
             Request::ListAliases(r) => self.list_aliases(region, r).map(Response::ListAliases),
             Request::DeleteAlias(r) => self.delete_alias(region, r).map(|_| Response::Empty),
+            Request::PutMetricAlarm(r) => self.put_metric_alarm(region, r).map(|_| Response::Empty),
+            Request::DescribeAlarms(r) => self.describe_alarms(region, r).map(Response::DescribeAlarms),
+            Request::DeleteAlarms(r) => self.delete_alarms(region, r).map(|_| Response::Empty),
         }
     }
 

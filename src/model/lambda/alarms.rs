@@ -1,0 +1,214 @@
+//! CloudWatch alarms on a Lambda function's Errors (PutMetricAlarm, DescribeAlarms,
+//! DeleteAlarms): what a deployment watches. The state is computed from the model's own error
+//! counts, minute by minute, whenever it is asked for.
+
+use super::Lambda;
+use crate::model::api::*;
+use crate::model::error::{ApiError, ApiResult, ErrorCode};
+use crate::model::function::{Qualifier, VersionId};
+use crate::model::time::{Timestamp, MINUTE};
+
+/// An alarm as put, and when.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Alarm {
+    pub(super) put: PutMetricAlarmRequest,
+    pub(super) updated: Timestamp,
+}
+
+/// An alarm's state at a moment.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AlarmState {
+    /// `OK`, `ALARM` or `INSUFFICIENT_DATA`.
+    pub value: &'static str,
+    pub reason: String,
+}
+
+const COMPARISONS: [&str; 4] =
+    ["GreaterThanOrEqualToThreshold", "GreaterThanThreshold", "LessThanThreshold", "LessThanOrEqualToThreshold"];
+
+fn breaches(comparison: &str, value: f64, threshold: f64) -> bool {
+    match comparison {
+        "GreaterThanOrEqualToThreshold" => value >= threshold,
+        "GreaterThanThreshold" => value > threshold,
+        "LessThanThreshold" => value < threshold,
+        _ => value <= threshold,
+    }
+}
+
+/// "greater than", as CloudWatch words a comparison in a StateReason.
+fn wording(comparison: &str) -> &'static str {
+    match comparison {
+        "GreaterThanOrEqualToThreshold" => "greater than or equal to",
+        "GreaterThanThreshold" => "greater than",
+        "LessThanThreshold" => "less than",
+        _ => "less than or equal to",
+    }
+}
+
+/// `23/01/23 00:05:00`, as CloudWatch writes a datapoint's time in a StateReason.
+fn reason_time(t: Timestamp) -> String {
+    let c = t.civil();
+    format!("{:02}/{:02}/{:02} {:02}:{:02}:00", c.day, c.month, c.year % 100, c.hour, c.minute)
+}
+
+/// `2023-01-23T00:05:00.000000+00:00`, as the AWS CLI prints CloudWatch's timestamps.
+fn cli_time(t: Timestamp) -> String {
+    format!("{}.000000+00:00", &t.rfc3339()[..19])
+}
+
+impl Lambda {
+    pub(super) fn put_metric_alarm(&mut self, region: &str, r: &PutMetricAlarmRequest) -> ApiResult<()> {
+        if !COMPARISONS.contains(&r.comparison_operator.as_str()) {
+            let constraint = format!("Member must satisfy enum value set: [{}]", COMPARISONS.join(", "));
+            let e = ApiError::validation(&r.comparison_operator, "comparisonOperator", &constraint);
+            return Err(ApiError::new(ErrorCode::ValidationError, e.message));
+        }
+        // [choice] CloudWatch looks back at most a day; the wording is the playground's.
+        if u64::from(r.period.unwrap_or(60)) * u64::from(r.evaluation_periods) > 86_400 {
+            return Err(ApiError::new(
+                ErrorCode::ValidationError,
+                "The evaluation period (Period multiplied by EvaluationPeriods) must not exceed 86400 seconds.",
+            ));
+        }
+        let alarm = Alarm { put: r.clone(), updated: self.now };
+        self.alarms.insert((region.to_string(), r.alarm_name.clone()), alarm);
+        Ok(())
+    }
+
+    pub(super) fn delete_alarms(&mut self, region: &str, r: &AlarmNamesRequest) -> ApiResult<()> {
+        for name in &r.alarm_names {
+            self.alarms.remove(&(region.to_string(), name.clone()));
+        }
+        Ok(())
+    }
+
+    pub(super) fn describe_alarms(&self, region: &str, r: &AlarmNamesRequest) -> ApiResult<DescribeAlarmsResponse> {
+        let metric_alarms = self
+            .alarms
+            .iter()
+            .filter(|((reg, name), _)| reg == region && (r.alarm_names.is_empty() || r.alarm_names.contains(name)))
+            .map(|((reg, name), a)| {
+                let (state, since) = self.alarm_state_since(reg, a, self.now);
+                let p = &a.put;
+                MetricAlarm {
+                    alarm_name: name.clone(),
+                    alarm_arn: format!("arn:aws:cloudwatch:{reg}:{}:alarm:{name}", crate::model::arn::DEFAULT_ACCOUNT),
+                    alarm_description: p.alarm_description.clone(),
+                    alarm_configuration_updated_timestamp: cli_time(a.updated),
+                    actions_enabled: true,
+                    ok_actions: Vec::new(),
+                    alarm_actions: Vec::new(),
+                    insufficient_data_actions: Vec::new(),
+                    state_value: state.value.to_string(),
+                    state_reason: state.reason,
+                    state_updated_timestamp: cli_time(since),
+                    metric_name: p.metric_name.clone().unwrap_or_default(),
+                    namespace: p.namespace.clone().unwrap_or_default(),
+                    statistic: p.statistic.clone().unwrap_or_default(),
+                    dimensions: p.dimensions.clone(),
+                    period: p.period.unwrap_or(0),
+                    evaluation_periods: p.evaluation_periods,
+                    threshold: p.threshold.unwrap_or(0.0),
+                    comparison_operator: p.comparison_operator.clone(),
+                    treat_missing_data: p.treat_missing_data.clone(),
+                }
+            })
+            .collect();
+        Ok(DescribeAlarmsResponse { metric_alarms, composite_alarms: Vec::new() })
+    }
+
+    /// The function versions an Errors alarm's dimensions select: `ExecutedVersion` names one,
+    /// `Resource` an alias (its arms) or a version, `FunctionName` alone every version.
+    /// [choice] Errors through an alias are the errors of the versions it routes to.
+    fn watched(&self, region: &str, p: &PutMetricAlarmRequest) -> Vec<VersionId> {
+        let dim = |n: &str| p.dimensions.iter().find(|d| d.name == n).map(|d| d.value.as_str());
+        let Some(function) = dim("FunctionName") else { return Vec::new() };
+        let Some(f) = self.store.functions.get(&(region.to_string(), function.to_string())) else { return Vec::new() };
+        let version = |q: Qualifier| match q {
+            Qualifier::Latest => Some(f.latest),
+            Qualifier::Version(n) => f.published.get(&n).copied(),
+        };
+        if let Some(n) = dim("ExecutedVersion").and_then(Qualifier::parse) {
+            return version(n).into_iter().collect();
+        }
+        match dim("Resource").and_then(|r| r.strip_prefix(function)).and_then(|r| r.strip_prefix(':')) {
+            Some(q) => match Qualifier::parse(q) {
+                Some(q) => version(q).into_iter().collect(),
+                None => f.aliases.get(q).map_or_else(Vec::new, |a| {
+                    let mut arms: Vec<VersionId> = version(a.function_version).into_iter().collect();
+                    arms.extend(a.routing.and_then(|(n, _)| version(Qualifier::Version(n))));
+                    arms
+                }),
+            },
+            None => std::iter::once(f.latest).chain(f.published.values().copied()).collect(),
+        }
+    }
+
+    /// The state of an alarm at `at`, from the last `EvaluationPeriods` whole minutes. [choice]
+    /// A minute has a datapoint when a watched version had errors in it or runs background
+    /// traffic; the alarm is in ALARM when every minute of the window breaches.
+    pub(super) fn alarm_state(&self, region: &str, a: &Alarm, at: Timestamp) -> AlarmState {
+        let p = &a.put;
+        let lambda_errors = p.namespace.as_deref() == Some("AWS/Lambda")
+            && p.metric_name.as_deref() == Some("Errors")
+            && p.statistic.as_deref() == Some("Sum")
+            && p.period == Some(60);
+        if !lambda_errors {
+            return AlarmState {
+                value: "INSUFFICIENT_DATA",
+                reason: "[choice] The playground evaluates AWS/Lambda Errors alarms (Sum over 60 seconds) only.".into(),
+            };
+        }
+        let watched = self.watched(region, p);
+        let now_minute = at.0.div_euclid(MINUTE);
+        let periods = p.evaluation_periods.max(1) as i64;
+        let threshold = p.threshold.unwrap_or(0.0);
+        let mut points = Vec::new();
+        for m in (now_minute - periods..now_minute).rev() {
+            let versions = watched.iter().filter_map(|&id| self.store.get(id));
+            let (errors, traffic) = versions
+                .fold((0u64, false), |(e, t), v| (e + v.metrics.errors_in_minute(m), t || v.traffic_per_minute > 0.0));
+            if errors > 0 || traffic {
+                points.push((Timestamp(m * MINUTE), errors as f64));
+            }
+        }
+        if points.is_empty() {
+            let n = periods;
+            let reason = if n == 1 {
+                "Insufficient Data: 1 datapoint was unknown.".to_string()
+            } else {
+                format!("Insufficient Data: {n} datapoints were unknown.")
+            };
+            return AlarmState { value: "INSUFFICIENT_DATA", reason };
+        }
+        let comparison = p.comparison_operator.as_str();
+        let breaching = points.iter().filter(|(_, v)| breaches(comparison, *v, threshold)).count() as i64;
+        let alarm = breaching >= periods;
+        let shown: Vec<String> = points.iter().map(|(t, v)| format!("{v:.1} ({})", reason_time(*t))).collect();
+        let (value, verb, transition) =
+            if alarm { ("ALARM", "was", "OK -> ALARM") } else { ("OK", "was not", "ALARM -> OK") };
+        let count = if alarm { breaching } else { points.len() as i64 - breaching };
+        let reason = format!(
+            "Threshold Crossed: {count} out of the last {} datapoints [{}] {verb} {} the threshold ({threshold:.1}) (minimum {periods} datapoint{} for {transition} transition).",
+            points.len(),
+            shown.join(", "),
+            wording(comparison),
+            if periods == 1 { "" } else { "s" },
+        );
+        AlarmState { value, reason }
+    }
+
+    /// The state at `at` and since when it has held (looking back at most an hour, [choice]).
+    fn alarm_state_since(&self, region: &str, a: &Alarm, at: Timestamp) -> (AlarmState, Timestamp) {
+        let state = self.alarm_state(region, a, at);
+        let mut since = Timestamp(at.0.div_euclid(MINUTE) * MINUTE);
+        for _ in 0..60 {
+            let t = since.plus(-MINUTE);
+            if t < a.updated || self.alarm_state(region, a, t).value != state.value {
+                break;
+            }
+            since = t;
+        }
+        (state, since.max(a.updated))
+    }
+}
