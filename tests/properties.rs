@@ -432,6 +432,32 @@ proptest! {
         round_trips(&Line::command(Command::Api { region: REGIONS[0].into(), request: alarm }))?;
         let names = AlarmNamesRequest { alarm_names: vec![format!("a{}", texts[0]), "b".into()] };
         round_trips(&Line::command(Command::Api { region: REGIONS[0].into(), request: Request::DeleteAlarms(names) }))?;
+        let deploy = Directive::Deploy(lambda_runtime_playground::model::request::DeployRequest {
+            function: format!("n{}", texts[0]),
+            alias: texts[1].clone(),
+            target_version: "2".into(),
+            config: texts[2].clone(),
+            alarms: vec![format!("a{}", texts[3]), texts[0].clone()],
+            pre_traffic_hook: Some(texts[1].clone()),
+            post_traffic_hook: None,
+            auto_rollback: minutes % 2 == 0,
+        });
+        round_trips(&Line::Sim(Sim::Directive { name: "deploy", region: Some(REGIONS[1].into()), directive: deploy }))?;
+        let stop = Request::StopDeployment(StopDeploymentRequest {
+            deployment_id: format!("d-{}", texts[0]),
+            auto_rollback_enabled: [None, Some(true), Some(false)][(minutes % 3) as usize],
+        });
+        round_trips(&Line::command(Command::Api { region: REGIONS[0].into(), request: stop }))?;
+        let config = Request::CreateDeploymentConfig(CreateDeploymentConfigRequest {
+            deployment_config_name: format!("c{}", texts[1]),
+            compute_platform: Some("Lambda".into()),
+            traffic_routing_config: Some(TrafficRoutingConfig {
+                kind: Some("TimeBasedLinear".into()),
+                time_based_linear: Some(TimeBasedLinear { linear_percentage: minutes % 100, linear_interval: 3 }),
+                ..Default::default()
+            }),
+        });
+        round_trips(&Line::command(Command::Api { region: REGIONS[0].into(), request: config }))?;
         round_trips(&Line::Sim(Sim::Advance(minutes * MINUTE)))?;
         round_trips(&Line::Sim(Sim::Logs {
             region: Some(REGIONS[1].into()),

@@ -246,8 +246,41 @@ pub const CLOUDWATCH_OPERATIONS: &[Operation] = &[
     },
 ];
 
+/// The CodeDeploy operations the playground answers; `sim deploy` starts a deployment.
+pub const DEPLOY_OPERATIONS: &[Operation] = &[
+    Operation {
+        service: "deploy",
+        name: "create-deployment-config",
+        api: "CreateDeploymentConfig",
+        options: &[
+            required("deployment-config-name"),
+            value("compute-platform"),
+            value("traffic-routing-config"),
+        ],
+        positionals: &[],
+        summary: "A custom Lambda configuration: type=TimeBasedCanary|TimeBasedLinear|AllAtOnce with its percentage and interval.",
+    },
+    Operation {
+        service: "deploy",
+        name: "get-deployment",
+        api: "GetDeployment",
+        options: &[required("deployment-id")],
+        positionals: &[],
+        summary: "A deployment: status, deploymentOverview, errorInformation, rollbackInfo.",
+    },
+    Operation {
+        service: "deploy",
+        name: "stop-deployment",
+        api: "StopDeployment",
+        options: &[required("deployment-id"), flag("auto-rollback-enabled")],
+        positionals: &[],
+        summary: "Stops a deployment; with --no-auto-rollback-enabled the alias keeps both versions.",
+    },
+];
+
 /// The services `aws` answers, with their operations.
-pub const SERVICES: &[(&str, &[Operation])] = &[("lambda", OPERATIONS), ("cloudwatch", CLOUDWATCH_OPERATIONS)];
+pub const SERVICES: &[(&str, &[Operation])] =
+    &[("lambda", OPERATIONS), ("cloudwatch", CLOUDWATCH_OPERATIONS), ("deploy", DEPLOY_OPERATIONS)];
 
 pub fn find(service: &str, name: &str) -> Option<&'static Operation> {
     SERVICES.iter().find(|(s, _)| *s == service).and_then(|(_, ops)| ops.iter().find(|o| o.name == name))
@@ -321,6 +354,13 @@ fn client_checks(request: &Request) -> Result<(), Failure> {
             }
         }
         Request::DescribeAlarms(_) | Request::DeleteAlarms(_) => {}
+        Request::GetDeployment(DeploymentIdRequest { deployment_id })
+        | Request::StopDeployment(StopDeploymentRequest { deployment_id, .. }) => {
+            problems.extend(params::too_short("deploymentId", deployment_id, 1))
+        }
+        Request::CreateDeploymentConfig(r) => {
+            problems.extend(params::too_short("deploymentConfigName", &r.deployment_config_name, 1))
+        }
     }
     params::below_minimum(&problems)
 }
@@ -516,6 +556,21 @@ fn read(op: &Operation, parsed: &Parsed, cx: &Context) -> Result<Request, Failur
             threshold: r.float("threshold")?,
             comparison_operator: r.text("comparison-operator")?.unwrap_or_default(),
             treat_missing_data: r.text("treat-missing-data")?,
+        }),
+        "get-deployment" => {
+            Request::GetDeployment(DeploymentIdRequest { deployment_id: r.text("deployment-id")?.unwrap_or_default() })
+        }
+        "stop-deployment" => Request::StopDeployment(StopDeploymentRequest {
+            deployment_id: r.text("deployment-id")?.unwrap_or_default(),
+            auto_rollback_enabled: parsed.flag("auto-rollback-enabled"),
+        }),
+        "create-deployment-config" => Request::CreateDeploymentConfig(CreateDeploymentConfigRequest {
+            deployment_config_name: r.text("deployment-config-name")?.unwrap_or_default(),
+            compute_platform: r.text("compute-platform")?,
+            traffic_routing_config: parsed
+                .text("traffic-routing-config")
+                .map(|v| params::traffic_routing_config(v, cx.files))
+                .transpose()?,
         }),
         "describe-alarms" => Request::DescribeAlarms(AlarmNamesRequest {
             alarm_names: parsed.list("alarm-names").map(<[String]>::to_vec).unwrap_or_default(),

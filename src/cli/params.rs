@@ -8,7 +8,9 @@ use serde_json::Value;
 
 use super::error::Failure;
 use super::shorthand::{self, Shorthand};
-use crate::model::api::{AliasRoutingConfiguration, Dimension, EnvironmentVariables};
+use crate::model::api::{
+    AliasRoutingConfiguration, Dimension, EnvironmentVariables, TimeBasedCanary, TimeBasedLinear, TrafficRoutingConfig,
+};
 use crate::model::ApiError;
 
 /// The files a session holds (what `invoke` wrote): the only files a `file://` value can name.
@@ -260,6 +262,66 @@ pub fn dimensions(words: &[String], files: &Files) -> Result<Vec<Dimension>, Fai
         return Err(Failure::client(format!("Parameter validation failed:\n{}", errors.join("\n"))));
     }
     Ok(dimensions)
+}
+
+/// `--traffic-routing-config`: shorthand or JSON, its numbers given as text or numbers.
+pub fn traffic_routing_config(value: &str, files: &Files) -> Result<TrafficRoutingConfig, Failure> {
+    let parsed = structure("traffic-routing-config", value, files)?;
+    let mut errors = Vec::new();
+    let Value::Object(map) = &parsed else {
+        return Err(Failure::client(format!(
+            "Parameter validation failed:\n{}",
+            invalid_type("trafficRoutingConfig", &parsed, "dict")
+        )));
+    };
+    let mut out = TrafficRoutingConfig::default();
+    let int = |errors: &mut Vec<String>, path: String, v: Option<&Value>| -> i64 {
+        match v {
+            None => 0,
+            Some(Value::Number(n)) if n.is_i64() => n.as_i64().unwrap_or_default(),
+            Some(Value::String(s)) if s.trim().parse::<i64>().is_ok() => s.trim().parse().unwrap_or_default(),
+            Some(other) => {
+                errors.push(invalid_type(&path, other, "int"));
+                0
+            }
+        }
+    };
+    for (key, v) in map {
+        let members = |errors: &mut Vec<String>, names: [&str; 2]| -> [i64; 2] {
+            let Value::Object(m) = v else {
+                errors.push(invalid_type(&format!("trafficRoutingConfig.{key}"), v, "dict"));
+                return [0, 0];
+            };
+            for k in m.keys().filter(|k| !names.contains(&k.as_str())) {
+                errors.push(format!(
+                    "Unknown parameter in trafficRoutingConfig.{key}: \"{k}\", must be one of: {}",
+                    names.join(", ")
+                ));
+            }
+            names.map(|n| int(errors, format!("trafficRoutingConfig.{key}.{n}"), m.get(n)))
+        };
+        match key.as_str() {
+            "type" => match v {
+                Value::String(s) => out.kind = Some(s.clone()),
+                other => errors.push(invalid_type("trafficRoutingConfig.type", other, "str")),
+            },
+            "timeBasedCanary" => {
+                let [p, i] = members(&mut errors, ["canaryPercentage", "canaryInterval"]);
+                out.time_based_canary = Some(TimeBasedCanary { canary_percentage: p, canary_interval: i });
+            }
+            "timeBasedLinear" => {
+                let [p, i] = members(&mut errors, ["linearPercentage", "linearInterval"]);
+                out.time_based_linear = Some(TimeBasedLinear { linear_percentage: p, linear_interval: i });
+            }
+            other => errors.push(format!(
+                "Unknown parameter in trafficRoutingConfig: \"{other}\", must be one of: type, timeBasedCanary, timeBasedLinear"
+            )),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Failure::client(format!("Parameter validation failed:\n{}", errors.join("\n"))));
+    }
+    Ok(out)
 }
 
 /// `--environment`: `Variables={KEY=value}` or `{"Variables": {"KEY": "value"}}`, checked the way

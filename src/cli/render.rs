@@ -258,6 +258,25 @@ pub fn aws(call: &AwsCall) -> String {
         Request::DeleteAlarms(r) => {
             w.word("delete-alarms").list("alarm-names", &Some(r.alarm_names.clone()));
         }
+        Request::GetDeployment(r) => {
+            w.word("get-deployment").opt("deployment-id", &r.deployment_id);
+        }
+        Request::StopDeployment(r) => {
+            w.word("stop-deployment").opt("deployment-id", &r.deployment_id);
+            match r.auto_rollback_enabled {
+                Some(true) => w.word("--auto-rollback-enabled"),
+                Some(false) => w.word("--no-auto-rollback-enabled"),
+                None => &mut w,
+            };
+        }
+        Request::CreateDeploymentConfig(r) => {
+            w.word("create-deployment-config")
+                .opt("deployment-config-name", &r.deployment_config_name)
+                .some("compute-platform", &r.compute_platform);
+            if let Some(t) = &r.traffic_routing_config {
+                w.opt("traffic-routing-config", &serde_json::to_string(t).unwrap_or_default());
+            }
+        }
     }
     // A global option, last as in AWS's examples.
     if let Some(region) = &call.region {
@@ -279,6 +298,7 @@ pub fn directive_name(d: &Directive) -> &'static str {
         Directive::Policy(_) => "policy",
         Directive::Timing { .. } => "timing",
         Directive::Expire { .. } => "expire",
+        Directive::Deploy(_) => "deploy",
     }
 }
 
@@ -323,6 +343,16 @@ pub fn sim(s: &Sim) -> String {
                 Directive::ReliesOn { function, behaviour } => {
                     pos.extend([function.clone(), behaviour.clone()]);
                 }
+                Directive::Deploy(r) => {
+                    pos.push(r.function.clone());
+                    w.opt("alias", &r.alias).opt("target-version", &r.target_version).opt("config", &r.config);
+                    for a in &r.alarms {
+                        w.opt("alarm", a);
+                    }
+                    w.some("pre-traffic-hook", &r.pre_traffic_hook)
+                        .some("post-traffic-hook", &r.post_traffic_hook)
+                        .flag("no-rollback", !r.auto_rollback);
+                }
                 Directive::Traffic { function, qualifier, per_minute } => {
                     pos.extend([function.clone(), per_minute.to_string()]);
                     w.some("qualifier", qualifier);
@@ -346,7 +376,7 @@ pub fn sim(s: &Sim) -> String {
                 }
             }
             // Directives on a function take the session's region unless one is named.
-            if matches!(directive, Directive::ReliesOn { .. } | Directive::Traffic { .. }) {
+            if matches!(directive, Directive::ReliesOn { .. } | Directive::Traffic { .. } | Directive::Deploy(_)) {
                 w.some("region", region);
             }
             directive_name(directive)

@@ -1,9 +1,10 @@
 //! `sim ...` lines: what only the playground can do (DESIGN.md, "The scenario language"). They
 //! parse with the same option rules as `aws` lines and report errors in the same shape.
 
-use super::args::{self, repeated, required, value, Opt};
+use super::args::{self, repeated, required, switch, value, Opt};
 use super::error::Failure;
 use super::suggest::invalid_choice;
+use crate::model::request::DeployRequest;
 use crate::model::rollout::RolloutPolicy;
 use crate::model::time::{parse_duration, DurationError, Timestamp, DAY, EARLIEST, END_OF_TIME};
 use crate::model::Directive;
@@ -95,6 +96,22 @@ pub const DIRECTIVES: &[SimDirective] = &[
         options: &[required("after")],
         positionals: &["<runtime>", "<version-number>"],
         summary: "From a duration from now on, environments on that runtime version fail to start.",
+    },
+    SimDirective {
+        name: "deploy",
+        usage: "sim deploy <function> --alias <a> --target-version <n> --config <CodeDeployDefault.Lambda...> [--alarm <name>]... [--pre-traffic-hook <function>] [--post-traffic-hook <function>] [--no-rollback] [--region <r>]",
+        options: &[
+            required("alias"),
+            required("target-version"),
+            required("config"),
+            repeated("alarm"),
+            value("pre-traffic-hook"),
+            value("post-traffic-hook"),
+            switch("no-rollback"),
+            value("region"),
+        ],
+        positionals: &["<function>"],
+        summary: "A CodeDeploy deployment: shifts the alias to the target version on the configuration's schedule, watching the alarms; rolls back unless --no-rollback.",
     },
 ];
 
@@ -245,6 +262,20 @@ pub fn parse(words: &[String]) -> Result<Sim, Failure> {
                 directive: Directive::Expire { runtime: pos(0), version, after_ms },
             }
         }
+        "deploy" => Sim::Directive {
+            name: d.name,
+            region: opt("region"),
+            directive: Directive::Deploy(DeployRequest {
+                function: pos(0),
+                alias: opt("alias").unwrap_or_default(),
+                target_version: opt("target-version").unwrap_or_default(),
+                config: opt("config").unwrap_or_default(),
+                alarms: p.all("alarm").into_iter().map(String::from).collect(),
+                pre_traffic_hook: opt("pre-traffic-hook"),
+                post_traffic_hook: opt("post-traffic-hook"),
+                auto_rollback: !p.has("no-rollback"),
+            }),
+        },
         other => return Err(err(format!("the playground has no directive {other}"))),
     })
 }

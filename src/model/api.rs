@@ -376,6 +376,144 @@ pub struct DescribeAlarmsResponse {
     pub composite_alarms: Vec<serde_json::Value>,
 }
 
+// ---- CodeDeploy ----
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct DeploymentIdRequest {
+    pub deployment_id: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct StopDeploymentRequest {
+    pub deployment_id: String,
+    /// `--auto-rollback-enabled` / `--no-auto-rollback-enabled`; absent: the deployment's own.
+    pub auto_rollback_enabled: Option<bool>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct TimeBasedCanary {
+    pub canary_percentage: i64,
+    pub canary_interval: i64,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct TimeBasedLinear {
+    pub linear_percentage: i64,
+    pub linear_interval: i64,
+}
+
+/// `--traffic-routing-config type=TimeBasedCanary,timeBasedCanary={canaryPercentage=20,canaryInterval=15}`
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct TrafficRoutingConfig {
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_based_canary: Option<TimeBasedCanary>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_based_linear: Option<TimeBasedLinear>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CreateDeploymentConfigRequest {
+    pub deployment_config_name: String,
+    pub compute_platform: Option<String>,
+    pub traffic_routing_config: Option<TrafficRoutingConfig>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CreateDeploymentConfigResponse {
+    pub deployment_config_id: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StopDeploymentResponse {
+    pub status: String,
+    pub status_message: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AutoRollbackConfiguration {
+    pub enabled: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<String>,
+}
+
+/// One target (the function) in the deployment's state: CodeDeploy's instance counts.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DeploymentOverview {
+    pub pending: u32,
+    pub in_progress: u32,
+    pub succeeded: u32,
+    pub failed: u32,
+    pub skipped: u32,
+    pub ready: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeploymentStyle {
+    pub deployment_type: &'static str,
+    pub deployment_option: &'static str,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ErrorInformation {
+    pub code: crate::model::deployment::DeploymentErrorCode,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RollbackInfo {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rollback_deployment_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rollback_triggering_deployment_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rollback_message: Option<String>,
+}
+
+/// `DeploymentInfo`, with the members a Lambda deployment has, in the API reference's order.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeploymentInfo {
+    pub application_name: String,
+    pub auto_rollback_configuration: AutoRollbackConfiguration,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub complete_time: Option<String>,
+    pub compute_platform: &'static str,
+    pub create_time: String,
+    pub creator: &'static str,
+    pub deployment_config_name: String,
+    pub deployment_group_name: String,
+    pub deployment_id: String,
+    pub deployment_overview: DeploymentOverview,
+    pub deployment_status_messages: Vec<String>,
+    pub deployment_style: DeploymentStyle,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_information: Option<ErrorInformation>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rollback_info: Option<RollbackInfo>,
+    pub status: crate::model::deployment::DeploymentStatus,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GetDeploymentResponse {
+    pub deployment_info: DeploymentInfo,
+}
+
 /// Every successful response (`Request::success_status` gives its HTTP status).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(untagged)]
@@ -390,6 +528,9 @@ pub enum Response {
     Alias(AliasConfiguration),
     ListAliases(ListAliasesResponse),
     DescribeAlarms(DescribeAlarmsResponse),
+    GetDeployment(Box<GetDeploymentResponse>),
+    StopDeployment(StopDeploymentResponse),
+    CreateDeploymentConfig(CreateDeploymentConfigResponse),
     /// DeleteFunction: 204 and no body.
     Empty,
 }

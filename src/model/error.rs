@@ -18,6 +18,17 @@ pub enum ErrorCode {
     InvalidRequestContentException,
     /// CloudWatch's spelling of a validation failure (its query protocol).
     ValidationError,
+    // CodeDeploy's errors (all 400).
+    DeploymentDoesNotExistException,
+    InvalidDeploymentIdException,
+    DeploymentAlreadyCompletedException,
+    DeploymentConfigDoesNotExistException,
+    DeploymentConfigAlreadyExistsException,
+    InvalidTrafficRoutingConfigurationException,
+    InvalidDeploymentConfigNameException,
+    DeploymentLimitExceededException,
+    AlarmsLimitExceededException,
+    InvalidComputePlatformException,
 }
 
 impl ErrorCode {
@@ -33,6 +44,16 @@ impl ErrorCode {
             Self::AccessDeniedException => "AccessDeniedException",
             Self::InvalidRequestContentException => "InvalidRequestContentException",
             Self::ValidationError => "ValidationError",
+            Self::DeploymentDoesNotExistException => "DeploymentDoesNotExistException",
+            Self::InvalidDeploymentIdException => "InvalidDeploymentIdException",
+            Self::DeploymentAlreadyCompletedException => "DeploymentAlreadyCompletedException",
+            Self::DeploymentConfigDoesNotExistException => "DeploymentConfigDoesNotExistException",
+            Self::DeploymentConfigAlreadyExistsException => "DeploymentConfigAlreadyExistsException",
+            Self::InvalidTrafficRoutingConfigurationException => "InvalidTrafficRoutingConfigurationException",
+            Self::InvalidDeploymentConfigNameException => "InvalidDeploymentConfigNameException",
+            Self::DeploymentLimitExceededException => "DeploymentLimitExceededException",
+            Self::AlarmsLimitExceededException => "AlarmsLimitExceededException",
+            Self::InvalidComputePlatformException => "InvalidComputePlatformException",
         }
     }
 
@@ -40,6 +61,16 @@ impl ErrorCode {
         match self {
             Self::InvalidParameterValueException | Self::ValidationException => 400,
             Self::InvalidRequestContentException | Self::ValidationError => 400,
+            Self::DeploymentDoesNotExistException => 400,
+            Self::InvalidDeploymentIdException => 400,
+            Self::DeploymentAlreadyCompletedException => 400,
+            Self::DeploymentConfigDoesNotExistException => 400,
+            Self::DeploymentConfigAlreadyExistsException => 400,
+            Self::InvalidTrafficRoutingConfigurationException => 400,
+            Self::InvalidDeploymentConfigNameException => 400,
+            Self::DeploymentLimitExceededException => 400,
+            Self::AlarmsLimitExceededException => 400,
+            Self::InvalidComputePlatformException => 400,
             Self::AccessDeniedException => 403,
             Self::ResourceNotFoundException => 404,
             Self::ResourceConflictException => 409,

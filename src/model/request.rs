@@ -28,6 +28,9 @@ pub enum Request {
     PutMetricAlarm(PutMetricAlarmRequest),
     DescribeAlarms(AlarmNamesRequest),
     DeleteAlarms(AlarmNamesRequest),
+    GetDeployment(DeploymentIdRequest),
+    StopDeployment(StopDeploymentRequest),
+    CreateDeploymentConfig(CreateDeploymentConfigRequest),
 }
 
 impl Request {
@@ -54,13 +57,17 @@ impl Request {
             Request::PutMetricAlarm(_) => "PutMetricAlarm",
             Request::DescribeAlarms(_) => "DescribeAlarms",
             Request::DeleteAlarms(_) => "DeleteAlarms",
+            Request::GetDeployment(_) => "GetDeployment",
+            Request::StopDeployment(_) => "StopDeployment",
+            Request::CreateDeploymentConfig(_) => "CreateDeploymentConfig",
         }
     }
 
-    /// The AWS CLI command of its service: `lambda`, `cloudwatch`.
+    /// The AWS CLI command of its service: `lambda`, `cloudwatch`, `deploy`.
     pub fn service(&self) -> &'static str {
         match self {
             Request::PutMetricAlarm(_) | Request::DescribeAlarms(_) | Request::DeleteAlarms(_) => "cloudwatch",
+            Request::GetDeployment(_) | Request::StopDeployment(_) | Request::CreateDeploymentConfig(_) => "deploy",
             _ => "lambda",
         }
     }
@@ -92,6 +99,22 @@ pub enum Directive {
     Timing { region_stagger: Option<i64>, phase1: Option<i64>, phase2_window: Option<i64> },
     /// From `after` on (a duration from now), environments on this runtime version fail to start.
     Expire { runtime: String, version: u32, after_ms: i64 },
+    /// A CodeDeploy deployment that shifts an alias's traffic to another version.
+    Deploy(DeployRequest),
+}
+
+/// `sim deploy`: what CodeDeploy's deployment group and AppSpec would hold, on one line.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeployRequest {
+    pub function: String,
+    pub alias: String,
+    pub target_version: String,
+    pub config: String,
+    pub alarms: Vec<String>,
+    pub pre_traffic_hook: Option<String>,
+    pub post_traffic_hook: Option<String>,
+    /// What SAM sets unless told otherwise: roll back on failure, on alarm and on a stop.
+    pub auto_rollback: bool,
 }
 
 /// One entry of a session's history.

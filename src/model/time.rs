@@ -109,6 +109,16 @@ impl Timestamp {
         )
     }
 
+    /// `2023-01-23T00:00:00.000000+00:00`: how the AWS CLI prints a timestamp from a service
+    /// that sends numbers (CloudWatch, CodeDeploy), in UTC.
+    pub fn cli_iso(self) -> String {
+        let c = self.civil();
+        format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}000+00:00",
+            c.year, c.month, c.day, c.hour, c.minute, c.second, c.millis
+        )
+    }
+
     /// `2023/01/23`: the date prefix of a log stream name.
     pub fn log_stream_date(self) -> String {
         let c = self.civil();

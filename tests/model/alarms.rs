@@ -140,7 +140,7 @@ fn alarms_that_cannot_be_put() {
             $ aws cloudwatch put-metric-alarm --alarm-name cpu --namespace AWS/EC2 --metric-name CPUUtilization --statistic Average --period 300 --evaluation-periods 2 --threshold 80 --comparison-operator GreaterThanOrEqualToThreshold
             $ aws cloudwatch describe-alarms
               MetricAlarms[].StateValue: ["INSUFFICIENT_DATA"]
-              MetricAlarms[].StateReason: ["[choice] The playground evaluates AWS/Lambda Errors alarms (Sum over 60 seconds) only."]
+              MetricAlarms[].StateReason: ["The playground evaluates only AWS/Lambda Errors alarms (Sum over 60 seconds)."]
         "#]],
     );
 }

@@ -10,6 +10,7 @@ mod check;
 
 mod alarms;
 mod aliases;
+mod deployments;
 mod deprecation;
 mod determinism;
 mod errors;

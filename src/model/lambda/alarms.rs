@@ -51,11 +51,6 @@ fn reason_time(t: Timestamp) -> String {
     format!("{:02}/{:02}/{:02} {:02}:{:02}:00", c.day, c.month, c.year % 100, c.hour, c.minute)
 }
 
-/// `2023-01-23T00:05:00.000000+00:00`, as the AWS CLI prints CloudWatch's timestamps.
-fn cli_time(t: Timestamp) -> String {
-    format!("{}.000000+00:00", &t.rfc3339()[..19])
-}
-
 impl Lambda {
     pub(super) fn put_metric_alarm(&mut self, region: &str, r: &PutMetricAlarmRequest) -> ApiResult<()> {
         if !COMPARISONS.contains(&r.comparison_operator.as_str()) {
@@ -94,14 +89,14 @@ impl Lambda {
                     alarm_name: name.clone(),
                     alarm_arn: format!("arn:aws:cloudwatch:{reg}:{}:alarm:{name}", crate::model::arn::DEFAULT_ACCOUNT),
                     alarm_description: p.alarm_description.clone(),
-                    alarm_configuration_updated_timestamp: cli_time(a.updated),
+                    alarm_configuration_updated_timestamp: a.updated.cli_iso(),
                     actions_enabled: true,
                     ok_actions: Vec::new(),
                     alarm_actions: Vec::new(),
                     insufficient_data_actions: Vec::new(),
                     state_value: state.value.to_string(),
                     state_reason: state.reason,
-                    state_updated_timestamp: cli_time(since),
+                    state_updated_timestamp: since.cli_iso(),
                     metric_name: p.metric_name.clone().unwrap_or_default(),
                     namespace: p.namespace.clone().unwrap_or_default(),
                     statistic: p.statistic.clone().unwrap_or_default(),
@@ -156,7 +151,7 @@ impl Lambda {
         if !lambda_errors {
             return AlarmState {
                 value: "INSUFFICIENT_DATA",
-                reason: "[choice] The playground evaluates AWS/Lambda Errors alarms (Sum over 60 seconds) only.".into(),
+                reason: "The playground evaluates only AWS/Lambda Errors alarms (Sum over 60 seconds).".into(),
             };
         }
         let watched = self.watched(region, p);
@@ -210,5 +205,15 @@ impl Lambda {
             since = t;
         }
         (state, since.max(a.updated))
+    }
+
+    /// The first of these alarms (by name, in `region`) in ALARM at `at`. [choice] An alarm that
+    /// does not exist is not firing.
+    pub(super) fn alarm_firing(&self, region: &str, names: &[String], at: Timestamp) -> Option<(String, AlarmState)> {
+        names.iter().find_map(|name| {
+            let a = self.alarms.get(&(region.to_string(), name.clone()))?;
+            let state = self.alarm_state(region, a, at);
+            (state.value == "ALARM").then(|| (name.clone(), state))
+        })
     }
 }

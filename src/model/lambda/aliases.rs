@@ -59,14 +59,14 @@ impl Lambda {
     }
 
     /// The function's `$LATEST` and key for an alias operation.
-    fn alias_function(&self, region: &str, name: &str) -> ApiResult<(VersionId, (String, String))> {
+    pub(super) fn alias_function(&self, region: &str, name: &str) -> ApiResult<(VersionId, (String, String))> {
         let latest = self.resolve(region, name, None)?;
         let v = &self.store[latest];
         Ok((latest, (v.region.clone(), v.function_name.clone())))
     }
 
     /// `$LATEST` or an existing published version of the function, for an alias to point at.
-    fn alias_target(&self, key: &(String, String), version: &str) -> ApiResult<Qualifier> {
+    pub(super) fn alias_target(&self, key: &(String, String), version: &str) -> ApiResult<Qualifier> {
         let not_found =
             || ApiError::not_found(format!("Function not found: {}", function_arn(&key.0, &key.1, Some(version))));
         let q = Qualifier::parse(version).ok_or_else(not_found)?;

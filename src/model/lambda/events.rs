@@ -26,6 +26,12 @@ pub enum EventScope {
     Platform {
         regions: Vec<RegionId>,
     },
+    /// An alias, for what a deployment did to it.
+    Alias {
+        region: String,
+        function_name: String,
+        alias: String,
+    },
 }
 
 /// A runtime version of a runtime: (runtime, number).
@@ -48,6 +54,13 @@ pub enum EventKind {
     Delete,
     Release,
     Phase2Now,
+    DeploymentStarted,
+    /// The deployment set the target's share of the alias.
+    DeploymentShift,
+    DeploymentSucceeded,
+    DeploymentStopped,
+    DeploymentFailed,
+    DeploymentRolledBack,
 }
 
 impl EventKind {
@@ -63,6 +76,12 @@ impl EventKind {
             EventKind::Delete => "DeleteFunction",
             EventKind::Release => "Runtime release",
             EventKind::Phase2Now => "Phase 2 started",
+            EventKind::DeploymentStarted => "Deployment started",
+            EventKind::DeploymentShift => "Traffic shifted",
+            EventKind::DeploymentSucceeded => "Deployment succeeded",
+            EventKind::DeploymentStopped => "Deployment stopped",
+            EventKind::DeploymentFailed => "Deployment failed",
+            EventKind::DeploymentRolledBack => "Deployment rolled back",
         }
     }
 }
@@ -91,6 +110,7 @@ impl Event {
                 format!("{region} {function_name}:{qualifier}")
             }
             EventScope::Platform { regions } => regions.iter().map(|&r| &catalogue[r]).collect::<Vec<_>>().join(","),
+            EventScope::Alias { region, function_name, alias } => format!("{region} {function_name}:{alias}"),
         }
     }
 }

@@ -4,6 +4,7 @@
 
 mod alarms;
 mod aliases;
+mod deployments;
 mod events;
 mod functions;
 mod invoke;
@@ -16,6 +17,7 @@ mod store;
 mod traffic;
 pub mod validation;
 
+pub use deployments::Deployment;
 pub use events::{Event, EventKind, EventScope, RuntimeVersionRef};
 pub use outcome::*;
 pub use releases::MAX_RELEASES_PER_RUNTIME;
@@ -51,6 +53,10 @@ pub struct Lambda {
     traffic: Traffic,
     /// CloudWatch alarms by (region, name).
     alarms: std::collections::BTreeMap<(String, String), alarms::Alarm>,
+    /// CodeDeploy deployments, oldest first (shared with snapshots until one changes).
+    deployments: Vec<Rc<Deployment>>,
+    /// Custom deployment configurations by (region, name).
+    deployment_configs: std::collections::BTreeMap<(String, String), crate::model::deployment::TrafficRouting>,
     /// Commands applied and tasks run: with the store's clock, what `revision` counts.
     steps: Steps,
 }
@@ -79,6 +85,8 @@ impl Lambda {
             scheduler: Scheduler::default(),
             traffic: Traffic::new(start),
             alarms: Default::default(),
+            deployments: Vec::new(),
+            deployment_configs: Default::default(),
             steps: Steps::default(),
         }
     }
@@ -141,6 +149,11 @@ impl Lambda {
             Request::PutMetricAlarm(r) => self.put_metric_alarm(region, r).map(|_| Response::Empty),
             Request::DescribeAlarms(r) => self.describe_alarms(region, r).map(Response::DescribeAlarms),
             Request::DeleteAlarms(r) => self.delete_alarms(region, r).map(|_| Response::Empty),
+            Request::GetDeployment(r) => self.get_deployment(region, r).map(|g| Response::GetDeployment(Box::new(g))),
+            Request::StopDeployment(r) => self.stop_deployment(region, r).map(Response::StopDeployment),
+            Request::CreateDeploymentConfig(r) => {
+                self.create_deployment_config(region, r).map(Response::CreateDeploymentConfig)
+            }
         }
     }
 
@@ -157,6 +170,7 @@ impl Lambda {
             }
             Directive::Policy(p) => Ok(self.set_policy(*p)),
             Directive::Expire { runtime, version, after_ms } => self.expire(runtime, *version, *after_ms),
+            Directive::Deploy(r) => self.deploy(region, r),
         }
     }
 

@@ -27,6 +27,14 @@ pub enum SimOutput {
     Timing(TimingSet),
     Policy(PolicySet),
     Expires(ExpirySet),
+    Deployment(DeploymentCreated),
+}
+
+/// What CodeDeploy's CreateDeployment answers.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeploymentCreated {
+    pub deployment_id: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -19,6 +19,8 @@ pub(super) enum Task {
     Phase2Start { rollout: usize, region: usize },
     /// Phase 2 reaches one Auto function version.
     Move { version: VersionId, rollout: usize },
+    /// A deployment's next step: its start, a shift, or a minute's alarm check.
+    Deployment { index: usize },
 }
 
 #[derive(Clone, Debug, Default)]
@@ -109,6 +111,7 @@ impl Lambda {
                     self.scheduler.schedule(at, Task::Move { version: id, rollout });
                 }
             }
+            Task::Deployment { index } => self.deployment_tick(index),
             Task::Move { version, rollout } => {
                 if self.needs_move(version, rollout) {
                     // Traffic up to the move ran on the old runtime version.

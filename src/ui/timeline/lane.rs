@@ -24,6 +24,13 @@ fn marker(kind: EventKind) -> Option<(&'static str, &'static str)> {
         EventKind::Delete => ("✕", "delete"),
         // The segments show runtime version changes; platform events have their own markers.
         EventKind::RuntimeVersionChange { .. } | EventKind::Release | EventKind::Phase2Now => return None,
+        // An alias's deployment shows on the alias, not on a version's lane.
+        EventKind::DeploymentStarted
+        | EventKind::DeploymentShift
+        | EventKind::DeploymentSucceeded
+        | EventKind::DeploymentStopped
+        | EventKind::DeploymentFailed
+        | EventKind::DeploymentRolledBack => return None,
     })
 }
 

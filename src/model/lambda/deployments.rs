@@ -1,0 +1,547 @@
+//! CodeDeploy deployments of a Lambda alias (`sim deploy`, `aws deploy get-deployment`,
+//! `stop-deployment`, `create-deployment-config`): the BeforeAllowTraffic hook, weights shifted
+//! on the configuration's schedule, alarms checked every simulated minute (and before the
+//! start), the AfterAllowTraffic hook, and automatic rollback as a deployment of its own.
+//! What AWS records is in LAMBDA.md ("Traffic shifting with CodeDeploy"). [choice] CodeDeploy
+//! publishes no error texts: every message here but the active-deployment conflict and
+//! StopDeployment's answer is the playground's wording, and the README says so.
+
+use std::rc::Rc;
+
+use super::outcome::{DeploymentCreated, SimOutput};
+use super::scheduler::Task;
+use super::{EventKind, EventScope, Lambda};
+use crate::model::api::*;
+use crate::model::arn::function_arn;
+use crate::model::deployment::{predefined, DeploymentErrorCode, DeploymentStatus, Stage, TrafficRouting};
+use crate::model::error::{ApiError, ApiResult, ErrorCode};
+use crate::model::function::Qualifier;
+use crate::model::request::DeployRequest;
+use crate::model::time::{Timestamp, MINUTE};
+
+/// The most alarms a deployment group watches (LAMBDA.md).
+pub const MAX_ALARMS: usize = 10;
+
+/// One deployment: what it was asked to do, where it is, and the weights it set over time.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Deployment {
+    pub id: String,
+    pub region: String,
+    pub function: String,
+    pub alias: String,
+    pub config_name: String,
+    pub routing: TrafficRouting,
+    /// The version the alias pointed at when the deployment started (`None` until then).
+    pub current: Option<u32>,
+    pub target: u32,
+    pub alarms: Vec<String>,
+    pub pre_traffic_hook: Option<String>,
+    pub post_traffic_hook: Option<String>,
+    pub auto_rollback: bool,
+    /// Made by CodeDeploy to roll another deployment back.
+    pub rollback_of: Option<String>,
+    pub rolled_back_by: Option<String>,
+    pub status: DeploymentStatus,
+    pub stage: Stage,
+    pub created: Timestamp,
+    pub completed: Option<Timestamp>,
+    pub error: Option<(DeploymentErrorCode, String)>,
+    /// The target version's share of the alias's traffic, from each moment on.
+    pub shifts: Vec<(Timestamp, f64)>,
+}
+
+impl Deployment {
+    pub fn is_active(&self) -> bool {
+        self.status.is_active()
+    }
+
+    /// The target's share now (0 before the first shift).
+    pub fn weight(&self) -> f64 {
+        self.shifts.last().map_or(0.0, |s| s.1)
+    }
+
+    /// [choice] The application and deployment group SAM would create, named after the function
+    /// and alias.
+    fn group(&self) -> String {
+        format!("{}-{}", self.function, self.alias)
+    }
+}
+
+/// Where a hook or a check found the deployment must end.
+struct Ending {
+    status: DeploymentStatus,
+    code: DeploymentErrorCode,
+    message: String,
+    rollback: bool,
+}
+
+impl Lambda {
+    /// `d-` and nine of `[A-Z0-9]`, from the session's generator.
+    fn deployment_id(&mut self) -> String {
+        let mut n = self.rng.next_u64();
+        let mut id = String::from("d-");
+        for _ in 0..9 {
+            id.push(char::from(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"[(n % 36) as usize]));
+            n /= 36;
+        }
+        id
+    }
+
+    fn deployment_index(&self, region: &str, id: &str) -> ApiResult<usize> {
+        if !(id.len() == 11 && id.starts_with("d-") && id[2..].bytes().all(|b| b.is_ascii_alphanumeric())) {
+            return Err(ApiError::new(
+                ErrorCode::InvalidDeploymentIdException,
+                format!("Specified DeploymentId is not in the valid format: {id}"),
+            ));
+        }
+        self.deployments.iter().position(|d| d.id == id && d.region == region).ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::DeploymentDoesNotExistException,
+                format!("The deployment {id} could not be found."),
+            )
+        })
+    }
+
+    fn deployment_config(&self, region: &str, name: &str) -> ApiResult<TrafficRouting> {
+        predefined(name)
+            .or_else(|| self.deployment_configs.get(&(region.to_string(), name.to_string())).copied())
+            .ok_or_else(|| {
+                ApiError::new(
+                    ErrorCode::DeploymentConfigDoesNotExistException,
+                    format!("No deployment configuration found for name: {name}"),
+                )
+            })
+    }
+
+    pub(super) fn deploy(&mut self, region: &str, r: &DeployRequest) -> ApiResult<SimOutput> {
+        let routing = self.deployment_config(region, &r.config)?;
+        if r.alarms.len() > MAX_ALARMS {
+            return Err(ApiError::new(
+                ErrorCode::AlarmsLimitExceededException,
+                format!("The maximum number of alarms for a deployment group ({MAX_ALARMS}) was exceeded."),
+            ));
+        }
+        let (_, key) = self.alias_function(region, &r.function)?;
+        if !self.store.functions[&key].aliases.contains_key(&r.alias) {
+            let arn = function_arn(&key.0, &key.1, Some(&r.alias));
+            return Err(ApiError::not_found(format!("Cannot find alias arn: {arn}")));
+        }
+        let Qualifier::Version(target) = self.alias_target(&key, &r.target_version)? else {
+            return Err(ApiError::invalid_parameter("A deployment's target is a published version, not $LATEST."));
+        };
+        let function = key.1.clone();
+        if let Some(active) = self
+            .deployments
+            .iter()
+            .find(|d| d.is_active() && d.region == key.0 && d.function == function && d.alias == r.alias)
+        {
+            return Err(ApiError::new(
+                ErrorCode::DeploymentLimitExceededException,
+                format!("The Deployment Group '{}' already has an active Deployment '{}'", active.group(), active.id),
+            ));
+        }
+        let id = self.deployment_id();
+        self.deployments.push(Rc::new(Deployment {
+            id: id.clone(),
+            region: key.0.clone(),
+            function,
+            alias: r.alias.clone(),
+            config_name: r.config.clone(),
+            routing,
+            current: None,
+            target,
+            alarms: r.alarms.clone(),
+            pre_traffic_hook: r.pre_traffic_hook.clone(),
+            post_traffic_hook: r.post_traffic_hook.clone(),
+            auto_rollback: r.auto_rollback,
+            rollback_of: None,
+            rolled_back_by: None,
+            status: DeploymentStatus::Created,
+            stage: Stage::BeforeAllowTraffic,
+            created: self.now,
+            completed: None,
+            error: None,
+            shifts: Vec::new(),
+        }));
+        let index = self.deployments.len() - 1;
+        self.scheduler.schedule(self.now, Task::Deployment { index });
+        Ok(SimOutput::Deployment(DeploymentCreated { deployment_id: id }))
+    }
+
+    /// One step of a deployment: at its start, at each minute while it shifts (the alarm check),
+    /// and at each scheduled shift.
+    pub(super) fn deployment_tick(&mut self, index: usize) {
+        let Some(d) = self.deployments.get(index).cloned() else { return };
+        if !d.is_active() {
+            return;
+        }
+        let key = (d.region.clone(), d.function.clone());
+        // The alias's versions ran their traffic up to now: the alarms read its errors.
+        if let Some(f) = self.store.functions.get(&key) {
+            let ids: Vec<_> = std::iter::once(f.latest).chain(f.published.values().copied()).collect();
+            for id in ids {
+                self.sync_traffic(id, self.now);
+            }
+        }
+        if let Some(ending) = self.deployment_step(index, &d) {
+            self.end_deployment(index, ending);
+            return;
+        }
+        let d = &self.deployments[index];
+        if let Stage::AllowTraffic { next_step } = d.stage {
+            let steps = d.routing.steps();
+            let next_minute = Timestamp((self.now.0.div_euclid(MINUTE) + 1) * MINUTE);
+            let due = steps.get(next_step).map_or(next_minute, |s| d.created.plus(s.0).min(next_minute));
+            self.scheduler.schedule(due, Task::Deployment { index });
+        }
+    }
+
+    /// Runs what is due; `Some` when the deployment must end.
+    fn deployment_step(&mut self, index: usize, d: &Deployment) -> Option<Ending> {
+        let key = (d.region.clone(), d.function.clone());
+        let alias = self.store.functions.get(&key)?.aliases.get(&d.alias).cloned();
+        let Some(alias) = alias else {
+            return Some(invalid(format!("The alias {} of function {} no longer exists.", d.alias, d.function)));
+        };
+        if d.stage == Stage::BeforeAllowTraffic {
+            Rc::make_mut(&mut self.deployments[index]).status = DeploymentStatus::InProgress;
+            // A stopped deployment without rollback leaves two versions behind: CodeDeploy's
+            // troubleshooting guide says later deployments fail until the routing is cleared.
+            if let Some((extra, _)) = alias.routing {
+                return Some(invalid(format!(
+                    "The alias {} of function {} routes traffic to two versions ({} and {extra}): remove its weighted routing before deploying.",
+                    d.alias, d.function, alias.function_version
+                )));
+            }
+            let Qualifier::Version(current) = alias.function_version else {
+                return Some(invalid(format!(
+                    "The alias {} of function {} points at $LATEST: a deployment shifts traffic between published versions.",
+                    d.alias, d.function
+                )));
+            };
+            Rc::make_mut(&mut self.deployments[index]).current = Some(current);
+            self.deployment_event(
+                index,
+                EventKind::DeploymentStarted,
+                format!("{} to version {} ({})", d.id, d.target, d.config_name),
+            );
+            if let Some(e) = self.alarm_check(d) {
+                return Some(e);
+            }
+            if let Some(e) = self.hook(d, "BeforeAllowTraffic", d.pre_traffic_hook.as_deref()) {
+                return Some(e);
+            }
+            Rc::make_mut(&mut self.deployments[index]).stage = Stage::AllowTraffic { next_step: 0 };
+        } else if let Some(e) = self.alarm_check(d) {
+            return Some(e);
+        }
+        let Stage::AllowTraffic { mut next_step } = self.deployments[index].stage else { return None };
+        let current = self.deployments[index].current?;
+        let steps = d.routing.steps();
+        let mut share = None;
+        while let Some(&(offset, w)) = steps.get(next_step) {
+            if d.created.plus(offset) > self.now {
+                break;
+            }
+            share = Some(w);
+            next_step += 1;
+        }
+        Rc::make_mut(&mut self.deployments[index]).stage = Stage::AllowTraffic { next_step };
+        let share = share?;
+        let done = share >= 1.0 || d.target == current;
+        if done {
+            self.point_alias(&key, &d.alias, d.target, None);
+        } else {
+            self.point_alias(&key, &d.alias, current, Some((d.target, share)));
+        }
+        let dep = Rc::make_mut(&mut self.deployments[index]);
+        dep.shifts.push((self.now, share));
+        self.deployment_event(
+            index,
+            EventKind::DeploymentShift,
+            format!("{}: {}% of {} on version {}", d.id, (share * 100.0).round(), d.alias, d.target),
+        );
+        if !done {
+            return None;
+        }
+        if let Some(e) = self.hook(d, "AfterAllowTraffic", d.post_traffic_hook.as_deref()) {
+            return Some(e);
+        }
+        let dep = Rc::make_mut(&mut self.deployments[index]);
+        dep.stage = Stage::Done;
+        dep.status = DeploymentStatus::Succeeded;
+        dep.completed = Some(self.now);
+        self.deployment_event(
+            index,
+            EventKind::DeploymentSucceeded,
+            format!("{}: {} on version {}", d.id, d.alias, d.target),
+        );
+        None
+    }
+
+    /// The first of the deployment's alarms in ALARM now, as the ending it causes.
+    fn alarm_check(&self, d: &Deployment) -> Option<Ending> {
+        let (name, _) = self.alarm_firing(&d.region, &d.alarms, self.now)?;
+        Some(Ending {
+            status: DeploymentStatus::Stopped,
+            code: DeploymentErrorCode::AlarmActive,
+            // Worded after CodeDeploy's console.
+            message: format!(
+                "One or more alarms have been activated according to the Amazon CloudWatch metrics you selected, and the affected deployments have been stopped. Activated alarms: {name}"
+            ),
+            rollback: d.auto_rollback,
+        })
+    }
+
+    /// Invokes a lifecycle hook function with what CodeDeploy sends it; it fails when the
+    /// invocation does. [choice] A hook reports its own result at once (no hour-long wait).
+    fn hook(&mut self, d: &Deployment, event: &str, function: Option<&str>) -> Option<Ending> {
+        let function = function?;
+        let execution = self.rng.uuid();
+        let payload = format!(r#"{{"DeploymentId": "{}", "LifecycleEventHookExecutionId": "{execution}"}}"#, d.id);
+        let request =
+            InvokeRequest { function_name: function.to_string(), payload: Some(payload), ..Default::default() };
+        let failed = match self.invoke(&d.region, &request) {
+            Ok(r) => r.function_error.is_some(),
+            Err(_) => true,
+        };
+        failed.then(|| Ending {
+            status: DeploymentStatus::Failed,
+            code: DeploymentErrorCode::HookExecutionFailure,
+            message: format!(
+                "The {event} lifecycle event hook (function {function}) reported Failed: the deployment failed."
+            ),
+            rollback: d.auto_rollback,
+        })
+    }
+
+    /// Points an alias at `primary` with optional routing, as an UpdateAlias by CodeDeploy.
+    fn point_alias(&mut self, key: &(String, String), alias: &str, primary: u32, routing: Option<(u32, f64)>) {
+        let revision_id = self.rng.uuid();
+        let Some(f) = self.store.functions.get_mut(key) else { return };
+        let latest = f.latest;
+        if let Some(a) = f.aliases.get_mut(alias) {
+            a.function_version = Qualifier::Version(primary);
+            a.routing = routing;
+            a.revision_id = revision_id;
+        }
+        self.store.touch(latest);
+        self.retarget_traffic(key);
+    }
+
+    fn end_deployment(&mut self, index: usize, ending: Ending) {
+        let d = Rc::make_mut(&mut self.deployments[index]);
+        d.status = ending.status;
+        d.stage = Stage::Done;
+        d.completed = Some(self.now);
+        d.error = Some((ending.code, ending.message));
+        let d = self.deployments[index].clone();
+        let kind = if ending.status == DeploymentStatus::Stopped {
+            EventKind::DeploymentStopped
+        } else {
+            EventKind::DeploymentFailed
+        };
+        let code =
+            serde_json::to_value(ending.code).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+        self.deployment_event(index, kind, format!("{}: {code}", d.id));
+        if !ending.rollback {
+            return;
+        }
+        let Some(current) = d.current else { return };
+        // The rollback: a deployment of its own that flips the alias back in one step.
+        let id = self.deployment_id();
+        let key = (d.region.clone(), d.function.clone());
+        self.point_alias(&key, &d.alias, current, None);
+        let rollback = Deployment {
+            id: id.clone(),
+            current: Some(d.target),
+            target: current,
+            alarms: Vec::new(),
+            pre_traffic_hook: None,
+            post_traffic_hook: None,
+            auto_rollback: false,
+            rollback_of: Some(d.id.clone()),
+            rolled_back_by: None,
+            status: DeploymentStatus::Succeeded,
+            stage: Stage::Done,
+            created: self.now,
+            completed: Some(self.now),
+            error: None,
+            shifts: vec![(self.now, 1.0)],
+            ..(*d).clone()
+        };
+        self.deployments.push(Rc::new(rollback));
+        Rc::make_mut(&mut self.deployments[index]).rolled_back_by = Some(id.clone());
+        let rollback_index = self.deployments.len() - 1;
+        self.deployment_event(
+            rollback_index,
+            EventKind::DeploymentRolledBack,
+            format!("{id} rolls {} back: {} on version {current}", d.id, d.alias),
+        );
+    }
+
+    fn deployment_event(&mut self, index: usize, kind: EventKind, detail: String) {
+        let d = &self.deployments[index];
+        let scope =
+            EventScope::Alias { region: d.region.clone(), function_name: d.function.clone(), alias: d.alias.clone() };
+        self.events.push(Rc::new(super::Event { at: self.now, scope, kind, detail }));
+    }
+
+    pub(super) fn get_deployment(&self, region: &str, r: &DeploymentIdRequest) -> ApiResult<GetDeploymentResponse> {
+        let d = &self.deployments[self.deployment_index(region, &r.deployment_id)?];
+        let overview = {
+            let mut o = DeploymentOverview::default();
+            match d.status {
+                DeploymentStatus::Created => o.pending = 1,
+                DeploymentStatus::InProgress => o.in_progress = 1,
+                DeploymentStatus::Succeeded => o.succeeded = 1,
+                DeploymentStatus::Failed | DeploymentStatus::Stopped => o.failed = 1,
+            }
+            o
+        };
+        let rollback_info = match (&d.rolled_back_by, &d.rollback_of) {
+            (Some(by), _) => Some(RollbackInfo {
+                rollback_deployment_id: Some(by.clone()),
+                rollback_message: Some(format!("Rolled back by deployment {by}.")),
+                ..Default::default()
+            }),
+            (None, Some(of)) => {
+                Some(RollbackInfo { rollback_triggering_deployment_id: Some(of.clone()), ..Default::default() })
+            }
+            (None, None) => None,
+        };
+        let events = ["DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM", "DEPLOYMENT_STOP_ON_REQUEST"];
+        Ok(GetDeploymentResponse {
+            deployment_info: DeploymentInfo {
+                application_name: d.function.clone(),
+                auto_rollback_configuration: AutoRollbackConfiguration {
+                    enabled: d.auto_rollback,
+                    events: if d.auto_rollback { events.map(String::from).to_vec() } else { Vec::new() },
+                },
+                complete_time: d.completed.map(Timestamp::cli_iso),
+                compute_platform: "Lambda",
+                create_time: d.created.cli_iso(),
+                creator: if d.rollback_of.is_some() { "codeDeployRollback" } else { "user" },
+                deployment_config_name: d.config_name.clone(),
+                deployment_group_name: d.group(),
+                deployment_id: d.id.clone(),
+                deployment_overview: overview,
+                deployment_status_messages: Vec::new(),
+                deployment_style: DeploymentStyle {
+                    deployment_type: "BLUE_GREEN",
+                    deployment_option: "WITH_TRAFFIC_CONTROL",
+                },
+                error_information: d.error.clone().map(|(code, message)| ErrorInformation { code, message }),
+                rollback_info,
+                status: d.status,
+            },
+        })
+    }
+
+    pub(super) fn stop_deployment(
+        &mut self,
+        region: &str,
+        r: &StopDeploymentRequest,
+    ) -> ApiResult<StopDeploymentResponse> {
+        let index = self.deployment_index(region, &r.deployment_id)?;
+        let d = self.deployments[index].clone();
+        if !d.is_active() {
+            return Err(ApiError::new(
+                ErrorCode::DeploymentAlreadyCompletedException,
+                format!("The deployment {} has already completed.", d.id),
+            ));
+        }
+        // The traffic so far ran at the weights in force.
+        self.deployment_tick_traffic(&d);
+        self.end_deployment(
+            index,
+            Ending {
+                status: DeploymentStatus::Stopped,
+                code: DeploymentErrorCode::ManualStop,
+                message: "The deployment was stopped by a StopDeployment request.".to_string(),
+                rollback: r.auto_rollback_enabled.unwrap_or(d.auto_rollback),
+            },
+        );
+        Ok(StopDeploymentResponse { status: "Pending".into(), status_message: "Stopping Active deployment".into() })
+    }
+
+    fn deployment_tick_traffic(&mut self, d: &Deployment) {
+        if let Some(f) = self.store.functions.get(&(d.region.clone(), d.function.clone())) {
+            let ids: Vec<_> = std::iter::once(f.latest).chain(f.published.values().copied()).collect();
+            for id in ids {
+                self.sync_traffic(id, self.now);
+            }
+        }
+    }
+
+    pub(super) fn create_deployment_config(
+        &mut self,
+        region: &str,
+        r: &CreateDeploymentConfigRequest,
+    ) -> ApiResult<CreateDeploymentConfigResponse> {
+        let name = &r.deployment_config_name;
+        if name.starts_with("CodeDeployDefault.") {
+            return Err(ApiError::new(
+                ErrorCode::InvalidDeploymentConfigNameException,
+                "Names beginning with CodeDeployDefault. are reserved for predefined configurations.",
+            ));
+        }
+        if r.compute_platform.as_deref() != Some("Lambda") {
+            return Err(ApiError::new(
+                ErrorCode::InvalidComputePlatformException,
+                "The playground has Lambda deployment configurations only: --compute-platform Lambda.",
+            ));
+        }
+        let invalid =
+            |detail: &str| ApiError::new(ErrorCode::InvalidTrafficRoutingConfigurationException, detail.to_string());
+        let t = r.traffic_routing_config.clone().unwrap_or_default();
+        let routing = match t.kind.as_deref() {
+            Some("TimeBasedCanary") => {
+                let c = t.time_based_canary.ok_or_else(|| invalid("TimeBasedCanary needs timeBasedCanary."))?;
+                if !(1..=99).contains(&c.canary_percentage) || !(1..=2880).contains(&c.canary_interval) {
+                    return Err(invalid("canaryPercentage is 1 to 99 and canaryInterval 1 to 2880 minutes."));
+                }
+                TrafficRouting::TimeBasedCanary {
+                    percentage: c.canary_percentage as u32,
+                    interval_minutes: c.canary_interval as u32,
+                }
+            }
+            Some("TimeBasedLinear") => {
+                let l = t.time_based_linear.ok_or_else(|| invalid("TimeBasedLinear needs timeBasedLinear."))?;
+                if !(1..=99).contains(&l.linear_percentage) || !(1..=2880).contains(&l.linear_interval) {
+                    return Err(invalid("linearPercentage is 1 to 99 and linearInterval 1 to 2880 minutes."));
+                }
+                TrafficRouting::TimeBasedLinear {
+                    percentage: l.linear_percentage as u32,
+                    interval_minutes: l.linear_interval as u32,
+                }
+            }
+            Some("AllAtOnce") => TrafficRouting::AllAtOnce,
+            _ => return Err(invalid("type is TimeBasedCanary, TimeBasedLinear or AllAtOnce.")),
+        };
+        let key = (region.to_string(), name.clone());
+        if self.deployment_configs.contains_key(&key) {
+            return Err(ApiError::new(
+                ErrorCode::DeploymentConfigAlreadyExistsException,
+                format!("A deployment configuration named {name} already exists."),
+            ));
+        }
+        self.deployment_configs.insert(key, routing);
+        Ok(CreateDeploymentConfigResponse { deployment_config_id: self.rng.uuid() })
+    }
+
+    /// Every deployment of the session, oldest first (rollbacks included).
+    pub fn deployments(&self) -> &[Rc<Deployment>] {
+        &self.deployments
+    }
+}
+
+fn invalid(message: String) -> Ending {
+    Ending {
+        status: DeploymentStatus::Failed,
+        code: DeploymentErrorCode::InvalidLambdaConfiguration,
+        message,
+        // Nothing moved, and flipping the alias would clear what the person must clear.
+        rollback: false,
+    }
+}
