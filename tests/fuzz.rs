@@ -13,10 +13,11 @@ use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 
-const SCENARIOS: [&str; 3] = [
+const SCENARIOS: [&str; 4] = [
     include_str!("../scenarios/two-phase-rollout.scenario"),
     include_str!("../scenarios/function-update-mode.scenario"),
     include_str!("../scenarios/manual-rollback.scenario"),
+    include_str!("../scenarios/runtime-update-during-canary.scenario"),
 ];
 
 const CREATE: &str = "aws lambda create-function --function-name f --runtime python3.9 \

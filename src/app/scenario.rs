@@ -32,7 +32,7 @@ pub struct Tour {
 }
 
 /// The three stories of the AWS launch post "Introducing AWS Lambda runtime management controls",
-/// as `(id, title, scenario text)`.
+/// then how a runtime update meets a CodeDeploy canary, as `(id, title, scenario text)`.
 pub const BUILTIN: &[(&str, &str, &str)] = &[
     ("two-phase-rollout", "Two-phase automatic rollout", include_str!("../../scenarios/two-phase-rollout.scenario")),
     (
@@ -44,6 +44,11 @@ pub const BUILTIN: &[(&str, &str, &str)] = &[
         "manual-rollback",
         "Manual rollback after an incompatible runtime update",
         include_str!("../../scenarios/manual-rollback.scenario"),
+    ),
+    (
+        "runtime-update-during-canary",
+        "A runtime update during a canary",
+        include_str!("../../scenarios/runtime-update-during-canary.scenario"),
     ),
 ];
 
@@ -136,7 +141,7 @@ mod tests {
 
     #[test]
     fn builtins_are_tours() {
-        assert_eq!(BUILTIN.len(), 3);
+        assert_eq!(BUILTIN.len(), 4);
         for (id, title, text) in BUILTIN {
             let t = tour(text);
             assert!(!title.is_empty() && !t.intro.is_empty(), "{id}");
