@@ -396,6 +396,8 @@ async fn only_what_changed_re_renders() {
         app.console(&CREATE.replace("orders", name)).await;
         app.console(&format!("aws lambda publish-version --function-name {name}")).await;
     }
+    // A day in: the fitted window (hours while a session is young) holds through the next step.
+    app.console("sim advance 1d").await;
     app.console("aws lambda get-function --function-name a").await;
     renders::take();
     app.console("aws lambda update-function-code --function-name b --zip-file fileb://b-v2.zip").await;
@@ -438,4 +440,49 @@ async fn aliases_show_their_arms_and_the_form_moves_the_weight() {
         app.element(row).and_then(|e| e.text_content()).is_some_and(|t| t.contains("v1 50%") && t.contains("v2 50%"))
     })
     .await;
+}
+
+/// Issue 10: the inspector's deploy form starts a CodeDeploy-style deployment with a typed
+/// command; the console echoes its `sim deploy` line; the alias lane draws both arms with their
+/// shares, and the deployment's start on the timeline; the deployment is listed with its status.
+#[wasm_bindgen_test]
+async fn a_deployment_from_the_form_shifts_the_alias_on_its_lane() {
+    let app = Mounted::new().await;
+    app.console(CREATE).await;
+    app.console("aws lambda publish-version --function-name orders").await;
+    app.console("aws lambda update-function-code --function-name orders --zip-file fileb://orders-v2.zip --publish")
+        .await;
+    app.console("aws lambda create-alias --function-name orders --name live --function-version 1").await;
+    app.find("[data-testid=\"function-version\"][data-qualifier=\"1\"]").expect("version 1's row").click();
+    settle().await;
+    app.choose("deploy-alias", "live").await;
+    app.choose("deploy-version", "2").await;
+    app.choose("deploy-config", "CodeDeployDefault.LambdaLinear10PercentEvery1Minute").await;
+    app.click("deploy-start").await;
+    let out = app.text("console-output");
+    let line = "$ sim deploy orders --alias live --target-version 2 --config CodeDeployDefault.LambdaLinear10PercentEvery1Minute";
+    assert!(out.contains(line), "{out}");
+    let lane = "[data-testid=\"alias-lane\"][data-function=\"orders\"][data-alias=\"live\"]";
+    wait_for("the alias lane", || app.element(lane).is_some()).await;
+    let shares = |version: &str| {
+        let list = app.element(lane).unwrap().query_selector_all(&format!("rect[data-version=\"{version}\"]")).unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|n| n.dyn_into::<Element>().ok()?.get_attribute("data-share"))
+            .collect::<Vec<_>>()
+    };
+    wait_for("10% on version 2", || shares("2").contains(&"0.1".to_string())).await;
+    assert!(shares("1").contains(&"0.9".to_string()), "{:?}", shares("1"));
+    assert!(app.element(&format!("{lane} [data-marker=\"deploy-start\"]")).is_some(), "the start marker");
+    wait_for("the deployment listed in progress", || {
+        app.element("[data-testid=\"deployment\"][data-status=\"InProgress\"]").is_some()
+    })
+    .await;
+    app.console("sim advance 10m").await;
+    wait_for("the deployment succeeded", || {
+        app.element("[data-testid=\"deployment\"][data-status=\"Succeeded\"]").is_some()
+    })
+    .await;
+    assert!(app.element(&format!("{lane} [data-marker=\"deploy-done\"]")).is_some(), "the success marker");
+    assert!(shares("2").contains(&"1".to_string()), "all of it on version 2 at the end: {:?}", shares("2"));
 }

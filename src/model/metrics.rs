@@ -66,6 +66,8 @@ pub struct VersionMetrics {
     /// Errors per minute (minutes since the epoch, ascending) over the last day: what an Errors
     /// alarm with a 60-second period reads (CloudWatch evaluates at most a day).
     recent_errors: VecDeque<(i64, u64)>,
+    /// The first minute `recent_errors` still holds every error of (older ones were dropped).
+    recent_since: Option<i64>,
 }
 
 impl VersionMetrics {
@@ -100,9 +102,28 @@ impl VersionMetrics {
             Some((m, e)) if *m >= minute => *e += errors,
             _ => self.recent_errors.push_back((minute, errors)),
         }
-        while self.recent_errors.front().is_some_and(|(m, _)| *m < minute - 24 * 60) {
+        let cutoff = minute - 24 * 60;
+        while self.recent_errors.front().is_some_and(|(m, _)| *m < cutoff) {
             self.recent_errors.pop_front();
+            self.recent_since = Some(cutoff);
         }
+    }
+
+    /// Runs of minutes with errors, `(first minute, last minute, errors)`, from the minute the
+    /// record is complete (`None`: since the start): the timeline draws recent failures to the
+    /// minute, older ones by their bucket.
+    pub fn recent_error_runs(&self) -> (Option<i64>, Vec<(i64, i64, u64)>) {
+        let mut runs: Vec<(i64, i64, u64)> = Vec::new();
+        for &(m, e) in &self.recent_errors {
+            match runs.last_mut() {
+                Some((_, last, sum)) if *last + 1 == m => {
+                    *last = m;
+                    *sum += e;
+                }
+                _ => runs.push((m, m, e)),
+            }
+        }
+        (self.recent_since, runs)
     }
 
     /// Counts at one moment.

@@ -5,21 +5,61 @@
 use super::arn::runtime_version_arn;
 use super::catalogue::{Runtime, RuntimeId};
 use super::function::{Change, FunctionVersion, Qualifier, VersionId};
-use super::lambda::{Event, EventKind};
+use std::collections::BTreeMap;
+
+use super::lambda::{Event, EventKind, EventScope};
 use super::rollout::{Phase, RolloutPolicy};
 use super::runtime_management::UpdateRuntimeOn;
 use super::time::Timestamp;
 use super::Lambda;
 
+/// An alias by where it lives.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct AliasKey {
+    pub region: String,
+    pub function: String,
+    pub alias: String,
+}
+
+/// A timeline lane: a function version's, or an alias's (its traffic split over time).
+#[derive(Clone, Debug, PartialEq)]
+pub enum LaneRef {
+    Version(VersionId),
+    Alias(AliasKey),
+}
+
+/// Every alias the session made (deleted ones too), in order, with its events' indices.
+pub fn alias_events(l: &Lambda) -> BTreeMap<AliasKey, Vec<usize>> {
+    let mut out: BTreeMap<AliasKey, Vec<usize>> = BTreeMap::new();
+    for (i, e) in l.events().iter().enumerate() {
+        if let EventScope::Alias { region, function_name, alias } = &e.scope {
+            let key = AliasKey { region: region.clone(), function: function_name.clone(), alias: alias.clone() };
+            out.entry(key).or_default().push(i);
+        }
+    }
+    out
+}
+
 /// Timeline lanes: every version the session made (deleted ones too), by region in the
-/// catalogue's order, then by function name and qualifier.
-pub fn lanes(l: &Lambda) -> Vec<(String, Vec<VersionId>)> {
+/// catalogue's order, then by function name and qualifier; a function's aliases follow its
+/// versions.
+pub fn lanes(l: &Lambda) -> Vec<(String, Vec<LaneRef>)> {
+    let aliases = alias_events(l);
     let mut out = Vec::new();
     for region in &l.catalogue().regions {
         let mut vs: Vec<(VersionId, &FunctionVersion)> = l.versions().filter(|(_, v)| &v.region == region).collect();
         vs.sort_by(|(_, a), (_, b)| (&a.function_name, a.qualifier).cmp(&(&b.function_name, b.qualifier)));
-        if !vs.is_empty() {
-            out.push((region.clone(), vs.into_iter().map(|(id, _)| id).collect()));
+        let mut lanes = Vec::new();
+        for (i, (id, v)) in vs.iter().enumerate() {
+            lanes.push(LaneRef::Version(*id));
+            let last_of_function = vs.get(i + 1).is_none_or(|(_, n)| n.function_name != v.function_name);
+            if last_of_function {
+                let of = aliases.keys().filter(|k| &k.region == region && k.function == v.function_name);
+                lanes.extend(of.cloned().map(LaneRef::Alias));
+            }
+        }
+        if !lanes.is_empty() {
+            out.push((region.clone(), lanes));
         }
     }
     out
@@ -28,7 +68,78 @@ pub fn lanes(l: &Lambda) -> Vec<(String, Vec<VersionId>)> {
 /// How many regions have lanes, and how many lanes there are: the timeline's height.
 pub fn lane_counts(l: &Lambda) -> (usize, usize) {
     let regions = l.catalogue().regions.iter().filter(|r| l.versions().any(|(_, v)| &v.region == *r)).count();
-    (regions, l.version_count())
+    (regions, l.version_count() + alias_events(l).len())
+}
+
+/// One stretch of an alias's routing: from `from` until the next (or `to`, when it was deleted),
+/// its arms as (version, share).
+#[derive(Clone, Debug, PartialEq)]
+pub struct AliasSpan {
+    pub from: Timestamp,
+    pub to: Option<Timestamp>,
+    pub arms: Vec<(VersionId, f64)>,
+}
+
+/// What the alias lane draws: the routing over time, and the deployment events on the alias.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AliasLane {
+    pub spans: Vec<AliasSpan>,
+    pub events: Vec<std::rc::Rc<Event>>,
+    pub deleted: Option<Timestamp>,
+    /// Moves whenever the lane would look different: an event on the alias, or a change of a
+    /// version of its function (the arms' runtime versions colour the band).
+    pub stamp: u64,
+}
+
+/// The version of a function a qualifier named: the live one, or the newest deleted one.
+fn version_named(l: &Lambda, key: &AliasKey, q: Qualifier) -> Option<VersionId> {
+    let live = l.functions().find(|((r, n), _)| *r == key.region && *n == key.function).and_then(|(_, f)| match q {
+        Qualifier::Latest => Some(f.latest),
+        Qualifier::Version(n) => f.published.get(&n).copied(),
+    });
+    live.or_else(|| {
+        l.versions()
+            .filter(|(_, v)| v.region == key.region && v.function_name == key.function && v.qualifier == q)
+            .map(|(id, _)| id)
+            .last()
+    })
+}
+
+/// The alias's lane from its events (`indices`, from `alias_events`).
+pub fn alias_lane(l: &Lambda, key: &AliasKey, indices: &[usize]) -> AliasLane {
+    let mut lane = AliasLane::default();
+    let mut stamp = 0u64;
+    for &i in indices {
+        let Some(e) = l.events().get(i) else { continue };
+        stamp = stamp.wrapping_mul(31).wrapping_add(i as u64 + 1);
+        match e.kind {
+            EventKind::AliasRouting { primary, extra } => {
+                if let Some(last) = lane.spans.last_mut() {
+                    last.to = Some(e.at);
+                }
+                let share = extra.map_or(0.0, |(_, ppm)| f64::from(ppm) / 1e6);
+                let mut arms: Vec<(VersionId, f64)> =
+                    version_named(l, key, primary).map(|id| (id, 1.0 - share)).into_iter().collect();
+                arms.extend(
+                    extra.and_then(|(n, _)| version_named(l, key, Qualifier::Version(n)).map(|id| (id, share))),
+                );
+                lane.spans.push(AliasSpan { from: e.at, to: None, arms });
+            }
+            EventKind::AliasDeleted => {
+                if let Some(last) = lane.spans.last_mut() {
+                    last.to = Some(e.at);
+                }
+                lane.deleted = Some(e.at);
+            }
+            _ => lane.events.push(e.clone()),
+        }
+    }
+    let versions = lane.spans.iter().flat_map(|s| s.arms.iter().map(|a| a.0));
+    for id in versions {
+        stamp = stamp.wrapping_mul(31).wrapping_add(l.version_stamp(id).unwrap_or_default());
+    }
+    lane.stamp = stamp;
+    lane
 }
 
 /// A function's name and its versions' ids.
@@ -102,6 +213,47 @@ pub fn aliases_of(l: &Lambda, id: VersionId) -> Vec<AliasView> {
             arms.extend(a.routing.and_then(|(n, w)| arm(Qualifier::Version(n), w)));
             let spans_runtime_versions = arms.windows(2).any(|p| p[0].runtime_version != p[1].runtime_version);
             AliasView { name: name.clone(), arms, spans_runtime_versions }
+        })
+        .collect()
+}
+
+/// A deployment as the inspector lists it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DeploymentRow {
+    pub id: String,
+    pub alias: String,
+    pub current: Option<u32>,
+    pub target: u32,
+    pub config: String,
+    /// CodeDeploy's status: `InProgress`, `Succeeded`, `Stopped`...
+    pub status: String,
+    /// The target's share now.
+    pub weight: f64,
+    /// `ALARM_ACTIVE: One or more alarms...`
+    pub error: Option<String>,
+    pub rollback_of: Option<String>,
+}
+
+/// A function's deployments, newest first.
+pub fn deployments_of(l: &Lambda, region: &str, function: &str) -> Vec<DeploymentRow> {
+    let text = |v: serde_json::Value| v.as_str().map(String::from).unwrap_or_default();
+    l.deployments()
+        .iter()
+        .rev()
+        .filter(|d| d.region == region && d.function == function)
+        .map(|d| DeploymentRow {
+            id: d.id.clone(),
+            alias: d.alias.clone(),
+            current: d.current,
+            target: d.target,
+            config: d.config_name.clone(),
+            status: text(serde_json::to_value(d.status).unwrap_or_default()),
+            weight: d.weight(),
+            error: d
+                .error
+                .as_ref()
+                .map(|(code, message)| format!("{}: {message}", text(serde_json::to_value(code).unwrap_or_default()))),
+            rollback_of: d.rollback_of.clone(),
         })
         .collect()
 }

@@ -207,6 +207,11 @@ impl Lambda {
         (state, since.max(a.updated))
     }
 
+    /// The names of a region's alarms, in order.
+    pub fn alarm_names(&self, region: &str) -> Vec<String> {
+        self.alarms.keys().filter(|(r, _)| r == region).map(|(_, n)| n.clone()).collect()
+    }
+
     /// The first of these alarms (by name, in `region`) in ALARM at `at`. [choice] An alarm that
     /// does not exist is not firing.
     pub(super) fn alarm_firing(&self, region: &str, names: &[String], at: Timestamp) -> Option<(String, AlarmState)> {

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::Lambda;
+use super::{EventKind, EventScope, Lambda};
 use crate::model::api::*;
 use crate::model::arn::function_arn;
 use crate::model::error::{ApiError, ApiResult, ErrorCode};
@@ -155,12 +155,24 @@ impl Lambda {
             revision_id: self.rng.uuid(),
         };
         let out = Self::alias_configuration(&key.0, &key.1, &r.name, &alias);
+        let detail = format!("CreateAlias: {}", routing_text(&alias));
+        self.alias_event(&key, &r.name, &alias, detail);
         if let Some(f) = self.store.functions.get_mut(&key) {
             f.aliases.insert(r.name.clone(), alias);
         }
         self.store.touch(latest);
         self.retarget_traffic(&key);
         Ok(out)
+    }
+
+    /// Records an alias's routing from now on: the alias lane draws its band from these.
+    pub(super) fn alias_event(&mut self, key: &(String, String), name: &str, a: &Alias, detail: String) {
+        let kind = EventKind::AliasRouting {
+            primary: a.function_version,
+            extra: a.routing.map(|(n, w)| (n, super::events::share_ppm(w))),
+        };
+        let scope = EventScope::Alias { region: key.0.clone(), function_name: key.1.clone(), alias: name.to_string() };
+        self.events.push(std::rc::Rc::new(super::Event { at: self.now, scope, kind, detail }));
     }
 
     pub(super) fn get_alias(&self, region: &str, r: &AliasRequest) -> ApiResult<AliasConfiguration> {
@@ -207,6 +219,10 @@ impl Lambda {
             revision_id: self.rng.uuid(),
         };
         let out = Self::alias_configuration(&key.0, &key.1, &r.name, &alias);
+        if (alias.function_version, alias.routing) != (current.function_version, current.routing) {
+            let detail = format!("UpdateAlias: {}", routing_text(&alias));
+            self.alias_event(&key, &r.name, &alias, detail);
+        }
         if let Some(f) = self.store.functions.get_mut(&key) {
             f.aliases.insert(r.name.clone(), alias);
         }
@@ -239,6 +255,10 @@ impl Lambda {
         let (latest, key) = self.alias_function(region, &r.function_name)?;
         if let Some(f) = self.store.functions.get_mut(&key) {
             if f.aliases.remove(&r.name).is_some() {
+                let scope =
+                    EventScope::Alias { region: key.0.clone(), function_name: key.1.clone(), alias: r.name.clone() };
+                let event = super::Event { at: self.now, scope, kind: EventKind::AliasDeleted, detail: String::new() };
+                self.events.push(std::rc::Rc::new(event));
                 self.store.touch(latest);
                 // Traffic through it stops with it.
                 self.traffic.aliases.remove(&(key.0.clone(), key.1.clone(), r.name.clone()));
@@ -274,6 +294,14 @@ impl Lambda {
             Some(id) if draw < weight => id,
             _ => primary,
         })
+    }
+}
+
+/// `version 1, 10% to version 2`: an alias's routing in an event's detail.
+pub(super) fn routing_text(a: &Alias) -> String {
+    match a.routing {
+        Some((n, w)) => format!("version {}, {}% to version {n}", a.function_version, (w * 1e4).round() / 1e2),
+        None => format!("version {}", a.function_version),
     }
 }
 

@@ -250,17 +250,11 @@ impl Lambda {
         let share = share?;
         let done = share >= 1.0 || d.target == current;
         if done {
-            self.point_alias(&key, &d.alias, d.target, None);
+            self.point_alias(&key, &d.alias, d.target, None, &d.id);
         } else {
-            self.point_alias(&key, &d.alias, current, Some((d.target, share)));
+            self.point_alias(&key, &d.alias, current, Some((d.target, share)), &d.id);
         }
-        let dep = Rc::make_mut(&mut self.deployments[index]);
-        dep.shifts.push((self.now, share));
-        self.deployment_event(
-            index,
-            EventKind::DeploymentShift,
-            format!("{}: {}% of {} on version {}", d.id, (share * 100.0).round(), d.alias, d.target),
-        );
+        Rc::make_mut(&mut self.deployments[index]).shifts.push((self.now, share));
         if !done {
             return None;
         }
@@ -316,15 +310,24 @@ impl Lambda {
     }
 
     /// Points an alias at `primary` with optional routing, as an UpdateAlias by CodeDeploy.
-    fn point_alias(&mut self, key: &(String, String), alias: &str, primary: u32, routing: Option<(u32, f64)>) {
+    fn point_alias(
+        &mut self,
+        key: &(String, String),
+        alias: &str,
+        primary: u32,
+        routing: Option<(u32, f64)>,
+        by: &str,
+    ) {
         let revision_id = self.rng.uuid();
         let Some(f) = self.store.functions.get_mut(key) else { return };
         let latest = f.latest;
-        if let Some(a) = f.aliases.get_mut(alias) {
-            a.function_version = Qualifier::Version(primary);
-            a.routing = routing;
-            a.revision_id = revision_id;
-        }
+        let Some(a) = f.aliases.get_mut(alias) else { return };
+        a.function_version = Qualifier::Version(primary);
+        a.routing = routing;
+        a.revision_id = revision_id;
+        let a = a.clone();
+        let detail = format!("{by}: {}", super::aliases::routing_text(&a));
+        self.alias_event(key, alias, &a, detail);
         self.store.touch(latest);
         self.retarget_traffic(key);
     }
@@ -351,7 +354,7 @@ impl Lambda {
         // The rollback: a deployment of its own that flips the alias back in one step.
         let id = self.deployment_id();
         let key = (d.region.clone(), d.function.clone());
-        self.point_alias(&key, &d.alias, current, None);
+        self.point_alias(&key, &d.alias, current, None, &id);
         let rollback = Deployment {
             id: id.clone(),
             current: Some(d.target),

@@ -54,9 +54,14 @@ pub enum EventKind {
     Delete,
     Release,
     Phase2Now,
+    /// An alias's routing from now on: its primary version and the extra one with its share in
+    /// millionths (CreateAlias, UpdateAlias, or a deployment's step).
+    AliasRouting {
+        primary: Qualifier,
+        extra: Option<(u32, u32)>,
+    },
+    AliasDeleted,
     DeploymentStarted,
-    /// The deployment set the target's share of the alias.
-    DeploymentShift,
     DeploymentSucceeded,
     DeploymentStopped,
     DeploymentFailed,
@@ -76,14 +81,20 @@ impl EventKind {
             EventKind::Delete => "DeleteFunction",
             EventKind::Release => "Runtime release",
             EventKind::Phase2Now => "Phase 2 started",
+            EventKind::AliasRouting { .. } => "Alias routing",
+            EventKind::AliasDeleted => "DeleteAlias",
             EventKind::DeploymentStarted => "Deployment started",
-            EventKind::DeploymentShift => "Traffic shifted",
             EventKind::DeploymentSucceeded => "Deployment succeeded",
             EventKind::DeploymentStopped => "Deployment stopped",
             EventKind::DeploymentFailed => "Deployment failed",
             EventKind::DeploymentRolledBack => "Deployment rolled back",
         }
     }
+}
+
+/// A share of traffic as the event keeps it, in millionths (an event compares exactly).
+pub fn share_ppm(weight: f64) -> u32 {
+    (weight.clamp(0.0, 1.0) * 1e6).round() as u32
 }
 
 impl Event {

@@ -5,6 +5,7 @@ mod aliases;
 mod code;
 mod configuration;
 mod create;
+mod deploy;
 mod runtime_management;
 mod settings;
 mod target;

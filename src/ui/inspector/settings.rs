@@ -5,6 +5,7 @@ use yew::prelude::*;
 use super::aliases::Aliases;
 use super::code::UpdateCode;
 use super::configuration::UpdateConfiguration;
+use super::deploy::Deployments;
 use super::runtime_management::EditRuntimeManagement;
 use super::target::Target;
 use super::traffic::Traffic;
@@ -52,6 +53,7 @@ pub fn VersionSettings(props: &SettingsProps) -> Html {
     let published: Vec<u32> =
         view.function_of(props.id).map(|f| f.published.keys().rev().copied().collect()).unwrap_or_default();
     let past = shown.past();
+    let aliases = query::aliases_of(&view, props.id);
     let button = |label: &'static str, testid: &'static str, request: Request, enabled: bool| {
         let (dispatch, form, line) = (dispatch.clone(), form.clone(), api(&v.region, request));
         let onclick = Callback::from(move |_: MouseEvent| {
@@ -114,7 +116,9 @@ pub fn VersionSettings(props: &SettingsProps) -> Html {
                 </div>
                 {form_body}
                 <Traffic target={target.clone()} rate={v.direct_traffic} {past} />
-                <Aliases {target} aliases={query::aliases_of(&view, props.id)} {published} {past} />
+                <Aliases target={target.clone()} aliases={aliases.clone()} published={published.clone()} {past} />
+                <Deployments {target} aliases={aliases.iter().map(|a| a.name.clone()).collect::<Vec<_>>()} {published}
+                    alarms={view.alarm_names(&v.region)} deployments={query::deployments_of(&view, &v.region, &v.function_name)} {past} />
             }
             <NoticeView notice={shown.notice.clone()} origin={Origin::Inspector} />
         </div>

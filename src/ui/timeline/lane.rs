@@ -6,6 +6,7 @@ use super::window::{Scale, Window};
 use crate::model::arn::runtime_version_arn;
 use crate::model::lambda::EventKind;
 use crate::model::metrics::INTERVAL;
+use crate::model::time::MINUTE;
 use crate::model::{query, Timestamp, VersionId};
 use crate::ui::chip::version_colour;
 use crate::ui::renders;
@@ -25,8 +26,9 @@ fn marker(kind: EventKind) -> Option<(&'static str, &'static str)> {
         // The segments show runtime version changes; platform events have their own markers.
         EventKind::RuntimeVersionChange { .. } | EventKind::Release | EventKind::Phase2Now => return None,
         // An alias's deployment shows on the alias, not on a version's lane.
-        EventKind::DeploymentStarted
-        | EventKind::DeploymentShift
+        EventKind::AliasRouting { .. }
+        | EventKind::AliasDeleted
+        | EventKind::DeploymentStarted
         | EventKind::DeploymentSucceeded
         | EventKind::DeploymentStopped
         | EventKind::DeploymentFailed
@@ -94,8 +96,24 @@ pub fn Lane(props: &LaneProps) -> Html {
             </g>
         });
     }
-    let mut marks = Vec::new();
-    for b in v.metrics.buckets().filter(|b| b.errors > 0) {
+    // Failures are counted by the hour (or longer): the clip ends the bar at now.
+    let mut failures = Vec::new();
+    let (since, runs) = v.metrics.recent_error_runs();
+    // Failures of the last day to the minute.
+    for (first, last, errors) in runs {
+        let (t, t_end) = (first * MINUTE, (last + 1) * MINUTE);
+        if t_end < w.from || t > w.to {
+            continue;
+        }
+        let (x0, x1) = (sc.x(t.max(w.from)), sc.x(t_end.min(w.to)));
+        failures.push(html! {
+            <rect class="failures" x={x0.to_string()} y={(lane_y + 1.0).to_string()} width={(x1 - x0).max(3.0).to_string()} height="4">
+                <title>{format!("{errors} failed invocations from {} to {}", Timestamp(t).rfc3339(), Timestamp(t_end).rfc3339())}</title>
+            </rect>
+        });
+    }
+    let recent_from = since.map_or(i64::MIN, |m| m * MINUTE);
+    for b in v.metrics.buckets().filter(|b| b.errors > 0 && b.hour * INTERVAL < recent_from) {
         let (t, t_end) = (b.hour * INTERVAL, b.end_hour() * INTERVAL);
         if t_end < w.from || t > w.to {
             continue;
@@ -107,12 +125,13 @@ pub fn Lane(props: &LaneProps) -> Html {
             24 => "day",
             _ => "28 days",
         };
-        marks.push(html! {
+        failures.push(html! {
             <rect class="failures" x={x0.to_string()} y={(lane_y + 1.0).to_string()} width={(x1 - x0).max(3.0).to_string()} height="4">
                 <title>{format!("{} failed invocations of {} in the {interval} from {}", b.errors, b.invocations, Timestamp(t).rfc3339())}</title>
             </rect>
         });
     }
+    let mut marks = Vec::new();
     for e in view.events().iter().filter(|e| e.is_about(v)) {
         let Some((mut glyph, mut class)) = marker(e.kind) else { continue };
         if e.at.0 < w.from || e.at.0 > w.to {
@@ -135,7 +154,7 @@ pub fn Lane(props: &LaneProps) -> Html {
             data-testid="lane" data-function={v.function_name.clone()} data-qualifier={v.qualifier.to_string()} data-region={v.region.clone()}>
             <rect class="lane-bg" x="0" y={lane_y.to_string()} width={props.width.to_string()} height={LANE.to_string()} />
             <text class="lane-label" x="10" y={(lane_y + 15.0).to_string()}>{label}</text>
-            <g clip-path={format!("url(#{})", props.clip)}>{for segments}</g>
+            <g clip-path={format!("url(#{})", props.clip)}>{for segments}{for failures}</g>
             {for marks}
         </g>
     }

@@ -4,9 +4,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::alias_lane::AliasLane;
 use super::lane::{Lane, LANE};
 use super::window::{Scale, Window};
 use super::{AXIS, REGION_ROW};
+use crate::model::query::LaneRef;
 use crate::model::{query, VersionId};
 use crate::ui::state::Source;
 
@@ -31,6 +33,7 @@ pub fn Lanes(props: &LanesProps) -> Html {
     let sc = Scale { w, width: props.width };
     let mut rows = Vec::new();
     let mut y = AXIS;
+    let aliases = query::alias_events(&view);
     for (region, ids) in query::lanes(&view) {
         let top = y;
         let bottom = top + REGION_ROW + ids.len() as f64 * LANE;
@@ -65,12 +68,23 @@ pub fn Lanes(props: &LanesProps) -> Html {
             }
         }
         y += REGION_ROW;
-        for id in ids {
-            rows.push(html! {
-                <Lane key={format!("lane-{id}")} source={props.source.clone()} {id}
-                    stamp={view.version_stamp(id).unwrap_or_default()} y={y} window={w} width={props.width}
-                    selected={props.selected == Some(id)} changed={props.changed.contains(&id)} clip={props.clip.clone()} />
-            });
+        for lane in ids {
+            match lane {
+                LaneRef::Version(id) => rows.push(html! {
+                    <Lane key={format!("lane-{id}")} source={props.source.clone()} {id}
+                        stamp={view.version_stamp(id).unwrap_or_default()} y={y} window={w} width={props.width}
+                        selected={props.selected == Some(id)} changed={props.changed.contains(&id)} clip={props.clip.clone()} />
+                }),
+                LaneRef::Alias(alias) => {
+                    let events = Rc::new(aliases.get(&alias).cloned().unwrap_or_default());
+                    let stamp = query::alias_lane(&view, &alias, &events).stamp;
+                    let key = format!("alias-{}-{}-{}", alias.region, alias.function, alias.alias);
+                    rows.push(html! {
+                        <AliasLane {key}
+                            source={props.source.clone()} {alias} {events} {stamp} y={y} window={w} width={props.width} clip={props.clip.clone()} />
+                    });
+                }
+            }
             y += LANE;
         }
     }

@@ -39,13 +39,16 @@ impl Window {
     }
 }
 
-/// Fit: from the start of the session to a little past now, in steps (1, 2, 4, 7, 14 days, ...)
-/// so that the window, and every lane drawn in it, stays the same while the clock plays on.
+/// Fit: from the start of the session to a little past now, in steps (1, 2, 6, 12 hours, then
+/// 1, 2, 4, 7, 14 days, ...) so that the window, and every lane drawn in it, stays the same
+/// while the clock plays on; a session of minutes (a canary) still gets a readable hour.
 pub fn fit(start: Timestamp, now: Timestamp) -> Window {
     let needed = (now.0 - start.0).max(0) * 13 / 12;
     let mut span = DAY;
-    for days in [1, 2, 4, 7, 14, 30, 60, 91, 182, 365] {
-        span = days * DAY;
+    let hours = [1, 2, 6, 12].map(|h| h * HOUR);
+    let days = [1, 2, 4, 7, 14, 30, 60, 91, 182, 365].map(|d| d * DAY);
+    for s in hours.into_iter().chain(days) {
+        span = s;
         if span >= needed {
             break;
         }
@@ -57,7 +60,7 @@ pub fn fit(start: Timestamp, now: Timestamp) -> Window {
 }
 
 pub fn tick_step(span: i64) -> i64 {
-    [15 * MINUTE, HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY, 7 * DAY]
+    [5 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY, 7 * DAY]
         .into_iter()
         .find(|s| span / s <= 10)
         .unwrap_or_else(|| {
