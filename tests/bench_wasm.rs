@@ -15,6 +15,16 @@ fn fleet_week_in_wasm() {
     }
 }
 
+/// Issue 10: a week of traffic through 1,000 weighted aliases with deployments on each.
+#[wasm_bindgen_test]
+fn alias_week_in_wasm() {
+    let fleet = fleet::build_aliases(1000, 10.0);
+    let runs = fleet::time_alias_runs(&fleet, js_sys::Date::now, |t| (js_sys::Date::now() - t) / 1e3);
+    for line in fleet::describe_aliases("wasm", &runs).lines() {
+        console_log!("{line}");
+    }
+}
+
 /// One bounded-work figure in wasm: its time, and the linear memory's size after it. Wasm memory
 /// only grows, so scripts/bench runs each workload in a fresh instance (its own test run): the
 /// size is that workload's peak.

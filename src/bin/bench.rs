@@ -36,9 +36,19 @@ fn main() {
     use lambda_runtime_playground::model::time::{Timestamp, DAY, HOUR};
     use std::time::Instant;
 
+    if args.get(1).map(String::as_str) == Some("--aliases") {
+        // The alias week alone (for profiling).
+        let aliases = fleet::build_aliases(1000, 10.0);
+        let runs = fleet::time_alias_runs(&aliases, Instant::now, |t| t.elapsed().as_secs_f64());
+        return println!("{}", fleet::describe_aliases("native", &runs));
+    }
     let fleet = fleet::build(1000, 1.0);
     let runs = fleet::time_runs(&fleet, Instant::now, |t| t.elapsed().as_secs_f64());
     println!("{}", fleet::describe("native", &runs));
+    // 10 a minute through each of 1,000 aliases: the fleet week's volume (10,000 versions at 1).
+    let aliases = fleet::build_aliases(1000, 10.0);
+    let alias_runs = fleet::time_alias_runs(&aliases, Instant::now, |t| t.elapsed().as_secs_f64());
+    println!("{}", fleet::describe_aliases("native", &alias_runs));
 
     let history = fleet::command_history(10_000);
     let start = history.start;

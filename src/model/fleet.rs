@@ -23,6 +23,9 @@ pub struct FleetReport {
     /// Versions on the newest runtime version at the end.
     pub on_newest: usize,
     pub auto_versions: usize,
+    /// The alias week's deployments (rollbacks included), and its rollbacks.
+    pub deployments: usize,
+    pub rollbacks: usize,
 }
 
 fn api(region: &str, request: Request) -> Command {
@@ -104,6 +107,167 @@ pub fn build(per_region: usize, traffic_per_minute: f64) -> Lambda {
     lambda
 }
 
+/// The custom configuration the alias fleet deploys with: 10% more every hour, nine hours from
+/// the first shift to all traffic, so an alias is weighted most of the week.
+pub const ALIAS_CONFIG: &str = "Linear10PercentEvery1Hour";
+/// The behaviour the day-2 release changes, which one function in ten relies on in version 2.
+const CHANGED: &str = "strict-tls";
+
+/// A fleet of `functions` functions spread over the regions, each with versions 1 and 2 and an
+/// alias `live` on version 1 carrying all its traffic (`traffic_per_minute`), an Errors alarm on
+/// version 2 through the alias, and the custom deployment configuration in every region. One
+/// function in ten has a version 2 that relies on a behaviour the day-2 release changes.
+pub fn build_aliases(functions: usize, traffic_per_minute: f64) -> Lambda {
+    let mut lambda = Lambda::new(DEFAULT_CLOCK, 1);
+    let timing =
+        Directive::Timing { region_stagger: Some(2 * HOUR), phase1: Some(12 * HOUR), phase2_window: Some(DAY) };
+    let _ = lambda.apply(&sim(timing));
+    let regions = lambda.catalogue().regions.clone();
+    let per_region = functions / regions.len().max(1);
+    for region in &regions {
+        let config = Request::CreateDeploymentConfig(CreateDeploymentConfigRequest {
+            deployment_config_name: ALIAS_CONFIG.into(),
+            compute_platform: Some("Lambda".into()),
+            traffic_routing_config: Some(TrafficRoutingConfig {
+                kind: Some("TimeBasedLinear".into()),
+                time_based_linear: Some(TimeBasedLinear { linear_percentage: 10, linear_interval: 60 }),
+                ..Default::default()
+            }),
+        });
+        let _ = lambda.apply(&api(region, config));
+        for i in 0..per_region {
+            let name = format!("fn-{i:05}");
+            let create = Request::CreateFunction(CreateFunctionRequest {
+                function_name: name.clone(),
+                runtime: Some(RUNTIME.into()),
+                role: ROLE.into(),
+                handler: Some("app.handler".into()),
+                code: FunctionCode { zip_file: format!("{name}.zip") },
+                publish: true,
+                ..Default::default()
+            });
+            let update = Request::UpdateFunctionCode(UpdateFunctionCodeRequest {
+                function_name: name.clone(),
+                zip_file: format!("{name}-v2.zip"),
+                publish: true,
+                ..Default::default()
+            });
+            let alias = Request::CreateAlias(CreateAliasRequest {
+                function_name: name.clone(),
+                name: "live".into(),
+                function_version: "1".into(),
+                ..Default::default()
+            });
+            let dimension = |name: &str, value: String| Dimension { name: name.into(), value };
+            let alarm = Request::PutMetricAlarm(PutMetricAlarmRequest {
+                alarm_name: format!("{name}-canary"),
+                namespace: Some("AWS/Lambda".into()),
+                metric_name: Some("Errors".into()),
+                statistic: Some("Sum".into()),
+                dimensions: vec![
+                    dimension("FunctionName", name.clone()),
+                    dimension("Resource", format!("{name}:live")),
+                    dimension("ExecutedVersion", "2".into()),
+                ],
+                period: Some(60),
+                evaluation_periods: 1,
+                threshold: Some(0.0),
+                comparison_operator: "GreaterThanThreshold".into(),
+                ..Default::default()
+            });
+            for request in [create, update, alias, alarm] {
+                let _ = lambda.apply(&api(region, request));
+            }
+            if i % 10 == 0 {
+                let relies = Directive::ReliesOn { function: name.clone(), behaviour: CHANGED.into() };
+                let _ = lambda.apply(&Command::Sim { region: region.clone(), directive: relies });
+            }
+            let traffic =
+                Directive::Traffic { function: name, qualifier: Some("live".into()), per_minute: traffic_per_minute };
+            let _ = lambda.apply(&Command::Sim { region: region.clone(), directive: traffic });
+        }
+    }
+    lambda
+}
+
+/// One simulated week of the alias fleet: releases on days 0, 2 (changing a behaviour) and 4, and
+/// twice a day a deployment of every alias to its other version, watching its alarm, under
+/// background traffic through the aliases.
+pub fn run_alias_week(lambda: &mut Lambda) -> FleetReport {
+    let start = lambda.now();
+    let regions = lambda.catalogue().regions.clone();
+    for half_day in 0..14 {
+        let t = start.plus(half_day * 12 * HOUR);
+        lambda.advance_to(t);
+        if half_day % 4 == 0 && half_day <= 8 {
+            let changes = if half_day == 4 { vec![CHANGED.to_string()] } else { vec![] };
+            let _ = lambda.apply(&sim(Directive::Release { runtime: RUNTIME.into(), regions: vec![], changes }));
+        }
+        for region in &regions {
+            // To the version the alias is not on (a rollback may have moved it back).
+            let targets: Vec<(String, &str)> = lambda
+                .functions()
+                .filter(|((r, _), _)| r == region)
+                .map(|((_, n), f)| {
+                    let on_one = f.aliases.get("live").is_some_and(|a| a.function_version.to_string() == "1");
+                    (n.clone(), if on_one { "2" } else { "1" })
+                })
+                .collect();
+            for (name, target) in targets {
+                let deploy = Directive::Deploy(super::request::DeployRequest {
+                    function: name.clone(),
+                    alias: "live".into(),
+                    target_version: target.into(),
+                    config: ALIAS_CONFIG.into(),
+                    alarms: vec![format!("{name}-canary")],
+                    auto_rollback: true,
+                    ..Default::default()
+                });
+                let _ = lambda.apply(&Command::Sim { region: region.clone(), directive: deploy });
+            }
+        }
+    }
+    lambda.advance_to(start.plus(7 * DAY));
+    let mut r = report(lambda, start);
+    r.deployments = lambda.deployments().len();
+    r.rollbacks = lambda.deployments().iter().filter(|d| d.rollback_of.is_some()).count();
+    r
+}
+
+/// Like `time_runs`, for the alias week.
+pub fn time_alias_runs<T>(
+    fleet: &Lambda,
+    start: impl Fn() -> T,
+    seconds: impl Fn(T) -> f64,
+) -> (Vec<f64>, FleetReport) {
+    let mut times = Vec::new();
+    let mut report = FleetReport::default();
+    for _ in 0..3 {
+        let mut lambda = fleet.clone();
+        let t = start();
+        report = run_alias_week(&mut lambda);
+        times.push(seconds(t));
+    }
+    (times, report)
+}
+
+/// The lines `make bench` prints for the alias week, ending with `<platform>_alias_ns=<ns per invocation>`.
+pub fn describe_aliases(platform: &str, runs: &(Vec<f64>, FleetReport)) -> String {
+    let (times, r) = runs;
+    let best = times.iter().copied().fold(f64::INFINITY, f64::min);
+    let per_invocation = best * 1e9 / r.invocations.max(1) as f64;
+    format!(
+        "alias week ({platform}): best of {} {:.3} s; {} aliases, {} deployments ({} rollbacks), {} invocations\n\
+         cost per invocation, alias week ({platform}): {per_invocation:.1} ns\n{platform}_alias_ns={per_invocation:.2}",
+        times.len(),
+        best,
+        r.versions / 3,
+        r.deployments,
+        r.rollbacks,
+        r.invocations,
+    )
+}
+
 /// One simulated week: releases on days 0, 2 and 4, a few code updates a day (phase 1), and
 /// background traffic at one-minute ticks.
 pub fn run_week(lambda: &mut Lambda) -> FleetReport {
@@ -151,9 +315,11 @@ pub fn time_runs<T>(fleet: &Lambda, start: impl Fn() -> T, seconds: impl Fn(T) -
 pub fn describe(platform: &str, runs: &(Vec<f64>, FleetReport)) -> String {
     let (times, r) = runs;
     let best = times.iter().copied().fold(f64::INFINITY, f64::min);
+    let per_invocation = best * 1e9 / r.invocations.max(1) as f64;
     format!(
         "fleet week ({platform}): first run {:.3} s, best of {} {:.3} s; {} versions x {} minutes, {} invocations, {} cold starts, {} versions on the newest runtime version\n\
-         cost per function-version-tick ({platform}, best): {:.1} ns\n{platform}_seconds={best:.4}",
+         cost per function-version-tick ({platform}, best): {:.1} ns\n\
+         cost per invocation, fleet week ({platform}): {per_invocation:.1} ns\n{platform}_fleet_ns={per_invocation:.2}\n{platform}_seconds={best:.4}",
         times[0],
         times.len(),
         best,
@@ -248,6 +414,19 @@ mod tests {
         // Every Auto version took all three releases; the others did not all move.
         assert!(r.on_newest >= r.auto_versions);
         assert!(r.on_newest < r.versions);
+    }
+
+    /// The alias week is real: every alias deploys twice a day, the broken tenth rolls back
+    /// after the behaviour-changing release, and traffic runs through both arms.
+    #[test]
+    fn a_small_alias_week_is_real() {
+        let mut fleet = build_aliases(50, 10.0);
+        assert_eq!(fleet.live_versions().len(), 150);
+        let r = run_alias_week(&mut fleet);
+        assert!(r.deployments >= 50 * 14, "{}", r.deployments);
+        assert!(r.rollbacks >= 5, "{}", r.rollbacks);
+        let per_minute = r.invocations as f64 / (50 * 7 * 24 * 60) as f64;
+        assert!((9.9..10.1).contains(&per_minute), "{per_minute}");
     }
 
     #[test]

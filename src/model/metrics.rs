@@ -109,6 +109,11 @@ impl VersionMetrics {
         }
     }
 
+    /// The newest minute with errors, if any in the last day.
+    pub fn last_error_minute(&self) -> Option<i64> {
+        self.recent_errors.back().map(|(m, _)| *m)
+    }
+
     /// Runs of minutes with errors, `(first minute, last minute, errors)`, from the minute the
     /// record is complete (`None`: since the start): the timeline draws recent failures to the
     /// minute, older ones by their bucket.

@@ -23,6 +23,58 @@ pub struct AlarmState {
     pub reason: String,
 }
 
+/// An alarm's datapoints at a moment, and how many breach.
+struct Evaluation {
+    /// An AWS/Lambda Errors alarm, Sum over 60 seconds: the kind the playground evaluates.
+    supported: bool,
+    points: Vec<(Timestamp, f64)>,
+    breaching: i64,
+}
+
+impl Evaluation {
+    fn value(&self, p: &PutMetricAlarmRequest) -> &'static str {
+        if !self.supported || self.points.is_empty() {
+            "INSUFFICIENT_DATA"
+        } else if self.breaching >= i64::from(p.evaluation_periods.max(1)) {
+            "ALARM"
+        } else {
+            "OK"
+        }
+    }
+
+    /// The state with its StateReason, in CloudWatch's words.
+    fn state(&self, p: &PutMetricAlarmRequest) -> AlarmState {
+        let value = self.value(p);
+        let periods = i64::from(p.evaluation_periods.max(1));
+        if !self.supported {
+            let reason = "The playground evaluates only AWS/Lambda Errors alarms (Sum over 60 seconds).".into();
+            return AlarmState { value, reason };
+        }
+        if self.points.is_empty() {
+            let reason = if periods == 1 {
+                "Insufficient Data: 1 datapoint was unknown.".to_string()
+            } else {
+                format!("Insufficient Data: {periods} datapoints were unknown.")
+            };
+            return AlarmState { value, reason };
+        }
+        let alarm = value == "ALARM";
+        let comparison = p.comparison_operator.as_str();
+        let threshold = p.threshold.unwrap_or(0.0);
+        let shown: Vec<String> = self.points.iter().map(|(t, v)| format!("{v:.1} ({})", reason_time(*t))).collect();
+        let (verb, transition) = if alarm { ("was", "OK -> ALARM") } else { ("was not", "ALARM -> OK") };
+        let count = if alarm { self.breaching } else { self.points.len() as i64 - self.breaching };
+        let reason = format!(
+            "Threshold Crossed: {count} out of the last {} datapoints [{}] {verb} {} the threshold ({threshold:.1}) (minimum {periods} datapoint{} for {transition} transition).",
+            self.points.len(),
+            shown.join(", "),
+            wording(comparison),
+            if periods == 1 { "" } else { "s" },
+        );
+        AlarmState { value, reason }
+    }
+}
+
 const COMPARISONS: [&str; 4] =
     ["GreaterThanOrEqualToThreshold", "GreaterThanThreshold", "LessThanThreshold", "LessThanOrEqualToThreshold"];
 
@@ -67,6 +119,8 @@ impl Lambda {
         }
         let alarm = Alarm { put: r.clone(), updated: self.now };
         self.alarms.insert((region.to_string(), r.alarm_name.clone()), alarm);
+        // A changed alarm may be in ALARM already: running deployments read it at the next minute.
+        self.wake_deployments("", "");
         Ok(())
     }
 
@@ -115,7 +169,7 @@ impl Lambda {
     /// The function versions an Errors alarm's dimensions select: `ExecutedVersion` names one,
     /// `Resource` an alias (its arms) or a version, `FunctionName` alone every version.
     /// [choice] Errors through an alias are the errors of the versions it routes to.
-    fn watched(&self, region: &str, p: &PutMetricAlarmRequest) -> Vec<VersionId> {
+    pub(super) fn watched(&self, region: &str, p: &PutMetricAlarmRequest) -> Vec<VersionId> {
         let dim = |n: &str| p.dimensions.iter().find(|d| d.name == n).map(|d| d.value.as_str());
         let Some(function) = dim("FunctionName") else { return Vec::new() };
         let Some(f) = self.store.functions.get(&(region.to_string(), function.to_string())) else { return Vec::new() };
@@ -139,20 +193,22 @@ impl Lambda {
         }
     }
 
-    /// The state of an alarm at `at`, from the last `EvaluationPeriods` whole minutes. [choice]
-    /// A minute has a datapoint when a watched version had errors in it or runs background
-    /// traffic; the alarm is in ALARM when every minute of the window breaches.
+    /// The state of an alarm at `at`, with its StateReason.
     pub(super) fn alarm_state(&self, region: &str, a: &Alarm, at: Timestamp) -> AlarmState {
+        self.evaluate(region, a, at).state(&a.put)
+    }
+
+    /// The datapoints of an alarm at `at`, from the last `EvaluationPeriods` whole minutes.
+    /// [choice] A minute has a datapoint when a watched version had errors in it or runs
+    /// background traffic; the alarm is in ALARM when every minute of the window breaches.
+    fn evaluate(&self, region: &str, a: &Alarm, at: Timestamp) -> Evaluation {
         let p = &a.put;
         let lambda_errors = p.namespace.as_deref() == Some("AWS/Lambda")
             && p.metric_name.as_deref() == Some("Errors")
             && p.statistic.as_deref() == Some("Sum")
             && p.period == Some(60);
         if !lambda_errors {
-            return AlarmState {
-                value: "INSUFFICIENT_DATA",
-                reason: "The playground evaluates only AWS/Lambda Errors alarms (Sum over 60 seconds).".into(),
-            };
+            return Evaluation { supported: false, points: Vec::new(), breaching: 0 };
         }
         let watched = self.watched(region, p);
         let now_minute = at.0.div_euclid(MINUTE);
@@ -167,30 +223,9 @@ impl Lambda {
                 points.push((Timestamp(m * MINUTE), errors as f64));
             }
         }
-        if points.is_empty() {
-            let n = periods;
-            let reason = if n == 1 {
-                "Insufficient Data: 1 datapoint was unknown.".to_string()
-            } else {
-                format!("Insufficient Data: {n} datapoints were unknown.")
-            };
-            return AlarmState { value: "INSUFFICIENT_DATA", reason };
-        }
         let comparison = p.comparison_operator.as_str();
         let breaching = points.iter().filter(|(_, v)| breaches(comparison, *v, threshold)).count() as i64;
-        let alarm = breaching >= periods;
-        let shown: Vec<String> = points.iter().map(|(t, v)| format!("{v:.1} ({})", reason_time(*t))).collect();
-        let (value, verb, transition) =
-            if alarm { ("ALARM", "was", "OK -> ALARM") } else { ("OK", "was not", "ALARM -> OK") };
-        let count = if alarm { breaching } else { points.len() as i64 - breaching };
-        let reason = format!(
-            "Threshold Crossed: {count} out of the last {} datapoints [{}] {verb} {} the threshold ({threshold:.1}) (minimum {periods} datapoint{} for {transition} transition).",
-            points.len(),
-            shown.join(", "),
-            wording(comparison),
-            if periods == 1 { "" } else { "s" },
-        );
-        AlarmState { value, reason }
+        Evaluation { supported: true, points, breaching }
     }
 
     /// The state at `at` and since when it has held (looking back at most an hour, [choice]).
@@ -199,7 +234,7 @@ impl Lambda {
         let mut since = Timestamp(at.0.div_euclid(MINUTE) * MINUTE);
         for _ in 0..60 {
             let t = since.plus(-MINUTE);
-            if t < a.updated || self.alarm_state(region, a, t).value != state.value {
+            if t < a.updated || self.evaluate(region, a, t).value(&a.put) != state.value {
                 break;
             }
             since = t;
@@ -217,8 +252,8 @@ impl Lambda {
     pub(super) fn alarm_firing(&self, region: &str, names: &[String], at: Timestamp) -> Option<(String, AlarmState)> {
         names.iter().find_map(|name| {
             let a = self.alarms.get(&(region.to_string(), name.clone()))?;
-            let state = self.alarm_state(region, a, at);
-            (state.value == "ALARM").then(|| (name.clone(), state))
+            let evaluation = self.evaluate(region, a, at);
+            (evaluation.value(&a.put) == "ALARM").then(|| (name.clone(), evaluation.state(&a.put)))
         })
     }
 }

@@ -22,17 +22,15 @@ use crate::model::time::{Timestamp, MINUTE};
 /// The most alarms a deployment group watches (LAMBDA.md).
 pub const MAX_ALARMS: usize = 10;
 
-/// One deployment: what it was asked to do, where it is, and the weights it set over time.
+/// What a deployment was asked to do: fixed once it is created (shared by its clones).
 #[derive(Clone, Debug, PartialEq)]
-pub struct Deployment {
+pub struct DeploymentSpec {
     pub id: String,
     pub region: String,
     pub function: String,
     pub alias: String,
     pub config_name: String,
     pub routing: TrafficRouting,
-    /// The version the alias pointed at when the deployment started (`None` until then).
-    pub current: Option<u32>,
     pub target: u32,
     pub alarms: Vec<String>,
     pub pre_traffic_hook: Option<String>,
@@ -40,14 +38,31 @@ pub struct Deployment {
     pub auto_rollback: bool,
     /// Made by CodeDeploy to roll another deployment back.
     pub rollback_of: Option<String>,
+    pub created: Timestamp,
+}
+
+/// One deployment: its spec (read through `Deref`), where it is, and the weights it set.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Deployment {
+    pub spec: Rc<DeploymentSpec>,
+    /// The version the alias pointed at when the deployment started (`None` until then).
+    pub current: Option<u32>,
     pub rolled_back_by: Option<String>,
     pub status: DeploymentStatus,
     pub stage: Stage,
-    pub created: Timestamp,
     pub completed: Option<Timestamp>,
     pub error: Option<(DeploymentErrorCode, String)>,
     /// The target version's share of the alias's traffic, from each moment on.
     pub shifts: Vec<(Timestamp, f64)>,
+    /// When its next step is scheduled: a task for any other time is stale.
+    next_tick: Option<Timestamp>,
+}
+
+impl std::ops::Deref for Deployment {
+    type Target = DeploymentSpec;
+    fn deref(&self) -> &DeploymentSpec {
+        &self.spec
+    }
 }
 
 impl Deployment {
@@ -59,7 +74,9 @@ impl Deployment {
     pub fn weight(&self) -> f64 {
         self.shifts.last().map_or(0.0, |s| s.1)
     }
+}
 
+impl DeploymentSpec {
     /// [choice] The application and deployment group SAM would create, named after the function
     /// and alias.
     fn group(&self) -> String {
@@ -130,80 +147,135 @@ impl Lambda {
             return Err(ApiError::invalid_parameter("A deployment's target is a published version, not $LATEST."));
         };
         let function = key.1.clone();
-        if let Some(active) = self
-            .deployments
-            .iter()
-            .find(|d| d.is_active() && d.region == key.0 && d.function == function && d.alias == r.alias)
-        {
+        let same =
+            |d: &&Rc<Deployment>| d.is_active() && d.region == key.0 && d.function == function && d.alias == r.alias;
+        if let Some(active) = self.active_deployments.iter().map(|&i| &self.deployments[i]).find(same) {
             return Err(ApiError::new(
                 ErrorCode::DeploymentLimitExceededException,
                 format!("The Deployment Group '{}' already has an active Deployment '{}'", active.group(), active.id),
             ));
         }
         let id = self.deployment_id();
-        self.deployments.push(Rc::new(Deployment {
+        let spec = DeploymentSpec {
             id: id.clone(),
             region: key.0.clone(),
             function,
             alias: r.alias.clone(),
             config_name: r.config.clone(),
             routing,
-            current: None,
             target,
             alarms: r.alarms.clone(),
             pre_traffic_hook: r.pre_traffic_hook.clone(),
             post_traffic_hook: r.post_traffic_hook.clone(),
             auto_rollback: r.auto_rollback,
             rollback_of: None,
+            created: self.now,
+        };
+        self.deployments.push(Rc::new(Deployment {
+            spec: Rc::new(spec),
+            current: None,
             rolled_back_by: None,
             status: DeploymentStatus::Created,
             stage: Stage::BeforeAllowTraffic,
-            created: self.now,
             completed: None,
             error: None,
             shifts: Vec::new(),
+            next_tick: None,
         }));
         let index = self.deployments.len() - 1;
-        self.scheduler.schedule(self.now, Task::Deployment { index });
+        self.active_deployments.push(index);
+        self.schedule_deployment(index, self.now);
         Ok(SimOutput::Deployment(DeploymentCreated { deployment_id: id }))
     }
 
-    /// One step of a deployment: at its start, at each minute while it shifts (the alarm check),
-    /// and at each scheduled shift.
-    pub(super) fn deployment_tick(&mut self, index: usize) {
-        let Some(d) = self.deployments.get(index).cloned() else { return };
-        if !d.is_active() {
+    /// Schedules a deployment's next step at `at`, unless one is due sooner.
+    fn schedule_deployment(&mut self, index: usize, at: Timestamp) {
+        let Some(d) = self.deployments.get_mut(index) else { return };
+        if d.next_tick.is_some_and(|t| t <= at) {
             return;
         }
-        let key = (d.region.clone(), d.function.clone());
-        // The alias's versions ran their traffic up to now: the alarms read its errors.
-        if let Some(f) = self.store.functions.get(&key) {
-            let ids: Vec<_> = std::iter::once(f.latest).chain(f.published.values().copied()).collect();
-            for id in ids {
-                self.sync_traffic(id, self.now);
-            }
+        Rc::make_mut(d).next_tick = Some(at);
+        self.scheduler.schedule(at, Task::Deployment { index });
+    }
+
+    /// Active deployments step at the next minute when a version of `function` (every function
+    /// when empty) may have started failing: their own function's, or one their alarms watch.
+    /// From then on they read their alarms every minute.
+    pub(super) fn wake_deployments(&mut self, region: &str, function: &str) {
+        let next_minute = Timestamp((self.now.0.div_euclid(MINUTE) + 1) * MINUTE);
+        let concerns = |d: &Deployment| {
+            function.is_empty()
+                || (d.region == region
+                    && (d.function == function
+                        || d.alarms.iter().filter_map(|n| self.alarms.get(&(d.region.clone(), n.clone()))).any(|a| {
+                            a.put.dimensions.iter().any(|dim| dim.name == "FunctionName" && dim.value == function)
+                        })))
+        };
+        let due: Vec<usize> =
+            self.active_deployments.iter().copied().filter(|&i| concerns(&self.deployments[i])).collect();
+        for index in due {
+            self.schedule_deployment(index, next_minute);
+        }
+    }
+
+    /// Whether an alarm of the deployment could be in ALARM before its next shift: one of the
+    /// versions its alarms watch fails now, may expire, or had errors in the last day.
+    /// Otherwise it steps only at its shifts; a version that starts failing wakes it.
+    fn needs_minutes(&self, d: &DeploymentSpec) -> bool {
+        let now_minute = self.now.0.div_euclid(MINUTE);
+        d.alarms.iter().filter_map(|name| self.alarms.get(&(d.region.clone(), name.clone()))).any(|a| {
+            self.watched(&d.region, &a.put).into_iter().filter_map(|id| self.store.get(id)).any(|v| {
+                v.broken
+                    || self.releases.expiry(v.config.runtime, v.runtime_version).is_some()
+                    || v.metrics.last_error_minute().is_some_and(|m| m >= now_minute - 24 * 60)
+            })
+        })
+    }
+
+    /// One step of a deployment: at its start, at each shift, and at each minute while one of
+    /// the versions its alarms watch may fail (the alarm check).
+    pub(super) fn deployment_tick(&mut self, index: usize) {
+        let Some(dep) = self.deployments.get(index) else { return };
+        if !dep.is_active() || dep.next_tick != Some(self.now) {
+            return; // ended, or superseded by a sooner step
+        }
+        // The spec is shared, so the state can change without copying it.
+        let d = dep.spec.clone();
+        Rc::make_mut(&mut self.deployments[index]).next_tick = None;
+        // The versions its alarms watch ran their traffic up to now: the alarms read their errors.
+        let watched: Vec<_> = d
+            .alarms
+            .iter()
+            .filter_map(|name| self.alarms.get(&(d.region.clone(), name.clone())))
+            .flat_map(|a| self.watched(&d.region, &a.put))
+            .collect();
+        for id in watched {
+            self.sync_traffic(id, self.now);
         }
         if let Some(ending) = self.deployment_step(index, &d) {
             self.end_deployment(index, ending);
             return;
         }
-        let d = &self.deployments[index];
-        if let Stage::AllowTraffic { next_step } = d.stage {
-            let steps = d.routing.steps();
+        if let Stage::AllowTraffic { next_step } = self.deployments[index].stage {
+            let next_shift = d.routing.steps().get(next_step).map(|s| d.created.plus(s.0));
             let next_minute = Timestamp((self.now.0.div_euclid(MINUTE) + 1) * MINUTE);
-            let due = steps.get(next_step).map_or(next_minute, |s| d.created.plus(s.0).min(next_minute));
-            self.scheduler.schedule(due, Task::Deployment { index });
+            let due = match (next_shift, self.needs_minutes(&d)) {
+                (Some(shift), false) => shift,
+                (Some(shift), true) => shift.min(next_minute),
+                (None, _) => next_minute,
+            };
+            self.schedule_deployment(index, due);
         }
     }
 
     /// Runs what is due; `Some` when the deployment must end.
-    fn deployment_step(&mut self, index: usize, d: &Deployment) -> Option<Ending> {
+    fn deployment_step(&mut self, index: usize, d: &DeploymentSpec) -> Option<Ending> {
         let key = (d.region.clone(), d.function.clone());
-        let alias = self.store.functions.get(&key)?.aliases.get(&d.alias).cloned();
+        let alias = self.store.functions.get(&key).and_then(|f| f.aliases.get(&d.alias)).cloned();
         let Some(alias) = alias else {
             return Some(invalid(format!("The alias {} of function {} no longer exists.", d.alias, d.function)));
         };
-        if d.stage == Stage::BeforeAllowTraffic {
+        if self.deployments[index].stage == Stage::BeforeAllowTraffic {
             Rc::make_mut(&mut self.deployments[index]).status = DeploymentStatus::InProgress;
             // A stopped deployment without rollback leaves two versions behind: CodeDeploy's
             // troubleshooting guide says later deployments fail until the routing is cleared.
@@ -261,6 +333,7 @@ impl Lambda {
         if let Some(e) = self.hook(d, "AfterAllowTraffic", d.post_traffic_hook.as_deref()) {
             return Some(e);
         }
+        self.active_deployments.retain(|&i| i != index);
         let dep = Rc::make_mut(&mut self.deployments[index]);
         dep.stage = Stage::Done;
         dep.status = DeploymentStatus::Succeeded;
@@ -274,7 +347,7 @@ impl Lambda {
     }
 
     /// The first of the deployment's alarms in ALARM now, as the ending it causes.
-    fn alarm_check(&self, d: &Deployment) -> Option<Ending> {
+    fn alarm_check(&self, d: &DeploymentSpec) -> Option<Ending> {
         let (name, _) = self.alarm_firing(&d.region, &d.alarms, self.now)?;
         Some(Ending {
             status: DeploymentStatus::Stopped,
@@ -289,7 +362,7 @@ impl Lambda {
 
     /// Invokes a lifecycle hook function with what CodeDeploy sends it; it fails when the
     /// invocation does. [choice] A hook reports its own result at once (no hour-long wait).
-    fn hook(&mut self, d: &Deployment, event: &str, function: Option<&str>) -> Option<Ending> {
+    fn hook(&mut self, d: &DeploymentSpec, event: &str, function: Option<&str>) -> Option<Ending> {
         let function = function?;
         let execution = self.rng.uuid();
         let payload = format!(r#"{{"DeploymentId": "{}", "LifecycleEventHookExecutionId": "{execution}"}}"#, d.id);
@@ -333,6 +406,7 @@ impl Lambda {
     }
 
     fn end_deployment(&mut self, index: usize, ending: Ending) {
+        self.active_deployments.retain(|&i| i != index);
         let d = Rc::make_mut(&mut self.deployments[index]);
         d.status = ending.status;
         d.stage = Stage::Done;
@@ -355,23 +429,27 @@ impl Lambda {
         let id = self.deployment_id();
         let key = (d.region.clone(), d.function.clone());
         self.point_alias(&key, &d.alias, current, None, &id);
-        let rollback = Deployment {
+        let spec = DeploymentSpec {
             id: id.clone(),
-            current: Some(d.target),
             target: current,
             alarms: Vec::new(),
             pre_traffic_hook: None,
             post_traffic_hook: None,
             auto_rollback: false,
             rollback_of: Some(d.id.clone()),
+            created: self.now,
+            ..(*d.spec).clone()
+        };
+        let rollback = Deployment {
+            spec: Rc::new(spec),
+            current: Some(d.target),
             rolled_back_by: None,
             status: DeploymentStatus::Succeeded,
             stage: Stage::Done,
-            created: self.now,
             completed: Some(self.now),
             error: None,
             shifts: vec![(self.now, 1.0)],
-            ..(*d).clone()
+            next_tick: None,
         };
         self.deployments.push(Rc::new(rollback));
         Rc::make_mut(&mut self.deployments[index]).rolled_back_by = Some(id.clone());

@@ -55,6 +55,8 @@ pub struct Lambda {
     alarms: std::collections::BTreeMap<(String, String), alarms::Alarm>,
     /// CodeDeploy deployments, oldest first (shared with snapshots until one changes).
     deployments: Vec<Rc<Deployment>>,
+    /// Indices of the deployments still running.
+    active_deployments: Vec<usize>,
     /// Custom deployment configurations by (region, name).
     deployment_configs: std::collections::BTreeMap<(String, String), crate::model::deployment::TrafficRouting>,
     /// Commands applied and tasks run: with the store's clock, what `revision` counts.
@@ -86,6 +88,7 @@ impl Lambda {
             traffic: Traffic::new(start),
             alarms: Default::default(),
             deployments: Vec::new(),
+            active_deployments: Vec::new(),
             deployment_configs: Default::default(),
             steps: Steps::default(),
         }
@@ -179,7 +182,13 @@ impl Lambda {
     fn refresh_breakage(&mut self, id: VersionId) {
         let v = &self.store[id];
         let broken = self.releases.breaks(self.catalogue, v.config.runtime, v.runtime_version, &v.code.relies_on);
+        let started_failing = broken.is_some() && !v.broken;
         self.store[id].broken = broken.is_some();
+        if started_failing && !self.active_deployments.is_empty() {
+            let v = &self.store[id];
+            let (region, function) = (v.region.clone(), v.function_name.clone());
+            self.wake_deployments(&region, &function);
+        }
     }
 
     /// Moves a version to a runtime version, recording the change as an event when it is one.

@@ -234,6 +234,8 @@ impl Lambda {
         if let Some(rv) = released.iter_mut().find(|r| r.number == version) {
             rv.expires = Some(at);
         }
+        // Any version may run it: running deployments read their alarms every minute from now.
+        self.wake_deployments("", "");
         Ok(SimOutput::Expires(ExpirySet { runtime_version: name, expires: at.rfc3339() }))
     }
 }

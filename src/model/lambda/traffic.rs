@@ -73,10 +73,10 @@ impl Lambda {
             .chain(f.published.values().copied())
             .map(|id| (id, self.store[id].direct_traffic))
             .collect();
-        for ((region, function, alias), rate) in &self.traffic.aliases {
-            if (region, function) != (&key.0, &key.1) {
-                continue;
-            }
+        // The function's aliases are one range of the ordered map.
+        let from = (key.0.clone(), key.1.clone(), String::new());
+        let of_function = self.traffic.aliases.range(from..).take_while(|((r, f, _), _)| (r, f) == (&key.0, &key.1));
+        for ((_, _, alias), rate) in of_function {
             let Some(a) = f.aliases.get(alias) else { continue };
             let primary = match a.function_version {
                 crate::model::function::Qualifier::Latest => Some(f.latest),
