@@ -460,7 +460,7 @@ async fn a_deployment_from_the_form_shifts_the_alias_on_its_lane() {
     app.choose("deploy-config", "CodeDeployDefault.LambdaLinear10PercentEvery1Minute").await;
     app.click("deploy-start").await;
     let out = app.text("console-output");
-    let line = "$ sim deploy orders --alias live --target-version 2 --config CodeDeployDefault.LambdaLinear10PercentEvery1Minute";
+    let line = "$ sim deploy orders --alias live --target-version 2 --config CodeDeployDefault.LambdaLinear10PercentEvery1Minute --region us-east-1";
     assert!(out.contains(line), "{out}");
     let lane = "[data-testid=\"alias-lane\"][data-function=\"orders\"][data-alias=\"live\"]";
     wait_for("the alias lane", || app.element(lane).is_some()).await;
