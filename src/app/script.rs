@@ -42,6 +42,19 @@ pub fn items(text: &str) -> Vec<Item> {
             out.push(Item::Comment { line: number, text: trimmed.to_string() });
             continue;
         }
+        // A here-document: the lines up to its delimiter belong to the command.
+        if let Some(delimiter) = crate::cli::heredoc::delimiter(trimmed) {
+            let mut text = trimmed.to_string();
+            for (_, next) in lines.by_ref() {
+                text.push('\n');
+                text.push_str(next.trim_end_matches('\r'));
+                if next.trim_end_matches('\r') == delimiter {
+                    break;
+                }
+            }
+            out.push(Item::Command { line: number, text });
+            continue;
+        }
         // Joined in place: copying the line at each `\` made long continued commands quadratic.
         while continues(&line) {
             line.pop();

@@ -390,6 +390,10 @@ impl Session {
                 Some(text) => Ok(Done { printed: text.clone(), output: serde_json::from_str(text).ok() }),
                 None => Err(Failure::local("NoSuchFile", 1, format!("cat: {path}: No such file or directory"))),
             },
+            Line::Write { path, body } => {
+                self.files.insert(file_key(&path).to_string(), body);
+                Ok(Done::text(String::new()))
+            }
             Line::Aws(call) => self.call(*call),
             Line::Sim(sim) => self.sim(sim),
         }
@@ -400,6 +404,10 @@ impl Session {
         let operation = call.request.operation();
         match self.history.execute(Command::Api { region, request: call.request }) {
             Ok(Output::Api(Response::Empty)) => Ok(Done::text(String::new())),
+            // `aws cloudformation deploy` prints text, not JSON.
+            Ok(Output::Api(Response::StackDeployed(d))) => {
+                Ok(Done { printed: d.printed.clone(), output: serde_json::to_value(&d).ok() })
+            }
             Ok(Output::Api(response)) => {
                 if let (Response::Invoke(r), Some(path)) = (&response, call.outfile) {
                     self.files.insert(file_key(&path).to_string(), r.payload.clone());

@@ -64,6 +64,13 @@ impl Failure {
     /// A service error: `An error occurred (<Code>) when calling the <Operation> operation: ...`.
     pub fn api(operation: &str, e: &ApiError) -> Failure {
         let code = e.code.as_str();
+        if e.code == crate::model::ErrorCode::StackDeployFailed {
+            // `aws cloudformation deploy` words its own failure.
+            return Failure {
+                error: CliError { code: code.into(), message: e.message.clone(), status: e.status() },
+                printed: e.message.clone(),
+            };
+        }
         Failure {
             error: CliError { code: code.into(), message: e.message.clone(), status: e.status() },
             printed: format!("An error occurred ({code}) when calling the {operation} operation: {}", e.message),

@@ -12,6 +12,7 @@ pub mod args;
 pub mod aws;
 pub mod error;
 pub mod help;
+pub mod heredoc;
 pub mod operations;
 pub mod output;
 pub mod params;
@@ -36,8 +37,13 @@ pub enum Line {
     Help(String),
     Aws(Box<AwsCall>),
     Sim(Sim),
-    /// `cat <file>`: a file an `invoke` wrote.
+    /// `cat <file>`: a file an `invoke` wrote, or a template.
     Cat(String),
+    /// `cat > <file> <<'EOF'` ... `EOF`: writes a file (a template to deploy).
+    Write {
+        path: String,
+        body: String,
+    },
 }
 
 impl Line {
@@ -61,6 +67,16 @@ impl Line {
 
 /// Parses one logical line (without a leading `!`). `files` are what `file://` values can read.
 pub fn parse(line: &str, files: &Files) -> Result<Line, Failure> {
+    if let Some((command, body)) = heredoc::split(line) {
+        let usage = || Failure::client("the console writes files with: cat > <file> <<'EOF' (the lines, then EOF)");
+        let head = command.split("<<").next().unwrap_or_default().trim();
+        let target =
+            head.strip_prefix("cat").map(str::trim_start).and_then(|r| r.strip_prefix('>')).ok_or_else(usage)?;
+        return match shell::split(target)?.as_slice() {
+            [path] => Ok(Line::Write { path: path.clone(), body }),
+            _ => Err(usage()),
+        };
+    }
     let words = shell::split(line)?;
     let Some((first, rest)) = words.split_first() else {
         return Ok(Line::Empty);

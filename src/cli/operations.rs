@@ -278,9 +278,55 @@ pub const DEPLOY_OPERATIONS: &[Operation] = &[
     },
 ];
 
+/// The CloudFormation operations the playground answers: stacks from templates.
+pub const CLOUDFORMATION_OPERATIONS: &[Operation] = &[
+    Operation {
+        service: "cloudformation",
+        name: "delete-stack",
+        api: "DeleteStack",
+        options: &[required("stack-name")],
+        positionals: &[],
+        summary: "Deletes a stack and its resources, newest first.",
+    },
+    Operation {
+        service: "cloudformation",
+        name: "deploy",
+        api: "CreateChangeSet",
+        options: &[
+            required("template-file"),
+            required("stack-name"),
+            list("parameter-overrides"),
+            list("capabilities"),
+            flag("fail-on-empty-changeset"),
+        ],
+        positionals: &[],
+        summary: "Creates or updates a stack from a template file (cat > template.yaml <<'EOF' writes one).",
+    },
+    Operation {
+        service: "cloudformation",
+        name: "describe-stack-events",
+        api: "DescribeStackEvents",
+        options: &[required("stack-name")],
+        positionals: &[],
+        summary: "A stack's events, newest first.",
+    },
+    Operation {
+        service: "cloudformation",
+        name: "describe-stacks",
+        api: "DescribeStacks",
+        options: &[value("stack-name")],
+        positionals: &[],
+        summary: "Stacks with their StackStatus and parameters.",
+    },
+];
+
 /// The services `aws` answers, with their operations.
-pub const SERVICES: &[(&str, &[Operation])] =
-    &[("lambda", OPERATIONS), ("cloudwatch", CLOUDWATCH_OPERATIONS), ("deploy", DEPLOY_OPERATIONS)];
+pub const SERVICES: &[(&str, &[Operation])] = &[
+    ("lambda", OPERATIONS),
+    ("cloudformation", CLOUDFORMATION_OPERATIONS),
+    ("cloudwatch", CLOUDWATCH_OPERATIONS),
+    ("deploy", DEPLOY_OPERATIONS),
+];
 
 pub fn find(service: &str, name: &str) -> Option<&'static Operation> {
     SERVICES.iter().find(|(s, _)| *s == service).and_then(|(_, ops)| ops.iter().find(|o| o.name == name))
@@ -360,6 +406,11 @@ fn client_checks(request: &Request) -> Result<(), Failure> {
         }
         Request::CreateDeploymentConfig(r) => {
             problems.extend(params::too_short("deploymentConfigName", &r.deployment_config_name, 1))
+        }
+        Request::DeployStack(r) => problems.extend(params::too_short("StackName", &r.stack_name, 1)),
+        Request::DescribeStacks(_) => {}
+        Request::DescribeStackEvents(r) | Request::DeleteStack(r) => {
+            problems.extend(r.stack_name.as_deref().and_then(|n| params::too_short("StackName", n, 1)))
         }
     }
     params::below_minimum(&problems)
@@ -557,6 +608,31 @@ fn read(op: &Operation, parsed: &Parsed, cx: &Context) -> Result<Request, Failur
             comparison_operator: r.text("comparison-operator")?.unwrap_or_default(),
             treat_missing_data: r.text("treat-missing-data")?,
         }),
+        "deploy" => {
+            let path = r.text("template-file")?.unwrap_or_default();
+            let Some(body) = cx.files.get(params::file_key(&path)) else {
+                return Err(Failure::client(format!("Invalid template path {path}")));
+            };
+            let mut overrides = Vec::new();
+            for pair in parsed.list("parameter-overrides").unwrap_or_default() {
+                let Some((k, v)) = pair.split_once('=') else {
+                    return Err(Failure::client(format!(
+                        "['{pair}'] value passed to --parameter-overrides must be of format Key=Value"
+                    )));
+                };
+                overrides.push((k.to_string(), v.to_string()));
+            }
+            Request::DeployStack(DeployStackRequest {
+                stack_name: r.text("stack-name")?.unwrap_or_default(),
+                template_body: body.clone(),
+                parameter_overrides: overrides,
+                template_file: path,
+                no_fail_on_empty_changeset: parsed.flag("fail-on-empty-changeset") == Some(false),
+            })
+        }
+        "describe-stacks" => Request::DescribeStacks(StackNameRequest { stack_name: r.text("stack-name")? }),
+        "describe-stack-events" => Request::DescribeStackEvents(StackNameRequest { stack_name: r.text("stack-name")? }),
+        "delete-stack" => Request::DeleteStack(StackNameRequest { stack_name: r.text("stack-name")? }),
         "get-deployment" => {
             Request::GetDeployment(DeploymentIdRequest { deployment_id: r.text("deployment-id")?.unwrap_or_default() })
         }
@@ -611,7 +687,9 @@ mod tests {
 
     #[test]
     fn every_operation_is_listed_once_in_order_and_has_a_builder() {
-        let cx = Context { files: &Files::new(), raw_blobs: true };
+        // `deploy` reads its template from the session's files.
+        let files: Files = [("x".to_string(), "Resources: {}".to_string())].into();
+        let cx = Context { files: &files, raw_blobs: true };
         for (service, operations) in SERVICES {
             let names: Vec<&str> = operations.iter().map(|o| o.name).collect();
             let mut sorted = names.clone();

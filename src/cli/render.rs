@@ -29,6 +29,7 @@ pub fn line(l: &Line) -> String {
         Line::Empty => String::new(),
         Line::Help(_) => "help".to_string(),
         Line::Cat(path) => format!("cat {}", quote(path)),
+        Line::Write { path, body } => super::heredoc::render(path, body),
         Line::Aws(call) => aws(call),
         Line::Sim(s) => sim(s),
     }
@@ -268,6 +269,23 @@ pub fn aws(call: &AwsCall) -> String {
                 Some(false) => w.word("--no-auto-rollback-enabled"),
                 None => &mut w,
             };
+        }
+        Request::DeployStack(r) => {
+            w.word("deploy").opt("template-file", &r.template_file).opt("stack-name", &r.stack_name);
+            if !r.parameter_overrides.is_empty() {
+                let pairs: Vec<String> = r.parameter_overrides.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                w.list("parameter-overrides", &Some(pairs));
+            }
+            w.flag("no-fail-on-empty-changeset", r.no_fail_on_empty_changeset);
+        }
+        Request::DescribeStacks(r) => {
+            w.word("describe-stacks").some("stack-name", &r.stack_name);
+        }
+        Request::DescribeStackEvents(r) => {
+            w.word("describe-stack-events").some("stack-name", &r.stack_name);
+        }
+        Request::DeleteStack(r) => {
+            w.word("delete-stack").some("stack-name", &r.stack_name);
         }
         Request::CreateDeploymentConfig(r) => {
             w.word("create-deployment-config")

@@ -514,6 +514,93 @@ pub struct GetDeploymentResponse {
     pub deployment_info: DeploymentInfo,
 }
 
+// ---- CloudFormation ----
+
+/// `aws cloudformation deploy` (a change set made and executed at once) with the template's text.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DeployStackRequest {
+    pub stack_name: String,
+    pub template_body: String,
+    /// `--parameter-overrides Key=Value ...`, in order.
+    pub parameter_overrides: Vec<(String, String)>,
+    /// Where the template came from (`--template-file`), for the console line.
+    pub template_file: String,
+    /// `--no-fail-on-empty-changeset`: a deploy that changes nothing succeeds.
+    pub no_fail_on_empty_changeset: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct StackNameRequest {
+    pub stack_name: Option<String>,
+}
+
+/// What `aws cloudformation deploy` printed: it prints text, not JSON.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct StackDeployed {
+    pub stack_name: String,
+    /// `CREATE_COMPLETE`, `UPDATE_COMPLETE`, or the status the stack kept when nothing changed.
+    pub stack_status: String,
+    #[serde(skip)]
+    pub printed: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct StackParameter {
+    pub parameter_key: String,
+    pub parameter_value: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct StackDescription {
+    pub stack_id: String,
+    pub stack_name: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parameters: Vec<StackParameter>,
+    pub creation_time: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_updated_time: Option<String>,
+    pub rollback_configuration: serde_json::Value,
+    pub stack_status: String,
+    pub disable_rollback: bool,
+    #[serde(rename = "NotificationARNs")]
+    pub notification_arns: Vec<String>,
+    pub tags: Vec<serde_json::Value>,
+    pub enable_termination_protection: bool,
+    pub drift_information: serde_json::Value,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DescribeStacksResponse {
+    pub stacks: Vec<StackDescription>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct StackEvent {
+    pub stack_id: String,
+    pub event_id: String,
+    pub stack_name: String,
+    pub logical_resource_id: String,
+    pub physical_resource_id: String,
+    pub resource_type: String,
+    pub timestamp: String,
+    pub resource_status: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resource_status_reason: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DescribeStackEventsResponse {
+    pub stack_events: Vec<StackEvent>,
+}
+
 /// Every successful response (`Request::success_status` gives its HTTP status).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(untagged)]
@@ -531,6 +618,9 @@ pub enum Response {
     GetDeployment(Box<GetDeploymentResponse>),
     StopDeployment(StopDeploymentResponse),
     CreateDeploymentConfig(CreateDeploymentConfigResponse),
+    StackDeployed(StackDeployed),
+    DescribeStacks(DescribeStacksResponse),
+    DescribeStackEvents(DescribeStackEventsResponse),
     /// DeleteFunction: 204 and no body.
     Empty,
 }

@@ -18,6 +18,8 @@ pub enum ErrorCode {
     InvalidRequestContentException,
     /// CloudWatch's spelling of a validation failure (its query protocol).
     ValidationError,
+    /// `aws cloudformation deploy` ended in a rollback: the CLI prints its own text (exit 255).
+    StackDeployFailed,
     // CodeDeploy's errors (all 400).
     DeploymentDoesNotExistException,
     InvalidDeploymentIdException,
@@ -44,6 +46,7 @@ impl ErrorCode {
             Self::AccessDeniedException => "AccessDeniedException",
             Self::InvalidRequestContentException => "InvalidRequestContentException",
             Self::ValidationError => "ValidationError",
+            Self::StackDeployFailed => "StackDeployFailed",
             Self::DeploymentDoesNotExistException => "DeploymentDoesNotExistException",
             Self::InvalidDeploymentIdException => "InvalidDeploymentIdException",
             Self::DeploymentAlreadyCompletedException => "DeploymentAlreadyCompletedException",
@@ -60,7 +63,7 @@ impl ErrorCode {
     pub fn status(self) -> u16 {
         match self {
             Self::InvalidParameterValueException | Self::ValidationException => 400,
-            Self::InvalidRequestContentException | Self::ValidationError => 400,
+            Self::InvalidRequestContentException | Self::ValidationError | Self::StackDeployFailed => 400,
             Self::DeploymentDoesNotExistException => 400,
             Self::InvalidDeploymentIdException => 400,
             Self::DeploymentAlreadyCompletedException => 400,

@@ -4,6 +4,7 @@
 pub mod api;
 pub mod arn;
 pub mod catalogue;
+pub mod cloudformation;
 pub mod deployment;
 pub mod digest;
 pub mod environment;

@@ -31,6 +31,10 @@ pub enum Request {
     GetDeployment(DeploymentIdRequest),
     StopDeployment(StopDeploymentRequest),
     CreateDeploymentConfig(CreateDeploymentConfigRequest),
+    DeployStack(DeployStackRequest),
+    DescribeStacks(StackNameRequest),
+    DescribeStackEvents(StackNameRequest),
+    DeleteStack(StackNameRequest),
 }
 
 impl Request {
@@ -60,6 +64,10 @@ impl Request {
             Request::GetDeployment(_) => "GetDeployment",
             Request::StopDeployment(_) => "StopDeployment",
             Request::CreateDeploymentConfig(_) => "CreateDeploymentConfig",
+            Request::DeployStack(_) => "CreateChangeSet",
+            Request::DescribeStacks(_) => "DescribeStacks",
+            Request::DescribeStackEvents(_) => "DescribeStackEvents",
+            Request::DeleteStack(_) => "DeleteStack",
         }
     }
 
@@ -68,6 +76,10 @@ impl Request {
         match self {
             Request::PutMetricAlarm(_) | Request::DescribeAlarms(_) | Request::DeleteAlarms(_) => "cloudwatch",
             Request::GetDeployment(_) | Request::StopDeployment(_) | Request::CreateDeploymentConfig(_) => "deploy",
+            Request::DeployStack(_)
+            | Request::DescribeStacks(_)
+            | Request::DescribeStackEvents(_)
+            | Request::DeleteStack(_) => "cloudformation",
             _ => "lambda",
         }
     }

@@ -95,11 +95,43 @@ fn show(out: &mut String, output: &Value, path: &str) {
     out.push_str(&format!("  {path}: {}\n", select(output, path)));
 }
 
+/// A snippet's here-documents without the indentation of their `cat >` line (snippets are
+/// indented with the test; a shell would keep every space, and the closing `EOF` must stand alone).
+fn dedent_heredocs(script: &str) -> String {
+    let mut out = String::new();
+    let mut open: Option<(usize, String)> = None;
+    for line in script.lines() {
+        let text = match &open {
+            Some((indent, _)) => {
+                let strip = line.len() - line.trim_start().len();
+                &line[strip.min(*indent)..]
+            }
+            None => line,
+        };
+        out.push_str(text);
+        out.push('\n');
+        match &open {
+            Some((_, delimiter)) if text.trim_end() == delimiter => open = None,
+            Some(_) => {}
+            None => {
+                let trimmed = line.trim_start();
+                if trimmed.starts_with("cat >") {
+                    if let Some(d) = lambda_runtime_playground::cli::heredoc::delimiter(trimmed) {
+                        open = Some((line.len() - trimmed.len(), d));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The compact transcript of a script run in a fresh session.
 pub fn transcript(script: &str) -> String {
     let mut session = Session::new();
     let mut out = String::new();
-    for item in items(script) {
+    let script = dedent_heredocs(script);
+    for item in items(&script) {
         let Item::Command { text, .. } = item else { continue };
         let paths: Vec<&str> = text.split_once("# =>").map(|(_, p)| p.split_whitespace().collect()).unwrap_or_default();
         let r = session.run_line(&expand(&text));

@@ -18,5 +18,6 @@ mod logs;
 mod publish;
 mod rollouts;
 mod runtime_management;
+mod templates;
 mod traffic;
 mod update_modes;

@@ -13,6 +13,7 @@ mod reads;
 mod releases;
 mod runtime_management;
 mod scheduler;
+mod stacks;
 mod store;
 mod traffic;
 pub mod validation;
@@ -59,6 +60,8 @@ pub struct Lambda {
     active_deployments: Vec<usize>,
     /// Custom deployment configurations by (region, name).
     deployment_configs: std::collections::BTreeMap<(String, String), crate::model::deployment::TrafficRouting>,
+    /// CloudFormation stacks by (region, name).
+    stacks: std::collections::BTreeMap<(String, String), stacks::Stack>,
     /// Commands applied and tasks run: with the store's clock, what `revision` counts.
     steps: Steps,
 }
@@ -90,6 +93,7 @@ impl Lambda {
             deployments: Vec::new(),
             active_deployments: Vec::new(),
             deployment_configs: Default::default(),
+            stacks: Default::default(),
             steps: Steps::default(),
         }
     }
@@ -157,6 +161,10 @@ impl Lambda {
             Request::CreateDeploymentConfig(r) => {
                 self.create_deployment_config(region, r).map(Response::CreateDeploymentConfig)
             }
+            Request::DeployStack(r) => self.deploy_stack(region, r).map(Response::StackDeployed),
+            Request::DescribeStacks(r) => self.describe_stacks(region, r).map(Response::DescribeStacks),
+            Request::DescribeStackEvents(r) => self.describe_stack_events(region, r).map(Response::DescribeStackEvents),
+            Request::DeleteStack(r) => self.delete_stack(region, r).map(|_| Response::Empty),
         }
     }
 

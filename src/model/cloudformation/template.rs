@@ -1,0 +1,317 @@
+//! A template's sections as CloudFormation reads them: parameters (with overrides, defaults and
+//! allowed values), conditions, and resources in dependency order. Template format errors use
+//! CloudFormation's words; they stop a deploy before any resource is touched.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::Value as Json;
+
+use super::yaml::{self, Node, Value};
+
+/// The resource types the playground provisions.
+pub const RESOURCE_TYPES: [&str; 4] =
+    ["AWS::Lambda::Function", "AWS::Lambda::Version", "AWS::Lambda::Alias", "AWS::CloudWatch::Alarm"];
+
+/// The most resources a template may declare.
+pub const MAX_RESOURCES: usize = 500;
+
+/// Sections a template may have.
+const SECTIONS: [&str; 10] = [
+    "AWSTemplateFormatVersion",
+    "Description",
+    "Metadata",
+    "Parameters",
+    "Rules",
+    "Mappings",
+    "Conditions",
+    "Transform",
+    "Resources",
+    "Outputs",
+];
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parameter {
+    pub name: String,
+    pub kind: String,
+    pub default: Option<String>,
+    pub allowed: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Resource {
+    pub logical_id: String,
+    pub kind: String,
+    pub properties: Node,
+    pub condition: Option<String>,
+    /// Resources it refers to (Ref, GetAtt, Sub) or names in DependsOn.
+    pub depends_on: BTreeSet<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Template {
+    pub parameters: Vec<Parameter>,
+    pub conditions: Vec<(String, Node)>,
+    /// In an order that creates every resource after those it depends on.
+    pub resources: Vec<Resource>,
+}
+
+/// `Template format error: ...`, as CreateChangeSet answers (ValidationError).
+pub fn format_error(detail: impl AsRef<str>) -> String {
+    format!("Template format error: {}", detail.as_ref())
+}
+
+fn scalar_list(node: &Node) -> Vec<String> {
+    match &node.value {
+        Value::Seq(items) => items.iter().filter_map(|n| n.as_str().map(String::from)).collect(),
+        Value::Scalar { text, .. } => vec![text.clone()],
+        Value::Map(_) => Vec::new(),
+    }
+}
+
+/// Names a node refers to: `Ref` targets, `GetAtt` resources, and `${Name}` / `${Name.Attr}`
+/// in `Sub` strings (not `${!Literal}`), in long or short form.
+pub fn references(node: &Node, out: &mut BTreeSet<String>) {
+    let sub_names = |text: &str, out: &mut BTreeSet<String>| {
+        let mut rest = text;
+        while let Some(start) = rest.find("${") {
+            let after = &rest[start + 2..];
+            let Some(end) = after.find('}') else { break };
+            let name = &after[..end];
+            if !name.starts_with('!') {
+                out.insert(name.split('.').next().unwrap_or(name).to_string());
+            }
+            rest = &after[end + 1..];
+        }
+    };
+    let function = node.tag.as_deref().map(|t| t.to_string()).or_else(|| match &node.value {
+        Value::Map(entries) if entries.len() == 1 => {
+            let k = &entries[0].0;
+            (k == "Ref" || k.starts_with("Fn::")).then(|| k.trim_start_matches("Fn::").to_string())
+        }
+        _ => None,
+    });
+    let argument = match (&node.tag, &node.value) {
+        (Some(_), _) => node,
+        (None, Value::Map(entries)) if function.is_some() => &entries[0].1,
+        _ => node,
+    };
+    match function.as_deref() {
+        Some("Ref") => {
+            if let Some(name) = argument.as_str().or(match &argument.value {
+                Value::Scalar { text, .. } => Some(text.as_str()),
+                _ => None,
+            }) {
+                out.insert(name.to_string());
+            }
+            return;
+        }
+        Some("GetAtt") => {
+            match &argument.value {
+                Value::Scalar { text, .. } => {
+                    out.insert(text.split('.').next().unwrap_or(text).to_string());
+                }
+                Value::Seq(items) => {
+                    if let Some(first) = items.first().and_then(|n| match &n.value {
+                        Value::Scalar { text, .. } => Some(text.clone()),
+                        _ => None,
+                    }) {
+                        out.insert(first);
+                    }
+                }
+                Value::Map(_) => {}
+            }
+            return;
+        }
+        Some("Sub") => match &argument.value {
+            Value::Scalar { text, .. } => {
+                sub_names(text, out);
+                return;
+            }
+            Value::Seq(items) => {
+                if let Some(Node { value: Value::Scalar { text, .. }, .. }) = items.first() {
+                    let mut names = BTreeSet::new();
+                    sub_names(text, &mut names);
+                    // Names given in the variable map are not references.
+                    let local: Vec<String> =
+                        items.get(1).map(|m| m.entries().iter().map(|(k, _)| k.clone()).collect()).unwrap_or_default();
+                    out.extend(names.into_iter().filter(|n| !local.contains(n)));
+                    for item in &items[1..] {
+                        references(item, out);
+                    }
+                }
+                return;
+            }
+            Value::Map(_) => {}
+        },
+        _ => {}
+    }
+    match &argument.value {
+        Value::Seq(items) => items.iter().for_each(|n| references(n, out)),
+        Value::Map(entries) => entries.iter().for_each(|(_, n)| references(n, out)),
+        Value::Scalar { .. } => {}
+    }
+}
+
+/// Reads a parsed template. `parse` errors name their line and column.
+pub fn read(text: &str) -> Result<Template, String> {
+    let root = yaml::parse(text)
+        .map_err(|e| format_error(format!("YAML not well-formed. (line {}, column {})", e.line, e.column)))?;
+    if !matches!(root.value, Value::Map(_)) {
+        return Err(format_error("not a template: the document is not a mapping"));
+    }
+    let unknown: Vec<&str> =
+        root.entries().iter().map(|(k, _)| k.as_str()).filter(|k| !SECTIONS.contains(k) && *k != "Globals").collect();
+    if !unknown.is_empty() {
+        return Err(format_error(format!("Invalid template property or properties [{}]", unknown.join(", "))));
+    }
+    let mut parameters = Vec::new();
+    if let Some(p) = root.get("Parameters") {
+        for (name, def) in p.entries() {
+            let field = |k: &str| {
+                def.get(k).and_then(|n| match &n.value {
+                    Value::Scalar { text, .. } => Some(text.clone()),
+                    _ => None,
+                })
+            };
+            let Some(kind) = field("Type") else {
+                return Err(format_error(format!("Every Parameters object must contain a Type member. ({name})")));
+            };
+            parameters.push(Parameter {
+                name: name.clone(),
+                kind,
+                default: field("Default"),
+                allowed: def.get("AllowedValues").map(scalar_list).unwrap_or_default(),
+            });
+        }
+    }
+    let conditions: Vec<(String, Node)> = root.get("Conditions").map(|c| c.entries().to_vec()).unwrap_or_default();
+    let Some(resources_node) = root.get("Resources") else {
+        return Err(format_error("At least one Resources member must be defined."));
+    };
+    if resources_node.entries().is_empty() {
+        return Err(format_error("At least one Resources member must be defined."));
+    }
+    // CloudFormation's quota; it also bounds the dependency sort.
+    let count = resources_node.entries().len();
+    if count > MAX_RESOURCES {
+        return Err(format_error(format!(
+            "Number of resources, {count}, is greater than the maximum allowed, {MAX_RESOURCES}"
+        )));
+    }
+    let mut resources = Vec::new();
+    let mut unknown_types = Vec::new();
+    for (id, def) in resources_node.entries() {
+        let Some(kind) = def.get("Type").and_then(|n| n.as_str()) else {
+            return Err(format_error(format!("[/Resources/{id}] Every Resources object must contain a Type member.")));
+        };
+        if !RESOURCE_TYPES.contains(&kind) && !kind.starts_with("AWS::Serverless::") {
+            unknown_types.push(kind.to_string());
+        }
+        let properties = def.get("Properties").cloned().unwrap_or_else(|| Node::synthetic(Value::Map(Vec::new())));
+        let mut depends_on = BTreeSet::new();
+        references(&properties, &mut depends_on);
+        if let Some(d) = def.get("DependsOn") {
+            depends_on.extend(scalar_list(d));
+        }
+        let condition = def.get("Condition").and_then(|n| n.as_str()).map(String::from);
+        resources.push(Resource { logical_id: id.clone(), kind: kind.to_string(), properties, condition, depends_on });
+    }
+    if !unknown_types.is_empty() {
+        return Err(format_error(format!("Unrecognized resource types: [{}]", unknown_types.join(", "))));
+    }
+    let ids: BTreeSet<String> = resources.iter().map(|r| r.logical_id.clone()).collect();
+    let params: BTreeSet<&str> = parameters.iter().map(|p| p.name.as_str()).collect();
+    // A name that is neither a resource, a parameter nor a pseudo parameter is unresolved.
+    let mut unresolved: Vec<String> = Vec::new();
+    for r in &mut resources {
+        r.depends_on.retain(|n| {
+            if ids.contains(n) {
+                return true;
+            }
+            if !params.contains(n.as_str()) && !n.starts_with("AWS::") && !unresolved.contains(n) {
+                unresolved.push(n.clone());
+            }
+            false
+        });
+    }
+    if !unresolved.is_empty() {
+        return Err(format_error(format!(
+            "Unresolved resource dependencies [{}] in the Resources block of the template",
+            unresolved.join(", ")
+        )));
+    }
+    let resources = order(resources)?;
+    Ok(Template { parameters, conditions, resources })
+}
+
+/// Dependency order (Kahn's algorithm, ties in the template's order); a cycle is an error.
+fn order(resources: Vec<Resource>) -> Result<Vec<Resource>, String> {
+    let mut remaining: Vec<Resource> = resources;
+    let mut done: BTreeSet<String> = BTreeSet::new();
+    let mut out = Vec::new();
+    while !remaining.is_empty() {
+        let Some(i) = remaining.iter().position(|r| r.depends_on.iter().all(|d| done.contains(d))) else {
+            let mut names: Vec<String> = remaining.iter().map(|r| r.logical_id.clone()).collect();
+            names.sort();
+            return Err(format!("Circular dependency between resources: [{}]", names.join(", ")));
+        };
+        let r = remaining.remove(i);
+        done.insert(r.logical_id.clone());
+        out.push(r);
+    }
+    Ok(out)
+}
+
+/// Parameter values: overrides, then defaults; missing values and values outside AllowedValues
+/// are errors in CloudFormation's words.
+pub fn parameter_values(t: &Template, overrides: &[(String, String)]) -> Result<BTreeMap<String, Json>, String> {
+    let mut out = BTreeMap::new();
+    let mut missing = Vec::new();
+    for p in &t.parameters {
+        let given = overrides.iter().rev().find(|(k, _)| *k == p.name).map(|(_, v)| v.clone());
+        let Some(value) = given.or_else(|| p.default.clone()) else {
+            missing.push(p.name.clone());
+            continue;
+        };
+        if !p.allowed.is_empty() && !p.allowed.contains(&value) {
+            return Err(format!("Parameter '{}' must be one of AllowedValues", p.name));
+        }
+        let json = match p.kind.as_str() {
+            "CommaDelimitedList" => Json::Array(value.split(',').map(|s| Json::String(s.trim().into())).collect()),
+            _ => Json::String(value),
+        };
+        out.insert(p.name.clone(), json);
+    }
+    if !missing.is_empty() {
+        return Err(format!("Parameters: [{}] must have values", missing.join(", ")));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn order_references_and_errors() {
+        let t = read(
+            "Resources:\n  Alias:\n    Type: AWS::Lambda::Alias\n    Properties:\n      FunctionName: !Ref Fn\n      FunctionVersion: !GetAtt Version.Version\n      Name: live\n  Version:\n    Type: AWS::Lambda::Version\n    Properties:\n      FunctionName: !Sub '${Fn}'\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      FunctionName: !Sub '${AWS::StackName}-fn-${!Literal}'\n",
+        )
+        .unwrap();
+        let ids: Vec<&str> = t.resources.iter().map(|r| r.logical_id.as_str()).collect();
+        assert_eq!(ids, ["Fn", "Version", "Alias"]);
+        assert_eq!(
+            read("Resources:\n  A:\n    Type: AWS::Foo::Bar\n").unwrap_err(),
+            "Template format error: Unrecognized resource types: [AWS::Foo::Bar]"
+        );
+        let cycle = "Resources:\n  A:\n    Type: AWS::Lambda::Version\n    Properties:\n      FunctionName: !Ref B\n  B:\n    Type: AWS::Lambda::Version\n    Properties:\n      FunctionName: !Ref A\n";
+        assert_eq!(read(cycle).unwrap_err(), "Circular dependency between resources: [A, B]");
+        assert!(read("Resources: [").unwrap_err().starts_with("Template format error: YAML not well-formed. (line"));
+        let missing =
+            "Resources:\n  A:\n    Type: AWS::Lambda::Version\n    Properties:\n      FunctionName: !Ref Nope\n";
+        assert_eq!(
+            read(missing).unwrap_err(),
+            "Template format error: Unresolved resource dependencies [Nope] in the Resources block of the template"
+        );
+    }
+}

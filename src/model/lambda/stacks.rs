@@ -1,0 +1,668 @@
+//! CloudFormation stacks (`aws cloudformation deploy | describe-stacks | describe-stack-events |
+//! delete-stack`): a deploy compares the template's resources with the stack's and creates,
+//! updates, replaces or deletes them through the same operations the console runs, so the
+//! timeline and the logs show a stack deploy as they show the equivalent CLI lines. A resource
+//! that fails rolls the stack back. [choice] A deploy runs at one simulated instant.
+
+use std::collections::BTreeMap;
+
+use serde_json::{json, Value as Json};
+
+use super::Lambda;
+use crate::model::api::*;
+use crate::model::arn::{function_arn, DEFAULT_ACCOUNT};
+use crate::model::cloudformation::resolve::{self, Context, Made};
+use crate::model::cloudformation::resources::{self, integer_of, number_of, text_of};
+use crate::model::cloudformation::template::{self, Resource};
+use crate::model::error::{ApiError, ApiResult, ErrorCode};
+use crate::model::request::Request;
+use crate::model::time::Timestamp;
+
+/// A resource the stack holds.
+#[derive(Clone, Debug, PartialEq)]
+struct Provisioned {
+    logical_id: String,
+    kind: String,
+    physical_id: String,
+    properties: Json,
+    made: Made,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Stack {
+    id: String,
+    name: String,
+    status: String,
+    created: Timestamp,
+    updated: Option<Timestamp>,
+    template: String,
+    parameters: BTreeMap<String, Json>,
+    resources: Vec<Provisioned>,
+    /// Oldest first.
+    events: Vec<StackEvent>,
+}
+
+fn validation(message: impl Into<String>) -> ApiError {
+    ApiError::new(ErrorCode::ValidationError, message)
+}
+
+/// `A-Za-z0-9` suffix CloudFormation gives generated names.
+fn suffix(rng: &mut crate::model::rng::Rng, upper: bool) -> String {
+    let alphabet: &[u8] = if upper {
+        b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+    } else {
+        b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+    };
+    let mut n = rng.next_u64();
+    (0..12)
+        .map(|_| {
+            let c = alphabet[(n % alphabet.len() as u64) as usize] as char;
+            n /= alphabet.len() as u64;
+            c
+        })
+        .collect()
+}
+
+const SUCCESS: &str = "\nWaiting for changeset to be created..\nWaiting for stack create/update to complete\n";
+
+impl Lambda {
+    fn stack_event(
+        &mut self,
+        key: &(String, String),
+        resource: Option<(&str, &str, &str)>,
+        status: &str,
+        reason: Option<String>,
+    ) {
+        let uuid = self.rng.uuid();
+        let now = self.now;
+        let Some(s) = self.stacks.get_mut(key) else { return };
+        let (logical, physical, kind) = resource.unwrap_or((&s.name, &s.id, "AWS::CloudFormation::Stack"));
+        let event_id = match resource {
+            Some(_) => format!("{logical}-{status}-{}", now.rfc3339()),
+            None => uuid,
+        };
+        let event = StackEvent {
+            stack_id: s.id.clone(),
+            event_id,
+            stack_name: s.name.clone(),
+            logical_resource_id: logical.to_string(),
+            physical_resource_id: physical.to_string(),
+            resource_type: kind.to_string(),
+            timestamp: now.cli_iso(),
+            resource_status: status.to_string(),
+            resource_status_reason: reason,
+        };
+        s.events.push(event);
+        if resource.is_none() {
+            s.status = status.to_string();
+        }
+    }
+
+    /// A model error as a resource handler reports it. [choice] The envelope is CloudFormation's
+    /// current one; the playground has no request tokens, so it draws one.
+    fn handler_message(&mut self, e: &ApiError) -> String {
+        let code = match e.code.status() {
+            404 => "NotFound",
+            409 => "AlreadyExists",
+            412 => "ResourceConflict",
+            _ => "InvalidRequest",
+        };
+        format!(
+            "Resource handler returned message: \"{} (Service: Lambda, Status Code: {}, Request ID: {})\" (RequestToken: {}, HandlerErrorCode: {code})",
+            e.message,
+            e.status(),
+            self.rng.uuid(),
+            self.rng.uuid()
+        )
+    }
+
+    fn call(&mut self, region: &str, request: Request) -> Result<Response, String> {
+        self.handle(region, &request).map_err(|e| self.handler_message(&e))
+    }
+
+    fn create_resource(
+        &mut self,
+        region: &str,
+        stack: &str,
+        r: &Resource,
+        props: &Json,
+    ) -> Result<Provisioned, String> {
+        let text = |k: &str| text_of(props, k);
+        let (physical_id, made) = match r.kind.as_str() {
+            "AWS::Lambda::Function" => {
+                let name = match text("FunctionName") {
+                    Some(n) => n,
+                    None => {
+                        let mut n = format!("{stack}-{}", r.logical_id);
+                        n.truncate(64 - 13);
+                        format!("{n}-{}", suffix(&mut self.rng, false))
+                    }
+                };
+                let code = props.get("Code").map(|c| {
+                    c.get("ZipFile").map(resolve::text).unwrap_or_else(|| {
+                        format!(
+                            "s3://{}/{}",
+                            text_of(c, "S3Bucket").unwrap_or_default(),
+                            text_of(c, "S3Key").unwrap_or_default()
+                        )
+                    })
+                });
+                let request = CreateFunctionRequest {
+                    function_name: name.clone(),
+                    runtime: text("Runtime"),
+                    role: text("Role").unwrap_or_default(),
+                    handler: text("Handler"),
+                    code: FunctionCode { zip_file: code.unwrap_or_default() },
+                    description: text("Description"),
+                    timeout: integer_of(props, "Timeout"),
+                    memory_size: integer_of(props, "MemorySize"),
+                    environment: environment(props),
+                    architectures: architectures(props),
+                    ..Default::default()
+                };
+                self.call(region, Request::CreateFunction(request))?;
+                if let Some(rmc) = props.get("RuntimeManagementConfig") {
+                    self.call(region, runtime_config(&name, None, rmc))?;
+                }
+                let arn = function_arn(region, &name, None);
+                (name.clone(), Made { reference: name, attributes: [("Arn".to_string(), arn)].into() })
+            }
+            "AWS::Lambda::Version" => {
+                let function = text("FunctionName").unwrap_or_default();
+                let before = self.published_numbers(region, &function);
+                let request = PublishVersionRequest {
+                    function_name: function.clone(),
+                    description: text("Description"),
+                    code_sha256: text("CodeSha256"),
+                    ..Default::default()
+                };
+                let Response::Function(c) = self.call(region, Request::PublishVersion(request))? else {
+                    return Err("PublishVersion answered nothing".into());
+                };
+                let number = c.version.clone();
+                // Nothing changed since the last version: Lambda returned it, and the resource fails.
+                if number.parse::<u32>().is_ok_and(|n| before.contains(&n)) {
+                    let e = ApiError::new(
+                        ErrorCode::ResourceConflictException,
+                        format!("A version for this Lambda function exists ( {number} ). Modify the function to create a new version."),
+                    );
+                    return Err(self.handler_message(&e));
+                }
+                if let Some(policy) = props.get("RuntimePolicy") {
+                    self.call(region, runtime_config(&function, Some(&number), policy))?;
+                }
+                let arn = c.function_arn.clone();
+                let function_arn = arn.rsplit_once(':').map(|(f, _)| f.to_string()).unwrap_or_default();
+                let attributes = [("Version".to_string(), number), ("FunctionArn".to_string(), function_arn)].into();
+                (arn.clone(), Made { reference: arn, attributes })
+            }
+            "AWS::Lambda::Alias" => {
+                let request = CreateAliasRequest {
+                    function_name: text("FunctionName").unwrap_or_default(),
+                    name: text("Name").unwrap_or_default(),
+                    function_version: text("FunctionVersion").unwrap_or_default(),
+                    description: text("Description"),
+                    routing_config: routing(props),
+                };
+                let Response::Alias(a) = self.call(region, Request::CreateAlias(request))? else {
+                    return Err("CreateAlias answered nothing".into());
+                };
+                let arn = a.alias_arn;
+                (arn.clone(), Made { reference: arn.clone(), attributes: [("AliasArn".to_string(), arn)].into() })
+            }
+            "AWS::CloudWatch::Alarm" => {
+                let name = text("AlarmName")
+                    .unwrap_or_else(|| format!("{stack}-{}-{}", r.logical_id, suffix(&mut self.rng, true)));
+                self.call(region, alarm(&name, props))?;
+                let arn = format!("arn:aws:cloudwatch:{region}:{DEFAULT_ACCOUNT}:alarm:{name}");
+                (name.clone(), Made { reference: name, attributes: [("Arn".to_string(), arn)].into() })
+            }
+            other => return Err(format!("the playground does not provision {other}")),
+        };
+        Ok(Provisioned {
+            logical_id: r.logical_id.clone(),
+            kind: r.kind.clone(),
+            physical_id,
+            properties: props.clone(),
+            made,
+        })
+    }
+
+    fn published_numbers(&self, region: &str, function: &str) -> Vec<u32> {
+        let name = function.rsplit(':').next().unwrap_or(function);
+        self.store
+            .functions
+            .get(&(region.to_string(), name.to_string()))
+            .map(|f| f.published.keys().copied().collect())
+            .unwrap_or_default()
+    }
+
+    /// Whether a change of these properties replaces the resource (a new physical resource).
+    fn replaces(kind: &str, old: &Json, new: &Json) -> bool {
+        let changed = |k: &str| old.get(k) != new.get(k);
+        match kind {
+            "AWS::Lambda::Function" => changed("FunctionName"),
+            "AWS::Lambda::Version" => true,
+            "AWS::Lambda::Alias" => changed("Name") || changed("FunctionName"),
+            "AWS::CloudWatch::Alarm" => changed("AlarmName"),
+            _ => true,
+        }
+    }
+
+    /// Updates a resource in place to `props`.
+    fn update_resource(&mut self, region: &str, old: &Provisioned, props: &Json) -> Result<Provisioned, String> {
+        let text = |k: &str| text_of(props, k);
+        let changed = |k: &str| old.properties.get(k) != props.get(k);
+        match old.kind.as_str() {
+            "AWS::Lambda::Function" => {
+                let name = old.physical_id.clone();
+                if changed("Code") || changed("Architectures") {
+                    let zip = props.get("Code").map(|c| {
+                        c.get("ZipFile").map(resolve::text).unwrap_or_else(|| {
+                            format!(
+                                "s3://{}/{}",
+                                text_of(c, "S3Bucket").unwrap_or_default(),
+                                text_of(c, "S3Key").unwrap_or_default()
+                            )
+                        })
+                    });
+                    let request = UpdateFunctionCodeRequest {
+                        function_name: name.clone(),
+                        zip_file: zip.unwrap_or_default(),
+                        architectures: architectures(props),
+                        ..Default::default()
+                    };
+                    self.call(region, Request::UpdateFunctionCode(request))?;
+                }
+                let config = ["Runtime", "Handler", "Role", "Timeout", "MemorySize", "Description", "Environment"];
+                if config.iter().any(|k| changed(k)) {
+                    let request = UpdateFunctionConfigurationRequest {
+                        function_name: name.clone(),
+                        role: text("Role"),
+                        handler: text("Handler"),
+                        // A removed description or environment goes back to none.
+                        description: Some(text("Description").unwrap_or_default()),
+                        timeout: integer_of(props, "Timeout"),
+                        memory_size: integer_of(props, "MemorySize"),
+                        environment: Some(environment(props).unwrap_or_default()),
+                        runtime: text("Runtime"),
+                        ..Default::default()
+                    };
+                    self.call(region, Request::UpdateFunctionConfiguration(request))?;
+                }
+                if changed("RuntimeManagementConfig") {
+                    let auto = json!({"UpdateRuntimeOn": "Auto"});
+                    let rmc = props.get("RuntimeManagementConfig").unwrap_or(&auto);
+                    self.call(region, runtime_config(&name, None, rmc))?;
+                }
+            }
+            "AWS::Lambda::Alias" => {
+                let request = UpdateAliasRequest {
+                    function_name: text("FunctionName").unwrap_or_default(),
+                    name: text("Name").unwrap_or_default(),
+                    function_version: text("FunctionVersion"),
+                    description: Some(text("Description").unwrap_or_default()),
+                    routing_config: Some(routing(props).unwrap_or_default()),
+                    ..Default::default()
+                };
+                self.call(region, Request::UpdateAlias(request))?;
+            }
+            "AWS::CloudWatch::Alarm" => {
+                self.call(region, alarm(&old.physical_id, props))?;
+            }
+            other => return Err(format!("the playground does not update {other} in place")),
+        }
+        Ok(Provisioned { properties: props.clone(), ..old.clone() })
+    }
+
+    /// Deletes a resource; one already gone is deleted.
+    fn delete_resource(&mut self, region: &str, p: &Provisioned) -> Result<(), String> {
+        let request = match p.kind.as_str() {
+            "AWS::Lambda::Function" => {
+                Request::DeleteFunction(FunctionRequest { function_name: p.physical_id.clone(), qualifier: None })
+            }
+            "AWS::Lambda::Version" => Request::DeleteFunction(FunctionRequest {
+                function_name: p.made.attributes.get("FunctionArn").cloned().unwrap_or_default(),
+                qualifier: p.made.attributes.get("Version").cloned(),
+            }),
+            "AWS::Lambda::Alias" => Request::DeleteAlias(AliasRequest {
+                function_name: text_of(&p.properties, "FunctionName").unwrap_or_default(),
+                name: text_of(&p.properties, "Name").unwrap_or_default(),
+            }),
+            "AWS::CloudWatch::Alarm" => {
+                Request::DeleteAlarms(AlarmNamesRequest { alarm_names: vec![p.physical_id.clone()] })
+            }
+            _ => return Ok(()),
+        };
+        match self.handle(region, &request) {
+            Ok(_) => Ok(()),
+            Err(e) if e.code == ErrorCode::ResourceNotFoundException => Ok(()),
+            Err(e) => Err(self.handler_message(&e)),
+        }
+    }
+
+    pub(super) fn deploy_stack(&mut self, region: &str, r: &DeployStackRequest) -> ApiResult<StackDeployed> {
+        let template = template::read(&r.template_body).map_err(validation)?;
+        let parameters = template::parameter_values(&template, &r.parameter_overrides).map_err(validation)?;
+        let key = (region.to_string(), r.stack_name.clone());
+        let existing = self.stacks.get(&key).cloned();
+        if let Some(s) = existing.as_ref().filter(|s| s.status == "ROLLBACK_COMPLETE") {
+            return Err(validation(format!("Stack:{} is in ROLLBACK_COMPLETE state and can not be updated.", s.id)));
+        }
+        let stack_id = match &existing {
+            Some(s) => s.id.clone(),
+            None => {
+                format!("arn:aws:cloudformation:{region}:{DEFAULT_ACCOUNT}:stack/{}/{}", r.stack_name, self.rng.uuid())
+            }
+        };
+        let empty = BTreeMap::new();
+        let no_conditions = BTreeMap::new();
+        let base = Context {
+            region,
+            account: DEFAULT_ACCOUNT,
+            stack_name: &r.stack_name,
+            stack_id: &stack_id,
+            parameters: &parameters,
+            conditions: &no_conditions,
+            made: &empty,
+        };
+        let conditions = resolve::conditions(&template.conditions, &base).map_err(validation)?;
+        if let Some(missing) =
+            template.resources.iter().filter_map(|r| r.condition.as_ref()).find(|c| !conditions.contains_key(*c))
+        {
+            return Err(validation(format!("Template format error: Unresolved dependencies [{missing}]. Cannot reference resources in the Conditions block of the template")));
+        }
+        if let Some(s) = existing.as_ref().filter(|s| s.template == r.template_body && s.parameters == parameters) {
+            let printed = format!(
+                "\nWaiting for changeset to be created..\n\nNo changes to deploy. Stack {} is up to date",
+                s.name
+            );
+            // The AWS CLI exits 255 here unless told --no-fail-on-empty-changeset.
+            if !r.no_fail_on_empty_changeset {
+                return Err(ApiError::new(ErrorCode::StackDeployFailed, printed));
+            }
+            return Ok(StackDeployed { stack_name: s.name.clone(), stack_status: s.status.clone(), printed });
+        }
+        let creating = existing.is_none();
+        let old: Vec<Provisioned> = existing.as_ref().map(|s| s.resources.clone()).unwrap_or_default();
+        let stack = existing.unwrap_or_else(|| Stack {
+            id: stack_id.clone(),
+            name: r.stack_name.clone(),
+            status: String::new(),
+            created: self.now,
+            updated: None,
+            template: String::new(),
+            parameters: BTreeMap::new(),
+            resources: Vec::new(),
+            events: Vec::new(),
+        });
+        self.stacks.insert(key.clone(), stack);
+        let (in_progress, verb) =
+            if creating { ("CREATE_IN_PROGRESS", "create") } else { ("UPDATE_IN_PROGRESS", "update") };
+        self.stack_event(&key, None, in_progress, Some("User Initiated".into()));
+        if !creating {
+            if let Some(s) = self.stacks.get_mut(&key) {
+                s.updated = Some(self.now);
+            }
+        }
+
+        let mut made: BTreeMap<String, Made> = BTreeMap::new();
+        let mut new: Vec<Provisioned> = Vec::new();
+        // Old resources a replacement superseded: deleted in the cleanup.
+        let mut superseded: Vec<Provisioned> = Vec::new();
+        let mut failed: Option<String> = None;
+        for res in &template.resources {
+            if res.condition.as_ref().is_some_and(|c| !conditions[c]) {
+                continue;
+            }
+            let cx = Context { conditions: &conditions, made: &made, ..base };
+            let props = match cx.resolve(&res.properties) {
+                Ok(v) => v.unwrap_or_else(|| json!({})),
+                Err(e) => {
+                    let status = if creating { "CREATE_FAILED" } else { "UPDATE_FAILED" };
+                    self.stack_event(&key, Some((&res.logical_id, "", &res.kind)), status, Some(e));
+                    failed = Some(res.logical_id.clone());
+                    break;
+                }
+            };
+            let previous = old.iter().find(|p| p.logical_id == res.logical_id && p.kind == res.kind).cloned();
+            if let Some(p) = previous.as_ref().filter(|p| p.properties == props) {
+                made.insert(p.logical_id.clone(), p.made.clone());
+                new.push(p.clone());
+                continue;
+            }
+            let physical = previous.as_ref().map(|p| p.physical_id.clone()).unwrap_or_default();
+            let resource = (res.logical_id.as_str(), physical.as_str(), res.kind.as_str());
+            let (start, done, fail) = if previous.is_some() {
+                ("UPDATE_IN_PROGRESS", "UPDATE_COMPLETE", "UPDATE_FAILED")
+            } else {
+                ("CREATE_IN_PROGRESS", "CREATE_COMPLETE", "CREATE_FAILED")
+            };
+            self.stack_event(&key, Some(resource), start, None);
+            if let Some(message) = resources::validate(&res.logical_id, &res.kind, &props) {
+                self.stack_event(&key, Some(resource), fail, Some(message));
+                failed = Some(res.logical_id.clone());
+                break;
+            }
+            let outcome = match &previous {
+                Some(p) if !Self::replaces(&p.kind, &p.properties, &props) => self.update_resource(region, p, &props),
+                Some(p) => {
+                    let reason = Some(
+                        "Requested update requires the creation of a new physical resource; hence creating one.".into(),
+                    );
+                    self.stack_event(&key, Some(resource), start, reason);
+                    superseded.push(p.clone());
+                    self.create_resource(region, &r.stack_name, res, &props)
+                }
+                None => self.create_resource(region, &r.stack_name, res, &props),
+            };
+            match outcome {
+                Ok(p) => {
+                    self.stack_event(&key, Some((&p.logical_id, &p.physical_id, &p.kind)), done, None);
+                    made.insert(p.logical_id.clone(), p.made.clone());
+                    new.push(p);
+                }
+                Err(reason) => {
+                    self.stack_event(&key, Some(resource), fail, Some(reason));
+                    failed = Some(res.logical_id.clone());
+                    // An update in place may have applied part of its changes: the rollback
+                    // puts the old properties back.
+                    if let Some(p) = previous.filter(|p| !Self::replaces(&p.kind, &p.properties, &props)) {
+                        new.push(Provisioned { properties: props, ..p });
+                    }
+                    break;
+                }
+            }
+        }
+
+        let Some(failed) = failed else {
+            // Cleanup: what the new template no longer has, and what replacements superseded.
+            if !creating {
+                self.stack_event(&key, None, "UPDATE_COMPLETE_CLEANUP_IN_PROGRESS", None);
+            }
+            let gone: Vec<Provisioned> =
+                old.iter().filter(|p| !new.iter().any(|n| n.logical_id == p.logical_id)).cloned().collect();
+            for p in gone.iter().chain(superseded.iter()).rev() {
+                self.remove(region, &key, p);
+            }
+            let status = if creating { "CREATE_COMPLETE" } else { "UPDATE_COMPLETE" };
+            self.stack_event(&key, None, status, None);
+            if let Some(s) = self.stacks.get_mut(&key) {
+                s.template = r.template_body.clone();
+                s.parameters = parameters;
+                s.resources = new;
+            }
+            let printed = format!("{SUCCESS}Successfully created/updated stack - {}", r.stack_name);
+            return Ok(StackDeployed { stack_name: r.stack_name.clone(), stack_status: status.into(), printed });
+        };
+
+        // Roll back: resources made in this deploy go; resources updated in place go back.
+        let reason = format!("The following resource(s) failed to {verb}: [{failed}]. ");
+        if creating {
+            self.stack_event(&key, None, "ROLLBACK_IN_PROGRESS", Some(format!("{reason}Rollback requested by user.")));
+            for p in new.iter().rev() {
+                self.remove(region, &key, p);
+            }
+            if let Some(s) = self.stacks.get_mut(&key) {
+                s.resources.clear();
+            }
+            self.stack_event(&key, None, "ROLLBACK_COMPLETE", None);
+        } else {
+            self.stack_event(&key, None, "UPDATE_ROLLBACK_IN_PROGRESS", Some(reason));
+            for p in new.iter().rev() {
+                let before = old.iter().find(|o| o.logical_id == p.logical_id);
+                match before {
+                    // Replaced: the new resource goes, the old one is still there.
+                    Some(o) if o.physical_id != p.physical_id => self.remove(region, &key, p),
+                    Some(o) if o.properties != p.properties => {
+                        let resource = (o.logical_id.as_str(), o.physical_id.as_str(), o.kind.as_str());
+                        self.stack_event(&key, Some(resource), "UPDATE_IN_PROGRESS", None);
+                        let status = match self.update_resource(region, p, &o.properties) {
+                            Ok(_) => "UPDATE_COMPLETE",
+                            Err(_) => "UPDATE_FAILED",
+                        };
+                        self.stack_event(&key, Some(resource), status, None);
+                    }
+                    Some(_) => {}
+                    None => self.remove(region, &key, p),
+                }
+            }
+            self.stack_event(&key, None, "UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS", None);
+            self.stack_event(&key, None, "UPDATE_ROLLBACK_COMPLETE", None);
+        }
+        let printed = format!(
+            "{SUCCESS}\nFailed to create/update the stack. Run the following command\nto fetch the list of events leading up to the failure\naws cloudformation describe-stack-events --stack-name {}",
+            r.stack_name
+        );
+        Err(ApiError::new(ErrorCode::StackDeployFailed, printed))
+    }
+
+    /// Deletes one resource of a stack, with its events.
+    fn remove(&mut self, region: &str, key: &(String, String), p: &Provisioned) {
+        let resource = (p.logical_id.as_str(), p.physical_id.as_str(), p.kind.as_str());
+        self.stack_event(key, Some(resource), "DELETE_IN_PROGRESS", None);
+        match self.delete_resource(region, p) {
+            Ok(()) => self.stack_event(key, Some(resource), "DELETE_COMPLETE", None),
+            Err(reason) => self.stack_event(key, Some(resource), "DELETE_FAILED", Some(reason)),
+        }
+    }
+
+    fn stack_key(&self, region: &str, name: &str) -> ApiResult<(String, String)> {
+        let key = (region.to_string(), name.to_string());
+        if self.stacks.contains_key(&key) {
+            return Ok(key);
+        }
+        // A stack id names it too.
+        self.stacks
+            .iter()
+            .find(|((r, _), s)| r == region && s.id == name)
+            .map(|(k, _)| k.clone())
+            .ok_or_else(|| validation(format!("Stack with id {name} does not exist")))
+    }
+
+    pub(super) fn describe_stacks(&self, region: &str, r: &StackNameRequest) -> ApiResult<DescribeStacksResponse> {
+        let keys: Vec<(String, String)> = match &r.stack_name {
+            Some(name) => vec![self.stack_key(region, name)?],
+            None => self.stacks.keys().filter(|(reg, _)| reg == region).cloned().collect(),
+        };
+        let stacks = keys
+            .iter()
+            .filter_map(|k| self.stacks.get(k))
+            .map(|s| StackDescription {
+                stack_id: s.id.clone(),
+                stack_name: s.name.clone(),
+                parameters: s
+                    .parameters
+                    .iter()
+                    .map(|(k, v)| StackParameter { parameter_key: k.clone(), parameter_value: resolve::text(v) })
+                    .collect(),
+                creation_time: s.created.cli_iso(),
+                last_updated_time: s.updated.map(Timestamp::cli_iso),
+                rollback_configuration: json!({}),
+                stack_status: s.status.clone(),
+                disable_rollback: false,
+                notification_arns: Vec::new(),
+                tags: Vec::new(),
+                enable_termination_protection: false,
+                drift_information: json!({"StackDriftStatus": "NOT_CHECKED"}),
+            })
+            .collect();
+        Ok(DescribeStacksResponse { stacks })
+    }
+
+    pub(super) fn describe_stack_events(
+        &self,
+        region: &str,
+        r: &StackNameRequest,
+    ) -> ApiResult<DescribeStackEventsResponse> {
+        let key = self.stack_key(region, r.stack_name.as_deref().unwrap_or_default())?;
+        let stack_events = self.stacks[&key].events.iter().rev().cloned().collect();
+        Ok(DescribeStackEventsResponse { stack_events })
+    }
+
+    /// Deletes the stack's resources, newest first; a stack that does not exist is deleted.
+    pub(super) fn delete_stack(&mut self, region: &str, r: &StackNameRequest) -> ApiResult<()> {
+        let Ok(key) = self.stack_key(region, r.stack_name.as_deref().unwrap_or_default()) else { return Ok(()) };
+        self.stack_event(&key, None, "DELETE_IN_PROGRESS", Some("User Initiated".into()));
+        let resources = self.stacks[&key].resources.clone();
+        for p in resources.iter().rev() {
+            self.remove(region, &key, p);
+        }
+        self.stacks.remove(&key);
+        Ok(())
+    }
+}
+
+fn environment(props: &Json) -> Option<EnvironmentVariables> {
+    let vars = props.get("Environment")?.get("Variables")?.as_object()?;
+    Some(EnvironmentVariables { variables: vars.iter().map(|(k, v)| (k.clone(), resolve::text(v))).collect() })
+}
+
+fn architectures(props: &Json) -> Option<Vec<String>> {
+    Some(props.get("Architectures")?.as_array()?.iter().map(resolve::text).collect())
+}
+
+fn runtime_config(function: &str, qualifier: Option<&str>, rmc: &Json) -> Request {
+    Request::PutRuntimeManagementConfig(PutRuntimeManagementConfigRequest {
+        function_name: function.to_string(),
+        qualifier: qualifier.map(String::from),
+        update_runtime_on: text_of(rmc, "UpdateRuntimeOn").unwrap_or_default(),
+        runtime_version_arn: text_of(rmc, "RuntimeVersionArn"),
+    })
+}
+
+/// `RoutingConfig.AdditionalVersionWeights` is a list in templates, a map in the API.
+fn routing(props: &Json) -> Option<AliasRoutingConfiguration> {
+    let list = props.get("RoutingConfig")?.get("AdditionalVersionWeights")?.as_array()?;
+    let weights =
+        list.iter().filter_map(|w| Some((text_of(w, "FunctionVersion")?, number_of(w, "FunctionWeight")?))).collect();
+    Some(AliasRoutingConfiguration { additional_version_weights: weights })
+}
+
+fn alarm(name: &str, props: &Json) -> Request {
+    let dimensions = props
+        .get("Dimensions")
+        .and_then(Json::as_array)
+        .map(|d| {
+            d.iter()
+                .map(|x| Dimension {
+                    name: text_of(x, "Name").unwrap_or_default(),
+                    value: text_of(x, "Value").unwrap_or_default(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Request::PutMetricAlarm(PutMetricAlarmRequest {
+        alarm_name: name.to_string(),
+        alarm_description: text_of(props, "AlarmDescription"),
+        metric_name: text_of(props, "MetricName"),
+        namespace: text_of(props, "Namespace"),
+        statistic: text_of(props, "Statistic"),
+        dimensions,
+        period: integer_of(props, "Period"),
+        evaluation_periods: integer_of(props, "EvaluationPeriods").unwrap_or(1),
+        threshold: number_of(props, "Threshold"),
+        comparison_operator: text_of(props, "ComparisonOperator").unwrap_or_default(),
+        treat_missing_data: text_of(props, "TreatMissingData"),
+    })
+}

@@ -1,0 +1,539 @@
+//! CloudFormation stacks from templates (LAMBDA.md, "Templates"): files written with a
+//! here-document, `aws cloudformation deploy` through the model's own operations, parameters,
+//! conditions and intrinsics, validation in CloudFormation's words, rollback, and the stack's
+//! events. (SAM's transform and export come next.)
+
+use super::check::check;
+use expect_test::expect;
+
+/// A function in a chosen update mode, its first version, an alias and an Errors alarm.
+const SHOP: &str = r#"
+sim region eu-west-1
+cat > template.yaml <<'EOF'
+AWSTemplateFormatVersion: '2010-09-09'
+Parameters:
+  Mode:
+    Type: String
+    Default: Auto
+    AllowedValues: [Auto, FunctionUpdate, Manual]
+  Pin:
+    Type: String
+    Default: ''
+Conditions:
+  IsManual: !Equals [!Ref Mode, Manual]
+Resources:
+  Orders:
+    Type: AWS::Lambda::Function
+    Properties:
+      FunctionName: !Sub '${AWS::StackName}-orders'
+      Runtime: python3.9
+      Handler: app.handler
+      Role: !Sub 'arn:aws:iam::${AWS::AccountId}:role/lambda-role'
+      Code:
+        ZipFile: orders-v1.zip
+      RuntimeManagementConfig:
+        UpdateRuntimeOn: !Ref Mode
+        RuntimeVersionArn: !If [IsManual, !Ref Pin, !Ref AWS::NoValue]
+  OrdersV1:
+    Type: AWS::Lambda::Version
+    Properties:
+      FunctionName: !Ref Orders
+      Description: v1
+  Live:
+    Type: AWS::Lambda::Alias
+    Properties:
+      FunctionName: !Ref Orders
+      FunctionVersion: !GetAtt OrdersV1.Version
+      Name: live
+  Errors:
+    Type: AWS::CloudWatch::Alarm
+    Properties:
+      AlarmName: {"Fn::Join": ["-", [!Ref "AWS::StackName", errors]]}
+      Namespace: AWS/Lambda
+      MetricName: Errors
+      Statistic: Sum
+      Period: 60
+      EvaluationPeriods: 1
+      Threshold: 0
+      ComparisonOperator: GreaterThanThreshold
+      Dimensions:
+        - Name: FunctionName
+          Value: !Ref Orders
+        - Name: Resource
+          Value: !Sub '${Orders}:live'
+EOF
+"#;
+
+#[test]
+fn a_stack_creates_its_resources_through_the_model_and_updates_in_place() {
+    check(
+        &format!(
+            "{SHOP}{}",
+            r#"
+            aws cloudformation deploy --template-file template.yaml --stack-name shop
+            aws cloudformation describe-stacks --stack-name shop  # => Stacks[0].StackStatus Stacks[0].Parameters
+            aws lambda get-function-configuration --function-name shop-orders --qualifier live  # => FunctionArn Version Role
+            aws cloudwatch describe-alarms  # => MetricAlarms[].AlarmName MetricAlarms[].Dimensions
+            aws cloudformation describe-stack-events --stack-name shop  # => StackEvents[].LogicalResourceId StackEvents[].ResourceStatus
+            ! aws cloudformation deploy --template-file template.yaml --stack-name shop
+            aws cloudformation deploy --template-file template.yaml --stack-name shop --no-fail-on-empty-changeset
+            aws cloudformation deploy --template-file template.yaml --stack-name shop --parameter-overrides Mode=Manual Pin=arn:aws:lambda:eu-west-1::runtime:5d78356d0ab527d7a46f221563948120c754042c0826389fa2ce37370518d186
+            aws lambda get-runtime-management-config --function-name shop-orders  # => UpdateRuntimeOn RuntimeVersionArn
+            aws lambda get-runtime-management-config --function-name shop-orders --qualifier 1  # => UpdateRuntimeOn
+            aws cloudformation describe-stacks  # => Stacks[].StackStatus Stacks[].Parameters
+            aws cloudformation delete-stack --stack-name shop
+            ! aws lambda get-function --function-name shop-orders
+            aws cloudwatch describe-alarms  # => MetricAlarms
+            ! aws cloudformation describe-stacks --stack-name shop
+            aws cloudformation delete-stack --stack-name shop
+            "#
+        ),
+        expect![[r#"
+            $ sim region eu-west-1
+            $ cat > template.yaml <<'EOF'
+            AWSTemplateFormatVersion: '2010-09-09'
+            Parameters:
+              Mode:
+                Type: String
+                Default: Auto
+                AllowedValues: [Auto, FunctionUpdate, Manual]
+              Pin:
+                Type: String
+                Default: ''
+            Conditions:
+              IsManual: !Equals [!Ref Mode, Manual]
+            Resources:
+              Orders:
+                Type: AWS::Lambda::Function
+                Properties:
+                  FunctionName: !Sub '${AWS::StackName}-orders'
+                  Runtime: python3.9
+                  Handler: app.handler
+                  Role: !Sub 'arn:aws:iam::${AWS::AccountId}:role/lambda-role'
+                  Code:
+                    ZipFile: orders-v1.zip
+                  RuntimeManagementConfig:
+                    UpdateRuntimeOn: !Ref Mode
+                    RuntimeVersionArn: !If [IsManual, !Ref Pin, !Ref AWS::NoValue]
+              OrdersV1:
+                Type: AWS::Lambda::Version
+                Properties:
+                  FunctionName: !Ref Orders
+                  Description: v1
+              Live:
+                Type: AWS::Lambda::Alias
+                Properties:
+                  FunctionName: !Ref Orders
+                  FunctionVersion: !GetAtt OrdersV1.Version
+                  Name: live
+              Errors:
+                Type: AWS::CloudWatch::Alarm
+                Properties:
+                  AlarmName: {"Fn::Join": ["-", [!Ref "AWS::StackName", errors]]}
+                  Namespace: AWS/Lambda
+                  MetricName: Errors
+                  Statistic: Sum
+                  Period: 60
+                  EvaluationPeriods: 1
+                  Threshold: 0
+                  ComparisonOperator: GreaterThanThreshold
+                  Dimensions:
+                    - Name: FunctionName
+                      Value: !Ref Orders
+                    - Name: Resource
+                      Value: !Sub '${Orders}:live'
+            EOF
+            $ aws cloudformation deploy --template-file template.yaml --stack-name shop
+            $ aws cloudformation describe-stacks --stack-name shop
+              Stacks[0].StackStatus: "CREATE_COMPLETE"
+              Stacks[0].Parameters: [{"ParameterKey":"Mode","ParameterValue":"Auto"},{"ParameterKey":"Pin","ParameterValue":""}]
+            $ aws lambda get-function-configuration --function-name shop-orders --qualifier live
+              FunctionArn: "arn:aws:lambda:eu-west-1:123456789012:function:shop-orders:live"
+              Version: "1"
+              Role: "arn:aws:iam::123456789012:role/lambda-role"
+            $ aws cloudwatch describe-alarms
+              MetricAlarms[].AlarmName: ["shop-errors"]
+              MetricAlarms[].Dimensions: [[{"Name":"FunctionName","Value":"shop-orders"},{"Name":"Resource","Value":"shop-orders:live"}]]
+            $ aws cloudformation describe-stack-events --stack-name shop
+              StackEvents[].LogicalResourceId: ["shop","Errors","Errors","Live","Live","OrdersV1","OrdersV1","Orders","Orders","shop"]
+              StackEvents[].ResourceStatus: ["CREATE_COMPLETE","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_IN_PROGRESS"]
+            $ ! aws cloudformation deploy --template-file template.yaml --stack-name shop
+              ! 
+              ! Waiting for changeset to be created..
+              ! 
+              ! No changes to deploy. Stack shop is up to date
+            $ aws cloudformation deploy --template-file template.yaml --stack-name shop --no-fail-on-empty-changeset
+            $ aws cloudformation deploy --template-file template.yaml --stack-name shop --parameter-overrides Mode=Manual Pin={rv eu-west-1 python3.9 14}
+            $ aws lambda get-runtime-management-config --function-name shop-orders
+              UpdateRuntimeOn: "Manual"
+              RuntimeVersionArn: "{rv eu-west-1 python3.9 14}"
+            $ aws lambda get-runtime-management-config --function-name shop-orders --qualifier 1
+              UpdateRuntimeOn: "Auto"
+            $ aws cloudformation describe-stacks
+              Stacks[].StackStatus: ["UPDATE_COMPLETE"]
+              Stacks[].Parameters: [[{"ParameterKey":"Mode","ParameterValue":"Manual"},{"ParameterKey":"Pin","ParameterValue":"{rv eu-west-1 python3.9 14}"}]]
+            $ aws cloudformation delete-stack --stack-name shop
+            $ ! aws lambda get-function --function-name shop-orders
+              ! An error occurred (ResourceNotFoundException) when calling the GetFunction operation: Function not found: arn:aws:lambda:eu-west-1:123456789012:function:shop-orders
+            $ aws cloudwatch describe-alarms
+              MetricAlarms: []
+            $ ! aws cloudformation describe-stacks --stack-name shop
+              ! An error occurred (ValidationError) when calling the DescribeStacks operation: Stack with id shop does not exist
+            $ aws cloudformation delete-stack --stack-name shop
+        "#]],
+    );
+}
+
+#[test]
+fn template_and_parameter_errors_stop_a_deploy_before_any_resource() {
+    check(
+        &format!(
+            "{SHOP}{}",
+            r#"
+            ! aws cloudformation deploy --template-file nope.yaml --stack-name shop
+            ! aws cloudformation deploy --template-file template.yaml --stack-name shop --parameter-overrides Mode=manual
+            ! aws cloudformation deploy --template-file template.yaml --stack-name shop --parameter-overrides Mode
+            cat > bad.yaml <<'EOF'
+            Resources:
+              Fn:
+                Type: AWS::Lambda::Function
+                Properties: [unclosed
+            EOF
+            ! aws cloudformation deploy --template-file bad.yaml --stack-name s
+            cat > types.yaml <<'EOF'
+            Resources:
+              Fn:
+                Type: AWS::Lambda::Funtion
+              Topic:
+                Type: AWS::SNS::Topic
+            EOF
+            ! aws cloudformation deploy --template-file types.yaml --stack-name s
+            cat > cycle.yaml <<'EOF'
+            Resources:
+              A:
+                Type: AWS::Lambda::Version
+                Properties:
+                  FunctionName: !Ref B
+              B:
+                Type: AWS::Lambda::Version
+                Properties:
+                  FunctionName: !GetAtt A.Version
+            EOF
+            ! aws cloudformation deploy --template-file cycle.yaml --stack-name s
+            cat > dangling.yaml <<'EOF'
+            Resources:
+              A:
+                Type: AWS::Lambda::Version
+                Properties:
+                  FunctionName: !Ref Missing
+            EOF
+            ! aws cloudformation deploy --template-file dangling.yaml --stack-name s
+            cat > required.yaml <<'EOF'
+            Parameters:
+              Name:
+                Type: String
+            Resources:
+              A:
+                Type: AWS::Lambda::Version
+                Properties:
+                  FunctionName: !Ref Name
+            EOF
+            ! aws cloudformation deploy --template-file required.yaml --stack-name s
+            ! aws cloudformation describe-stacks --stack-name s
+            "#
+        ),
+        expect![[r#"
+            $ sim region eu-west-1
+            $ cat > template.yaml <<'EOF'
+            AWSTemplateFormatVersion: '2010-09-09'
+            Parameters:
+              Mode:
+                Type: String
+                Default: Auto
+                AllowedValues: [Auto, FunctionUpdate, Manual]
+              Pin:
+                Type: String
+                Default: ''
+            Conditions:
+              IsManual: !Equals [!Ref Mode, Manual]
+            Resources:
+              Orders:
+                Type: AWS::Lambda::Function
+                Properties:
+                  FunctionName: !Sub '${AWS::StackName}-orders'
+                  Runtime: python3.9
+                  Handler: app.handler
+                  Role: !Sub 'arn:aws:iam::${AWS::AccountId}:role/lambda-role'
+                  Code:
+                    ZipFile: orders-v1.zip
+                  RuntimeManagementConfig:
+                    UpdateRuntimeOn: !Ref Mode
+                    RuntimeVersionArn: !If [IsManual, !Ref Pin, !Ref AWS::NoValue]
+              OrdersV1:
+                Type: AWS::Lambda::Version
+                Properties:
+                  FunctionName: !Ref Orders
+                  Description: v1
+              Live:
+                Type: AWS::Lambda::Alias
+                Properties:
+                  FunctionName: !Ref Orders
+                  FunctionVersion: !GetAtt OrdersV1.Version
+                  Name: live
+              Errors:
+                Type: AWS::CloudWatch::Alarm
+                Properties:
+                  AlarmName: {"Fn::Join": ["-", [!Ref "AWS::StackName", errors]]}
+                  Namespace: AWS/Lambda
+                  MetricName: Errors
+                  Statistic: Sum
+                  Period: 60
+                  EvaluationPeriods: 1
+                  Threshold: 0
+                  ComparisonOperator: GreaterThanThreshold
+                  Dimensions:
+                    - Name: FunctionName
+                      Value: !Ref Orders
+                    - Name: Resource
+                      Value: !Sub '${Orders}:live'
+            EOF
+            $ ! aws cloudformation deploy --template-file nope.yaml --stack-name shop
+              ! Invalid template path nope.yaml
+            $ ! aws cloudformation deploy --template-file template.yaml --stack-name shop --parameter-overrides Mode=manual
+              ! An error occurred (ValidationError) when calling the CreateChangeSet operation: Parameter 'Mode' must be one of AllowedValues
+            $ ! aws cloudformation deploy --template-file template.yaml --stack-name shop --parameter-overrides Mode
+              ! ['Mode'] value passed to --parameter-overrides must be of format Key=Value
+            $ cat > bad.yaml <<'EOF'
+            Resources:
+              Fn:
+                Type: AWS::Lambda::Function
+                Properties: [unclosed
+            EOF
+            $ ! aws cloudformation deploy --template-file bad.yaml --stack-name s
+              ! An error occurred (ValidationError) when calling the CreateChangeSet operation: Template format error: YAML not well-formed. (line 5, column 1)
+            $ cat > types.yaml <<'EOF'
+            Resources:
+              Fn:
+                Type: AWS::Lambda::Funtion
+              Topic:
+                Type: AWS::SNS::Topic
+            EOF
+            $ ! aws cloudformation deploy --template-file types.yaml --stack-name s
+              ! An error occurred (ValidationError) when calling the CreateChangeSet operation: Template format error: Unrecognized resource types: [AWS::Lambda::Funtion, AWS::SNS::Topic]
+            $ cat > cycle.yaml <<'EOF'
+            Resources:
+              A:
+                Type: AWS::Lambda::Version
+                Properties:
+                  FunctionName: !Ref B
+              B:
+                Type: AWS::Lambda::Version
+                Properties:
+                  FunctionName: !GetAtt A.Version
+            EOF
+            $ ! aws cloudformation deploy --template-file cycle.yaml --stack-name s
+              ! An error occurred (ValidationError) when calling the CreateChangeSet operation: Circular dependency between resources: [A, B]
+            $ cat > dangling.yaml <<'EOF'
+            Resources:
+              A:
+                Type: AWS::Lambda::Version
+                Properties:
+                  FunctionName: !Ref Missing
+            EOF
+            $ ! aws cloudformation deploy --template-file dangling.yaml --stack-name s
+              ! An error occurred (ValidationError) when calling the CreateChangeSet operation: Template format error: Unresolved resource dependencies [Missing] in the Resources block of the template
+            $ cat > required.yaml <<'EOF'
+            Parameters:
+              Name:
+                Type: String
+            Resources:
+              A:
+                Type: AWS::Lambda::Version
+                Properties:
+                  FunctionName: !Ref Name
+            EOF
+            $ ! aws cloudformation deploy --template-file required.yaml --stack-name s
+              ! An error occurred (ValidationError) when calling the CreateChangeSet operation: Parameters: [Name] must have values
+            $ ! aws cloudformation describe-stacks --stack-name s
+              ! An error occurred (ValidationError) when calling the DescribeStacks operation: Stack with id s does not exist
+        "#]],
+    );
+}
+
+/// The launch post's snippet writes `UpdateOn`; a resource that fails rolls a new stack back,
+/// and a stack in ROLLBACK_COMPLETE cannot be updated.
+#[test]
+fn a_failing_resource_rolls_the_new_stack_back() {
+    check(
+        r#"
+        sim region eu-west-1
+        cat > template.json <<'EOF'
+        {
+          "Resources": {
+            "Helper": {
+              "Type": "AWS::Lambda::Function",
+              "Properties": {
+                "FunctionName": "helper",
+                "Runtime": "python3.9",
+                "Handler": "app.handler",
+                "Role": "arn:aws:iam::123456789012:role/lambda-role",
+                "Code": {"ZipFile": "helper.zip"}
+              }
+            },
+            "HelloWorldFunction": {
+              "Type": "AWS::Lambda::Function",
+              "DependsOn": "Helper",
+              "Properties": {
+                "Runtime": "python3.9",
+                "Handler": "app.handler",
+                "Role": "arn:aws:iam::123456789012:role/lambda-role",
+                "Code": {"ZipFile": "hello.zip"},
+                "RuntimeManagementConfig": {"UpdateOn": "Manual"}
+              }
+            }
+          }
+        }
+        EOF
+        ! aws cloudformation deploy --template-file template.json --stack-name hello
+        aws cloudformation describe-stack-events --stack-name hello  # => StackEvents[].LogicalResourceId StackEvents[].ResourceStatus StackEvents[].ResourceStatusReason
+        ! aws lambda get-function --function-name helper
+        ! aws cloudformation deploy --template-file template.json --stack-name hello
+        "#,
+        expect![[r#"
+            $ sim region eu-west-1
+            $ cat > template.json <<'EOF'
+            {
+              "Resources": {
+                "Helper": {
+                  "Type": "AWS::Lambda::Function",
+                  "Properties": {
+                    "FunctionName": "helper",
+                    "Runtime": "python3.9",
+                    "Handler": "app.handler",
+                    "Role": "arn:aws:iam::123456789012:role/lambda-role",
+                    "Code": {"ZipFile": "helper.zip"}
+                  }
+                },
+                "HelloWorldFunction": {
+                  "Type": "AWS::Lambda::Function",
+                  "DependsOn": "Helper",
+                  "Properties": {
+                    "Runtime": "python3.9",
+                    "Handler": "app.handler",
+                    "Role": "arn:aws:iam::123456789012:role/lambda-role",
+                    "Code": {"ZipFile": "hello.zip"},
+                    "RuntimeManagementConfig": {"UpdateOn": "Manual"}
+                  }
+                }
+              }
+            }
+            EOF
+            $ ! aws cloudformation deploy --template-file template.json --stack-name hello
+              ! 
+              ! Waiting for changeset to be created..
+              ! Waiting for stack create/update to complete
+              ! 
+              ! Failed to create/update the stack. Run the following command
+              ! to fetch the list of events leading up to the failure
+              ! aws cloudformation describe-stack-events --stack-name hello
+            $ aws cloudformation describe-stack-events --stack-name hello
+              StackEvents[].LogicalResourceId: ["hello","Helper","Helper","hello","HelloWorldFunction","HelloWorldFunction","Helper","Helper","hello"]
+              StackEvents[].ResourceStatus: ["ROLLBACK_COMPLETE","DELETE_COMPLETE","DELETE_IN_PROGRESS","ROLLBACK_IN_PROGRESS","CREATE_FAILED","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_IN_PROGRESS"]
+              StackEvents[].ResourceStatusReason: [null,null,null,"The following resource(s) failed to create: [HelloWorldFunction]. Rollback requested by user.","Properties validation failed for resource HelloWorldFunction with message: #/RuntimeManagementConfig: required key [UpdateRuntimeOn] not found #/RuntimeManagementConfig: extraneous key [UpdateOn] is not permitted",null,null,null,"User Initiated"]
+            $ ! aws lambda get-function --function-name helper
+              ! An error occurred (ResourceNotFoundException) when calling the GetFunction operation: Function not found: arn:aws:lambda:eu-west-1:123456789012:function:helper
+            $ ! aws cloudformation deploy --template-file template.json --stack-name hello
+              ! An error occurred (ValidationError) when calling the CreateChangeSet operation: Stack:arn:aws:cloudformation:eu-west-1:123456789012:stack/hello/bdd73226-2feb-4e95-98ef-e333b266f103 is in ROLLBACK_COMPLETE state and can not be updated.
+        "#]],
+    );
+}
+
+/// An update whose resource fails goes back: a Manual setting without a runtime version ARN is
+/// refused by Lambda, and the function's earlier change is undone.
+#[test]
+fn a_failing_update_rolls_back_what_it_changed() {
+    check(
+        &format!(
+            "{SHOP}{}",
+            r#"
+            aws cloudformation deploy --template-file template.yaml --stack-name shop
+            ! aws cloudformation deploy --template-file template.yaml --stack-name shop --parameter-overrides Mode=Manual
+            aws cloudformation describe-stack-events --stack-name shop  # => StackEvents[].ResourceStatus
+            aws cloudformation describe-stacks --stack-name shop  # => Stacks[0].StackStatus Stacks[0].Parameters
+            aws lambda get-runtime-management-config --function-name shop-orders  # => UpdateRuntimeOn
+            "#
+        ),
+        expect![[r#"
+            $ sim region eu-west-1
+            $ cat > template.yaml <<'EOF'
+            AWSTemplateFormatVersion: '2010-09-09'
+            Parameters:
+              Mode:
+                Type: String
+                Default: Auto
+                AllowedValues: [Auto, FunctionUpdate, Manual]
+              Pin:
+                Type: String
+                Default: ''
+            Conditions:
+              IsManual: !Equals [!Ref Mode, Manual]
+            Resources:
+              Orders:
+                Type: AWS::Lambda::Function
+                Properties:
+                  FunctionName: !Sub '${AWS::StackName}-orders'
+                  Runtime: python3.9
+                  Handler: app.handler
+                  Role: !Sub 'arn:aws:iam::${AWS::AccountId}:role/lambda-role'
+                  Code:
+                    ZipFile: orders-v1.zip
+                  RuntimeManagementConfig:
+                    UpdateRuntimeOn: !Ref Mode
+                    RuntimeVersionArn: !If [IsManual, !Ref Pin, !Ref AWS::NoValue]
+              OrdersV1:
+                Type: AWS::Lambda::Version
+                Properties:
+                  FunctionName: !Ref Orders
+                  Description: v1
+              Live:
+                Type: AWS::Lambda::Alias
+                Properties:
+                  FunctionName: !Ref Orders
+                  FunctionVersion: !GetAtt OrdersV1.Version
+                  Name: live
+              Errors:
+                Type: AWS::CloudWatch::Alarm
+                Properties:
+                  AlarmName: {"Fn::Join": ["-", [!Ref "AWS::StackName", errors]]}
+                  Namespace: AWS/Lambda
+                  MetricName: Errors
+                  Statistic: Sum
+                  Period: 60
+                  EvaluationPeriods: 1
+                  Threshold: 0
+                  ComparisonOperator: GreaterThanThreshold
+                  Dimensions:
+                    - Name: FunctionName
+                      Value: !Ref Orders
+                    - Name: Resource
+                      Value: !Sub '${Orders}:live'
+            EOF
+            $ aws cloudformation deploy --template-file template.yaml --stack-name shop
+            $ ! aws cloudformation deploy --template-file template.yaml --stack-name shop --parameter-overrides Mode=Manual
+              ! 
+              ! Waiting for changeset to be created..
+              ! Waiting for stack create/update to complete
+              ! 
+              ! Failed to create/update the stack. Run the following command
+              ! to fetch the list of events leading up to the failure
+              ! aws cloudformation describe-stack-events --stack-name shop
+            $ aws cloudformation describe-stack-events --stack-name shop
+              StackEvents[].ResourceStatus: ["UPDATE_ROLLBACK_COMPLETE","UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS","UPDATE_COMPLETE","UPDATE_IN_PROGRESS","UPDATE_ROLLBACK_IN_PROGRESS","UPDATE_FAILED","UPDATE_IN_PROGRESS","UPDATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_IN_PROGRESS"]
+            $ aws cloudformation describe-stacks --stack-name shop
+              Stacks[0].StackStatus: "UPDATE_ROLLBACK_COMPLETE"
+              Stacks[0].Parameters: [{"ParameterKey":"Mode","ParameterValue":"Auto"},{"ParameterKey":"Pin","ParameterValue":""}]
+            $ aws lambda get-runtime-management-config --function-name shop-orders
+              UpdateRuntimeOn: "Auto"
+        "#]],
+    );
+}
