@@ -377,7 +377,7 @@ fn aws_usage_errors_read_like_the_aws_cli() {
         ("aws lambda update-function-configuration --function-name f --environment Vars={A=b}", "Parameter validation failed:\nUnknown parameter in Environment: \"Vars\", must be one of: Variables"),
         ("aws lambda invoke --function-name f --payload file://event.json out.json", "Error parsing parameter '--payload': Unable to load paramfile file://event.json: [Errno 2] No such file or directory: 'event.json'"),
         ("aws lambda invoke --function-name f --payload hello out.json", "Invalid base64: \"hello\""),
-        ("echo hi", "echo: command not found (the console runs aws lambda ..., sim ..., cat <file> and help)"),
+        ("echo hi", "echo: command not found (the console runs aws ..., sam deploy, sim ..., cat <file> and help)"),
         ("aws lambda get-function --function-name 'f", "shell: unexpected end of line while looking for matching '"),
         ("aws lambda list-functions | head", "shell: '|' is not supported: the console runs one command per line (quote it to pass it as text)"),
         ("cat a b", "usage: cat <file>"),

@@ -13,11 +13,12 @@ use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 
-const SCENARIOS: [&str; 4] = [
+const SCENARIOS: [&str; 5] = [
     include_str!("../scenarios/two-phase-rollout.scenario"),
     include_str!("../scenarios/function-update-mode.scenario"),
     include_str!("../scenarios/manual-rollback.scenario"),
     include_str!("../scenarios/runtime-update-during-canary.scenario"),
+    include_str!("../scenarios/runtime-settings-in-sam.scenario"),
 ];
 
 const CREATE: &str = "aws lambda create-function --function-name f --runtime python3.9 \

@@ -40,7 +40,13 @@ fn run(path: &Path) -> Vec<LineResult> {
 #[test]
 fn there_are_the_three_launch_post_scenarios_and_the_canary() {
     let names: Vec<String> = scenario_files().iter().map(|p| name(p)).collect();
-    for id in ["two-phase-rollout", "function-update-mode", "manual-rollback", "runtime-update-during-canary"] {
+    for id in [
+        "two-phase-rollout",
+        "function-update-mode",
+        "manual-rollback",
+        "runtime-update-during-canary",
+        "runtime-settings-in-sam",
+    ] {
         assert!(names.iter().any(|n| n == id), "scenarios/{id}.scenario is missing");
     }
 }

@@ -32,7 +32,8 @@ pub struct Tour {
 }
 
 /// The three stories of the AWS launch post "Introducing AWS Lambda runtime management controls",
-/// then how a runtime update meets a CodeDeploy canary, as `(id, title, scenario text)`.
+/// how a runtime update meets a CodeDeploy canary, and runtime settings in a SAM template, as
+/// `(id, title, scenario text)`.
 pub const BUILTIN: &[(&str, &str, &str)] = &[
     ("two-phase-rollout", "Two-phase automatic rollout", include_str!("../../scenarios/two-phase-rollout.scenario")),
     (
@@ -49,6 +50,11 @@ pub const BUILTIN: &[(&str, &str, &str)] = &[
         "runtime-update-during-canary",
         "A runtime update during a canary",
         include_str!("../../scenarios/runtime-update-during-canary.scenario"),
+    ),
+    (
+        "runtime-settings-in-sam",
+        "Runtime settings in a SAM template",
+        include_str!("../../scenarios/runtime-settings-in-sam.scenario"),
     ),
 ];
 
@@ -141,7 +147,7 @@ mod tests {
 
     #[test]
     fn builtins_are_tours() {
-        assert_eq!(BUILTIN.len(), 4);
+        assert_eq!(BUILTIN.len(), 5);
         for (id, title, text) in BUILTIN {
             let t = tour(text);
             assert!(!title.is_empty() && !t.intro.is_empty(), "{id}");

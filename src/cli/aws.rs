@@ -144,6 +144,30 @@ pub fn parse(words: &[String], files: &Files) -> Result<Line, Failure> {
     Ok(Line::Aws(Box::new(AwsCall { region: g.region, request, outfile: parsed.positionals.first().cloned() })))
 }
 
+/// Parses the words after `sam`: `sam deploy` and its options, with `--region`.
+pub fn parse_sam(words: &[String], files: &Files) -> Result<Line, Failure> {
+    let (g, mut rest) = globals(words)?;
+    let op = &operations::SAM_DEPLOY;
+    match take_positional(&mut rest).as_deref() {
+        Some("deploy") => {}
+        Some(other) => {
+            return Err(Failure::client(format!("Error: No such command '{other}'. The playground runs sam deploy.")))
+        }
+        None => {
+            return Err(Failure::client(
+                "Usage: sam deploy --template-file <file> --stack-name <name> [--parameter-overrides K=V ...]",
+            ))
+        }
+    }
+    let parsed = args::parse(&rest, op.options, op.positionals).map_err(|e| Failure::client(format!("Error: {e}")))?;
+    if !parsed.unknown.is_empty() {
+        return Err(Failure::client(format!("Error: No such option: {}", parsed.unknown[0])));
+    }
+    let cx = Context { files, raw_blobs: false };
+    let request = operations::build(op, &parsed, &cx)?;
+    Ok(Line::Aws(Box::new(AwsCall { region: g.region, request, outfile: None })))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

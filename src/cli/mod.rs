@@ -85,13 +85,14 @@ pub fn parse(line: &str, files: &Files) -> Result<Line, Failure> {
         "aws" => aws::parse(rest, files),
         "sim" if rest.len() == 1 && rest[0] == "help" => Ok(Line::Help(help::general())),
         "sim" => sim::parse(rest).map(Line::Sim),
+        "sam" => aws::parse_sam(rest, files),
         "help" => Ok(Line::Help(help::general())),
         "cat" => match rest {
             [path] => Ok(Line::Cat(path.clone())),
             _ => Err(Failure::client("usage: cat <file>")),
         },
         other => Err(Failure::client(format!(
-            "{other}: command not found (the console runs aws lambda ..., sim ..., cat <file> and help)"
+            "{other}: command not found (the console runs aws ..., sam deploy, sim ..., cat <file> and help)"
         ))),
     }
 }

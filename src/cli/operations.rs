@@ -1,7 +1,7 @@
 //! The `aws lambda` operations the playground answers, with their AWS CLI v2 option names, and
 //! how each one's options become the model's request.
 
-use super::args::{flag, list, list_required, required, value, Opt, Parsed};
+use super::args::{flag, list, list_required, required, switch, value, Opt, Parsed};
 use super::error::Failure;
 use super::params::{self, Bounds, Files};
 use crate::model::api::*;
@@ -320,6 +320,25 @@ pub const CLOUDFORMATION_OPERATIONS: &[Operation] = &[
     },
 ];
 
+/// `sam deploy`: the SAM CLI's deploy, the same change set as `aws cloudformation deploy`
+/// (no build or upload: `CodeUri` is the code, as `fileb://` paths are elsewhere).
+pub const SAM_DEPLOY: Operation = Operation {
+    service: "sam",
+    name: "deploy",
+    api: "CreateChangeSet",
+    options: &[
+        required("template-file"),
+        required("stack-name"),
+        list("parameter-overrides"),
+        list("capabilities"),
+        flag("fail-on-empty-changeset"),
+        flag("confirm-changeset"),
+        switch("resolve-s3"),
+    ],
+    positionals: &[],
+    summary: "SAM's deploy of a template file (cat > template.yaml <<'EOF' writes one).",
+};
+
 /// The services `aws` answers, with their operations.
 pub const SERVICES: &[(&str, &[Operation])] = &[
     ("lambda", OPERATIONS),
@@ -628,6 +647,7 @@ fn read(op: &Operation, parsed: &Parsed, cx: &Context) -> Result<Request, Failur
                 parameter_overrides: overrides,
                 template_file: path,
                 no_fail_on_empty_changeset: parsed.flag("fail-on-empty-changeset") == Some(false),
+                sam: op.service == "sam",
             })
         }
         "describe-stacks" => Request::DescribeStacks(StackNameRequest { stack_name: r.text("stack-name")? }),

@@ -133,7 +133,10 @@ fn function(w: &mut Words, r: &FunctionRequest) {
 /// `aws <service> <operation> <options> [--region r]`
 pub fn aws(call: &AwsCall) -> String {
     let mut w = Words::default();
-    w.word("aws").word(call.request.service());
+    match &call.request {
+        Request::DeployStack(r) if r.sam => w.word("sam"),
+        request => w.word("aws").word(request.service()),
+    };
     match &call.request {
         Request::CreateFunction(r) => {
             w.word("create-function")

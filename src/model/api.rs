@@ -528,6 +528,8 @@ pub struct DeployStackRequest {
     pub template_file: String,
     /// `--no-fail-on-empty-changeset`: a deploy that changes nothing succeeds.
     pub no_fail_on_empty_changeset: bool,
+    /// Run as `sam deploy`: the same change set, in the SAM CLI's words.
+    pub sam: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

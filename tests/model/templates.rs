@@ -537,3 +537,155 @@ fn a_failing_update_rolls_back_what_it_changed() {
         "#]],
     );
 }
+
+/// SAM's transform: serverless functions expand only under `Transform`; DeploymentPreference
+/// needs AutoPublishAlias; what the playground does not model is refused by name; Globals merge.
+#[test]
+fn sam_transform_rules() {
+    check(
+        r#"
+        sim region us-east-1
+        cat > plain.yaml <<'EOF'
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              CodeUri: fn/
+              Handler: app.handler
+              Runtime: python3.9
+        EOF
+        ! aws cloudformation deploy --template-file plain.yaml --stack-name s
+        cat > preference.yaml <<'EOF'
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              CodeUri: fn/
+              Handler: app.handler
+              Runtime: python3.9
+              DeploymentPreference:
+                Type: Canary10Percent5Minutes
+        EOF
+        ! sam deploy --template-file preference.yaml --stack-name s
+        cat > events.yaml <<'EOF'
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              CodeUri: fn/
+              Handler: app.handler
+              Runtime: python3.9
+              Events:
+                Api:
+                  Type: Api
+        EOF
+        ! aws cloudformation deploy --template-file events.yaml --stack-name s
+        cat > globals.yaml <<'EOF'
+        Transform: AWS::Serverless-2016-10-31
+        Globals:
+          Function:
+            Runtime: python3.9
+            MemorySize: 256
+            Environment:
+              Variables:
+                STAGE: prod
+                LOG: info
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              FunctionName: fn
+              CodeUri: fn/
+              Handler: app.handler
+              Environment:
+                Variables:
+                  LOG: debug
+              AutoPublishAlias: live
+        EOF
+        sam deploy --template-file globals.yaml --stack-name s
+        aws lambda get-function-configuration --function-name fn --qualifier live  # => Version Runtime MemorySize Environment Role
+        aws cloudformation describe-stack-events --stack-name s  # => StackEvents[].LogicalResourceId
+        aws cloudformation delete-stack --stack-name s
+        ! aws lambda list-versions-by-function --function-name fn
+        "#,
+        expect![[r#"
+            $ sim region us-east-1
+            $ cat > plain.yaml <<'EOF'
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  CodeUri: fn/
+                  Handler: app.handler
+                  Runtime: python3.9
+            EOF
+            $ ! aws cloudformation deploy --template-file plain.yaml --stack-name s
+              ! An error occurred (ValidationError) when calling the CreateChangeSet operation: Template format error: Unrecognized resource types: [AWS::Serverless::Function]
+            $ cat > preference.yaml <<'EOF'
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  CodeUri: fn/
+                  Handler: app.handler
+                  Runtime: python3.9
+                  DeploymentPreference:
+                    Type: Canary10Percent5Minutes
+            EOF
+            $ ! sam deploy --template-file preference.yaml --stack-name s
+              ! Error: Failed to create changeset for the stack: s, An error occurred (ValidationError) when calling the CreateChangeSet operation: Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1. Resource with id [Fn] is invalid. 'DeploymentPreference' requires AutoPublishAlias property to be specified.
+            $ cat > events.yaml <<'EOF'
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  CodeUri: fn/
+                  Handler: app.handler
+                  Runtime: python3.9
+                  Events:
+                    Api:
+                      Type: Api
+            EOF
+            $ ! aws cloudformation deploy --template-file events.yaml --stack-name s
+              ! An error occurred (ValidationError) when calling the CreateChangeSet operation: Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1. Resource with id [Fn] is invalid. The playground does not model property Events of AWS::Serverless::Function.
+            $ cat > globals.yaml <<'EOF'
+            Transform: AWS::Serverless-2016-10-31
+            Globals:
+              Function:
+                Runtime: python3.9
+                MemorySize: 256
+                Environment:
+                  Variables:
+                    STAGE: prod
+                    LOG: info
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: fn
+                  CodeUri: fn/
+                  Handler: app.handler
+                  Environment:
+                    Variables:
+                      LOG: debug
+                  AutoPublishAlias: live
+            EOF
+            $ sam deploy --template-file globals.yaml --stack-name s
+            $ aws lambda get-function-configuration --function-name fn --qualifier live
+              Version: "1"
+              Runtime: "python3.9"
+              MemorySize: 256
+              Environment: {"Variables":{"LOG":"debug","STAGE":"prod"}}
+              Role: "arn:aws:iam::123456789012:role/FnRole"
+            $ aws cloudformation describe-stack-events --stack-name s
+              StackEvents[].LogicalResourceId: ["s","FnAliaslive","FnAliaslive","FnVersion993fae7059","FnVersion993fae7059","Fn","Fn","s"]
+            $ aws cloudformation delete-stack --stack-name s
+            $ ! aws lambda list-versions-by-function --function-name fn
+              ! An error occurred (ResourceNotFoundException) when calling the ListVersionsByFunction operation: Function not found: arn:aws:lambda:us-east-1:123456789012:function:fn
+        "#]],
+    );
+}

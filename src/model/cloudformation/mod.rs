@@ -4,5 +4,6 @@
 
 pub mod resolve;
 pub mod resources;
+pub mod sam;
 pub mod template;
 pub mod yaml;

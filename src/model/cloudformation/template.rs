@@ -45,6 +45,8 @@ pub struct Resource {
     pub condition: Option<String>,
     /// Resources it refers to (Ref, GetAtt, Sub) or names in DependsOn.
     pub depends_on: BTreeSet<String>,
+    /// `DeletionPolicy: Retain`: a deleted resource stays (SAM sets it on published versions).
+    pub retain: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -53,6 +55,10 @@ pub struct Template {
     pub conditions: Vec<(String, Node)>,
     /// In an order that creates every resource after those it depends on.
     pub resources: Vec<Resource>,
+    /// `Transform: AWS::Serverless-2016-10-31`: SAM resources expand before the deploy.
+    pub serverless: bool,
+    /// SAM's `Globals` section.
+    pub globals: Option<Node>,
 }
 
 /// `Template format error: ...`, as CreateChangeSet answers (ValidationError).
@@ -198,13 +204,22 @@ pub fn read(text: &str) -> Result<Template, String> {
             "Number of resources, {count}, is greater than the maximum allowed, {MAX_RESOURCES}"
         )));
     }
+    let serverless = root.get("Transform").is_some_and(|t| match &t.value {
+        Value::Scalar { text, .. } => text == super::sam::TRANSFORM,
+        Value::Seq(items) => items.iter().any(|i| i.as_str() == Some(super::sam::TRANSFORM)),
+        Value::Map(_) => false,
+    });
+    if root.get("Globals").is_some() && !serverless {
+        return Err(format_error("Invalid template property or properties [Globals]"));
+    }
     let mut resources = Vec::new();
     let mut unknown_types = Vec::new();
     for (id, def) in resources_node.entries() {
         let Some(kind) = def.get("Type").and_then(|n| n.as_str()) else {
             return Err(format_error(format!("[/Resources/{id}] Every Resources object must contain a Type member.")));
         };
-        if !RESOURCE_TYPES.contains(&kind) && !kind.starts_with("AWS::Serverless::") {
+        let known = RESOURCE_TYPES.contains(&kind) || (serverless && kind == super::sam::FUNCTION);
+        if !known {
             unknown_types.push(kind.to_string());
         }
         let properties = def.get("Properties").cloned().unwrap_or_else(|| Node::synthetic(Value::Map(Vec::new())));
@@ -214,7 +229,15 @@ pub fn read(text: &str) -> Result<Template, String> {
             depends_on.extend(scalar_list(d));
         }
         let condition = def.get("Condition").and_then(|n| n.as_str()).map(String::from);
-        resources.push(Resource { logical_id: id.clone(), kind: kind.to_string(), properties, condition, depends_on });
+        let retain = def.get("DeletionPolicy").and_then(|n| n.as_str()) == Some("Retain");
+        resources.push(Resource {
+            logical_id: id.clone(),
+            kind: kind.to_string(),
+            properties,
+            condition,
+            depends_on,
+            retain,
+        });
     }
     if !unknown_types.is_empty() {
         return Err(format_error(format!("Unrecognized resource types: [{}]", unknown_types.join(", "))));
@@ -241,11 +264,11 @@ pub fn read(text: &str) -> Result<Template, String> {
         )));
     }
     let resources = order(resources)?;
-    Ok(Template { parameters, conditions, resources })
+    Ok(Template { parameters, conditions, resources, serverless, globals: root.get("Globals").cloned() })
 }
 
 /// Dependency order (Kahn's algorithm, ties in the template's order); a cycle is an error.
-fn order(resources: Vec<Resource>) -> Result<Vec<Resource>, String> {
+pub(super) fn order(resources: Vec<Resource>) -> Result<Vec<Resource>, String> {
     let mut remaining: Vec<Resource> = resources;
     let mut done: BTreeSet<String> = BTreeSet::new();
     let mut out = Vec::new();

@@ -23,6 +23,8 @@ use crate::model::time::Timestamp;
 struct Provisioned {
     logical_id: String,
     kind: String,
+    /// `DeletionPolicy: Retain`.
+    retain: bool,
     physical_id: String,
     properties: Json,
     made: Made,
@@ -222,6 +224,7 @@ impl Lambda {
         Ok(Provisioned {
             logical_id: r.logical_id.clone(),
             kind: r.kind.clone(),
+            retain: r.retain,
             physical_id,
             properties: props.clone(),
             made,
@@ -341,9 +344,52 @@ impl Lambda {
         }
     }
 
+    /// `aws cloudformation deploy`, or `sam deploy` with the SAM CLI's words for the same ends.
     pub(super) fn deploy_stack(&mut self, region: &str, r: &DeployStackRequest) -> ApiResult<StackDeployed> {
+        let creating = !self.stacks.contains_key(&(region.to_string(), r.stack_name.clone()));
+        let outcome = self.deploy_stack_change_set(region, r);
+        if !r.sam {
+            return outcome;
+        }
+        let stack = &r.stack_name;
+        let failed = |m: String| ApiError::new(ErrorCode::StackDeployFailed, m);
+        match outcome {
+            Ok(d) => {
+                // [choice] The SAM CLI's change set table and prompts are left out.
+                let printed = format!(
+                    "\nWaiting for changeset to be created..\n\nSuccessfully created/updated stack - {stack} in {region}"
+                );
+                Ok(StackDeployed { printed, ..d })
+            }
+            Err(e) if e.code == ErrorCode::ValidationError => Err(failed(format!(
+                "Error: Failed to create changeset for the stack: {stack}, An error occurred (ValidationError) when calling the CreateChangeSet operation: {}",
+                e.message
+            ))),
+            Err(e) if e.message.contains("No changes to deploy") => {
+                Err(failed(format!("Error: No changes to deploy. Stack {stack} is up to date")))
+            }
+            Err(e) if e.code == ErrorCode::StackDeployFailed => {
+                let (waiter, status) = if creating {
+                    ("StackCreateComplete", "ROLLBACK_COMPLETE")
+                } else {
+                    ("StackUpdateComplete", "UPDATE_ROLLBACK_COMPLETE")
+                };
+                Err(failed(format!(
+                    "Error: Failed to create/update the stack: {stack}, Waiter {waiter} failed: Waiter encountered a terminal failure state: For expression \"Stacks[].StackStatus\" we matched expected path: \"{status}\" at least once"
+                )))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    fn deploy_stack_change_set(&mut self, region: &str, r: &DeployStackRequest) -> ApiResult<StackDeployed> {
         let template = template::read(&r.template_body).map_err(validation)?;
         let parameters = template::parameter_values(&template, &r.parameter_overrides).map_err(validation)?;
+        let template = if template.serverless {
+            crate::model::cloudformation::sam::expand(template, &parameters).map_err(validation)?
+        } else {
+            template
+        };
         let key = (region.to_string(), r.stack_name.clone());
         let existing = self.stacks.get(&key).cloned();
         if let Some(s) = existing.as_ref().filter(|s| s.status == "ROLLBACK_COMPLETE") {
@@ -411,6 +457,8 @@ impl Lambda {
         // Old resources a replacement superseded: deleted in the cleanup.
         let mut superseded: Vec<Provisioned> = Vec::new();
         let mut failed: Option<String> = None;
+        // What the failed resource was doing: `create` or `update`.
+        let mut failed_verb = verb;
         for res in &template.resources {
             if res.condition.as_ref().is_some_and(|c| !conditions[c]) {
                 continue;
@@ -442,6 +490,7 @@ impl Lambda {
             if let Some(message) = resources::validate(&res.logical_id, &res.kind, &props) {
                 self.stack_event(&key, Some(resource), fail, Some(message));
                 failed = Some(res.logical_id.clone());
+                failed_verb = if previous.is_some() { "update" } else { "create" };
                 break;
             }
             let outcome = match &previous {
@@ -465,6 +514,7 @@ impl Lambda {
                 Err(reason) => {
                     self.stack_event(&key, Some(resource), fail, Some(reason));
                     failed = Some(res.logical_id.clone());
+                    failed_verb = if previous.is_some() { "update" } else { "create" };
                     // An update in place may have applied part of its changes: the rollback
                     // puts the old properties back.
                     if let Some(p) = previous.filter(|p| !Self::replaces(&p.kind, &p.properties, &props)) {
@@ -497,7 +547,7 @@ impl Lambda {
         };
 
         // Roll back: resources made in this deploy go; resources updated in place go back.
-        let reason = format!("The following resource(s) failed to {verb}: [{failed}]. ");
+        let reason = format!("The following resource(s) failed to {failed_verb}: [{failed}]. ");
         if creating {
             self.stack_event(&key, None, "ROLLBACK_IN_PROGRESS", Some(format!("{reason}Rollback requested by user.")));
             for p in new.iter().rev() {
@@ -537,9 +587,12 @@ impl Lambda {
         Err(ApiError::new(ErrorCode::StackDeployFailed, printed))
     }
 
-    /// Deletes one resource of a stack, with its events.
+    /// Deletes one resource of a stack, with its events (a retained one stays).
     fn remove(&mut self, region: &str, key: &(String, String), p: &Provisioned) {
         let resource = (p.logical_id.as_str(), p.physical_id.as_str(), p.kind.as_str());
+        if p.retain {
+            return self.stack_event(key, Some(resource), "DELETE_SKIPPED", None);
+        }
         self.stack_event(key, Some(resource), "DELETE_IN_PROGRESS", None);
         match self.delete_resource(region, p) {
             Ok(()) => self.stack_event(key, Some(resource), "DELETE_COMPLETE", None),

@@ -69,7 +69,7 @@ pub fn Timeline() -> Html {
         return html! {
             <div class="timeline-empty" data-testid="timeline" ref={container}>
                 <p class="empty">{"Each function version gets a lane here, coloured by the runtime version it runs over time, with the phases of every release in its region."}</p>
-                <p class="empty">{"New here? Take a guided tour: the three stories of the AWS launch post, or a runtime update during a CodeDeploy canary:"}</p>
+                <p class="empty">{"New here? Take a guided tour: the three stories of the AWS launch post, a runtime update during a CodeDeploy canary, or runtime settings in a SAM template:"}</p>
                 <ul class="tour-starts">{for tours}</ul>
             </div>
         };

@@ -1,0 +1,236 @@
+//! The SAM transform for `AWS::Serverless::Function` (LAMBDA.md, "Templates"): `Globals.Function`
+//! merged in, `CodeUri` as the function's code, `RuntimeManagementConfig` passed to the function
+//! (never to the version), and `AutoPublishAlias`: a version whose logical id carries a hash of
+//! the function's code and a few properties (all of them with `AutoPublishAliasAllProperties`),
+//! kept on delete, and the alias pointed at it.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::Value as Json;
+
+use super::template::{self, Resource, Template};
+use super::yaml::{Node, Value};
+
+pub const TRANSFORM: &str = "AWS::Serverless-2016-10-31";
+pub const FUNCTION: &str = "AWS::Serverless::Function";
+
+/// Properties SAM passes to the `AWS::Lambda::Function` as they are.
+const PASSED: [&str; 10] = [
+    "FunctionName",
+    "Runtime",
+    "Handler",
+    "Role",
+    "MemorySize",
+    "Timeout",
+    "Description",
+    "Environment",
+    "Architectures",
+    "RuntimeManagementConfig",
+];
+
+/// Properties only SAM reads.
+const SAM_ONLY: [&str; 7] = [
+    "CodeUri",
+    "InlineCode",
+    "AutoPublishAlias",
+    "AutoPublishAliasAllProperties",
+    "AutoPublishCodeSha256",
+    "VersionDescription",
+    "DeploymentPreference",
+];
+
+/// What a new version's logical id hashes by default.
+const HASHED: [&str; 5] = ["CodeUri", "InlineCode", "Environment", "MemorySize", "AutoPublishCodeSha256"];
+
+/// SAM's transform failure, as CloudFormation reports it.
+fn invalid(id: &str, message: &str) -> String {
+    format!(
+        "Transform {TRANSFORM} failed with: Invalid Serverless Application Specification document. Number of errors found: 1. Resource with id [{id}] is invalid. {message}"
+    )
+}
+
+fn scalar(text: &str) -> Node {
+    Node::synthetic(Value::Scalar { text: text.to_string(), plain: false })
+}
+
+fn tagged(tag: &str, value: Node) -> Node {
+    Node { tag: Some(tag.to_string()), ..value }
+}
+
+fn map(entries: Vec<(&str, Node)>) -> Node {
+    Node::synthetic(Value::Map(entries.into_iter().map(|(k, v)| (k.to_string(), v)).collect()))
+}
+
+/// A function's properties over the globals: maps merge (a function's keys win), the rest is
+/// replaced.
+fn merge(global: &Node, local: &Node) -> Node {
+    match (&global.value, &local.value) {
+        (Value::Map(g), Value::Map(l)) => {
+            let mut out: Vec<(String, Node)> = Vec::new();
+            for (k, gv) in g {
+                match l.iter().find(|(lk, _)| lk == k) {
+                    Some((_, lv)) if local.tag.is_none() && lv.tag.is_none() => out.push((k.clone(), merge(gv, lv))),
+                    Some((_, lv)) => out.push((k.clone(), lv.clone())),
+                    None => out.push((k.clone(), gv.clone())),
+                }
+            }
+            out.extend(l.iter().filter(|(k, _)| !g.iter().any(|(gk, _)| gk == k)).cloned());
+            Node { value: Value::Map(out), ..local.clone() }
+        }
+        _ => local.clone(),
+    }
+}
+
+/// A node as stable text for the version hash, with parameters and pseudo parameters in
+/// place of their `Ref`s (SAM resolves those before hashing).
+fn canonical(node: &Node, parameters: &BTreeMap<String, Json>, out: &mut String) {
+    let reference = match (&node.tag, &node.value) {
+        (Some(t), Value::Scalar { text, .. }) if t == "Ref" => Some(text.clone()),
+        (None, Value::Map(e)) if e.len() == 1 && e[0].0 == "Ref" => e[0].1.as_str().map(String::from),
+        _ => None,
+    };
+    if let Some(value) = reference.as_ref().and_then(|r| parameters.get(r)) {
+        out.push_str(&super::resolve::text(value));
+        return;
+    }
+    if let Some(t) = &node.tag {
+        out.push('!');
+        out.push_str(t);
+        out.push(' ');
+    }
+    match &node.value {
+        Value::Scalar { text, .. } => out.push_str(&format!("{text:?}")),
+        Value::Seq(items) => {
+            out.push('[');
+            for i in items {
+                canonical(i, parameters, out);
+                out.push(',');
+            }
+            out.push(']');
+        }
+        Value::Map(entries) => {
+            out.push('{');
+            for (k, v) in entries {
+                out.push_str(&format!("{k:?}:"));
+                canonical(v, parameters, out);
+                out.push(',');
+            }
+            out.push('}');
+        }
+    }
+}
+
+/// Expands the template's serverless functions into Lambda resources.
+pub fn expand(t: Template, parameters: &BTreeMap<String, Json>) -> Result<Template, String> {
+    let globals = t.globals.as_ref().and_then(|g| g.get("Function")).cloned();
+    let mut resources = Vec::new();
+    for r in t.resources {
+        if r.kind != FUNCTION {
+            resources.push(r);
+            continue;
+        }
+        let id = r.logical_id.clone();
+        let props = match &globals {
+            Some(g) => merge(g, &r.properties),
+            None => r.properties.clone(),
+        };
+        for (key, _) in props.entries() {
+            if !PASSED.contains(&key.as_str()) && !SAM_ONLY.contains(&key.as_str()) {
+                return Err(invalid(&id, &format!("The playground does not model property {key} of {FUNCTION}.")));
+            }
+        }
+        let alias = props.get("AutoPublishAlias").and_then(|n| n.as_str()).map(String::from);
+        if let Some(preference) = props.get("DeploymentPreference") {
+            if alias.is_none() {
+                return Err(invalid(&id, "'DeploymentPreference' requires AutoPublishAlias property to be specified."));
+            }
+            if preference.get("Enabled").and_then(|e| e.as_str()) != Some("false") {
+                return Err(invalid(
+                    &id,
+                    "The playground does not run DeploymentPreference yet: deploy with sim deploy after the stack.",
+                ));
+            }
+        }
+        let code = match (props.get("CodeUri"), props.get("InlineCode")) {
+            (Some(uri), _) if uri.get("Bucket").is_some() => map(vec![
+                ("S3Bucket", uri.get("Bucket").cloned().unwrap_or_else(|| scalar(""))),
+                ("S3Key", uri.get("Key").cloned().unwrap_or_else(|| scalar(""))),
+            ]),
+            (Some(uri), _) => map(vec![("ZipFile", uri.clone())]),
+            (None, Some(inline)) => map(vec![("ZipFile", inline.clone())]),
+            (None, None) => return Err(invalid(&id, "'CodeUri' or 'InlineCode' must be set.")),
+        };
+        let mut function: Vec<(&str, Node)> = vec![("Code", code)];
+        for key in PASSED {
+            if let Some(v) = props.get(key) {
+                function.push((key, v.clone()));
+            }
+        }
+        if props.get("Role").is_none() {
+            // [choice] SAM would create an execution role resource; the playground names one.
+            let role = tagged("Sub", scalar(&format!("arn:aws:iam::${{AWS::AccountId}}:role/{id}Role")));
+            function.push(("Role", role));
+        }
+        let properties = map(function);
+        let mut depends_on = BTreeSet::new();
+        template::references(&properties, &mut depends_on);
+        depends_on.extend(r.depends_on.iter().cloned());
+        resources.push(Resource {
+            logical_id: id.clone(),
+            kind: "AWS::Lambda::Function".into(),
+            properties,
+            condition: r.condition.clone(),
+            depends_on,
+            retain: r.retain,
+        });
+        let Some(alias) = alias else { continue };
+        let all = props.get("AutoPublishAliasAllProperties").and_then(|n| n.as_str()) == Some("true");
+        let mut text = String::new();
+        for (key, value) in props.entries() {
+            let hashed = if all {
+                !matches!(key.as_str(), "AutoPublishAlias" | "DeploymentPreference")
+            } else {
+                HASHED.contains(&key.as_str())
+            };
+            if hashed {
+                text.push_str(key);
+                canonical(value, parameters, &mut text);
+            }
+        }
+        let hash = crate::model::digest::hex(&crate::model::digest::sha256(text.as_bytes()));
+        let version_id = format!("{id}Version{}", &hash[..10]);
+        let mut version = vec![("FunctionName", tagged("Ref", scalar(&id)))];
+        if let Some(d) = props.get("VersionDescription") {
+            version.push(("Description", d.clone()));
+        }
+        resources.push(Resource {
+            logical_id: version_id.clone(),
+            kind: "AWS::Lambda::Version".into(),
+            properties: map(version),
+            condition: r.condition.clone(),
+            depends_on: [id.clone()].into(),
+            // SAM keeps old versions: an alias may still point at one.
+            retain: true,
+        });
+        let alias_properties = map(vec![
+            ("Name", scalar(&alias)),
+            ("FunctionName", tagged("Ref", scalar(&id))),
+            ("FunctionVersion", tagged("GetAtt", scalar(&format!("{version_id}.Version")))),
+        ]);
+        resources.push(Resource {
+            logical_id: format!("{id}Alias{alias}"),
+            kind: "AWS::Lambda::Alias".into(),
+            properties: alias_properties,
+            condition: r.condition.clone(),
+            depends_on: [id.clone(), version_id].into(),
+            retain: false,
+        });
+    }
+    // Only resources order the deploy (parameters and pseudo parameters are there already).
+    let ids: BTreeSet<String> = resources.iter().map(|r| r.logical_id.clone()).collect();
+    for r in &mut resources {
+        r.depends_on.retain(|d| ids.contains(d));
+    }
+    let resources = template::order(resources)?;
+    Ok(Template { resources, serverless: false, globals: None, ..t })
+}
