@@ -19,12 +19,12 @@ build: bootstrap
 test: bootstrap lint test-native test-browser
 
 lint:
-	cargo fmt --check
-	cargo clippy --all-targets -- -D warnings
-	cargo clippy --all-targets $(WASM) -- -D warnings
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets $(WASM) -- -D warnings
 
 test-native:
-	cargo test
+	cargo test --workspace
 
 test-browser:
 	cargo test $(WASM) --test web

@@ -4,7 +4,8 @@
 
 pub mod app;
 pub mod cli;
-pub mod model;
+/// The model is a crate of its own (sources in src/model) for its optimisation level.
+pub use lambda_runtime_playground_model as model;
 
 #[cfg(target_arch = "wasm32")]
 pub mod embed;

@@ -469,7 +469,7 @@ pub struct DeploymentStyle {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorInformation {
-    pub code: crate::model::deployment::DeploymentErrorCode,
+    pub code: crate::deployment::DeploymentErrorCode,
     pub message: String,
 }
 
@@ -505,7 +505,7 @@ pub struct DeploymentInfo {
     pub error_information: Option<ErrorInformation>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rollback_info: Option<RollbackInfo>,
-    pub status: crate::model::deployment::DeploymentStatus,
+    pub status: crate::deployment::DeploymentStatus,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

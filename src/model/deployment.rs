@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::time::MINUTE;
+use crate::time::MINUTE;
 
 /// How traffic moves from the current version to the target (CodeDeploy's `TrafficRoutingConfig`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -114,8 +114,8 @@ impl History {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::time::{DEFAULT_CLOCK, MINUTE};
-    use crate::model::Directive;
+    use crate::time::{DEFAULT_CLOCK, MINUTE};
+    use crate::Directive;
 
     #[test]
     fn snapshots_stay_few_and_replays_stay_right() {

@@ -201,7 +201,7 @@ impl VersionMetrics {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::time::DAY;
+    use crate::time::DAY;
 
     #[test]
     fn buckets_accumulate_per_hour() {

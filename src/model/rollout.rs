@@ -129,7 +129,7 @@ pub fn plan(regions: &[String], start: Timestamp, timing: RolloutTiming, policy:
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::time::DAY;
+    use crate::time::DAY;
 
     fn regions() -> Vec<String> {
         vec!["eu-south-1".into(), "us-east-1".into()]

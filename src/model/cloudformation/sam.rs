@@ -197,7 +197,7 @@ pub fn expand(t: Template, parameters: &BTreeMap<String, Json>) -> Result<Templa
                 canonical(value, parameters, &mut text);
             }
         }
-        let hash = crate::model::digest::hex(&crate::model::digest::sha256(text.as_bytes()));
+        let hash = crate::digest::hex(&crate::digest::sha256(text.as_bytes()));
         let version_id = format!("{id}Version{}", &hash[..10]);
         let mut version = vec![("FunctionName", tagged("Ref", scalar(&id)))];
         if let Some(d) = props.get("VersionDescription") {

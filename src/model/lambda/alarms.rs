@@ -3,10 +3,10 @@
 //! counts, minute by minute, whenever it is asked for.
 
 use super::Lambda;
-use crate::model::api::*;
-use crate::model::error::{ApiError, ApiResult, ErrorCode};
-use crate::model::function::{Qualifier, VersionId};
-use crate::model::time::{Timestamp, MINUTE};
+use crate::api::*;
+use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::function::{Qualifier, VersionId};
+use crate::time::{Timestamp, MINUTE};
 
 /// An alarm as put, and when.
 #[derive(Clone, Debug, PartialEq)]
@@ -141,7 +141,7 @@ impl Lambda {
                 let p = &a.put;
                 MetricAlarm {
                     alarm_name: name.clone(),
-                    alarm_arn: format!("arn:aws:cloudwatch:{reg}:{}:alarm:{name}", crate::model::arn::DEFAULT_ACCOUNT),
+                    alarm_arn: format!("arn:aws:cloudwatch:{reg}:{}:alarm:{name}", crate::arn::DEFAULT_ACCOUNT),
                     alarm_description: p.alarm_description.clone(),
                     alarm_configuration_updated_timestamp: a.updated.cli_iso(),
                     actions_enabled: true,

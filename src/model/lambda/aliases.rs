@@ -5,10 +5,10 @@
 use std::collections::BTreeMap;
 
 use super::{EventKind, EventScope, Lambda};
-use crate::model::api::*;
-use crate::model::arn::function_arn;
-use crate::model::error::{ApiError, ApiResult, ErrorCode};
-use crate::model::function::{Alias, Qualifier, VersionId};
+use crate::api::*;
+use crate::arn::function_arn;
+use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::function::{Alias, Qualifier, VersionId};
 
 /// `(?!^[0-9]+$)([a-zA-Z0-9-_]+)`, 1 to 128 characters.
 fn check_name(name: &str) -> ApiResult<()> {

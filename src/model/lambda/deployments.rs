@@ -11,13 +11,13 @@ use std::rc::Rc;
 use super::outcome::{DeploymentCreated, SimOutput};
 use super::scheduler::Task;
 use super::{EventKind, EventScope, Lambda};
-use crate::model::api::*;
-use crate::model::arn::function_arn;
-use crate::model::deployment::{predefined, DeploymentErrorCode, DeploymentStatus, Stage, TrafficRouting};
-use crate::model::error::{ApiError, ApiResult, ErrorCode};
-use crate::model::function::Qualifier;
-use crate::model::request::DeployRequest;
-use crate::model::time::{Timestamp, MINUTE};
+use crate::api::*;
+use crate::arn::function_arn;
+use crate::deployment::{predefined, DeploymentErrorCode, DeploymentStatus, Stage, TrafficRouting};
+use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::function::Qualifier;
+use crate::request::DeployRequest;
+use crate::time::{Timestamp, MINUTE};
 
 /// The most alarms a deployment group watches (LAMBDA.md).
 pub const MAX_ALARMS: usize = 10;

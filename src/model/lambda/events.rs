@@ -1,9 +1,9 @@
 //! What happened, for the event history and the timeline's markers: a person's call on a
 //! function version, or a step of the platform (a release, phase 2 started by hand).
 
-use crate::model::catalogue::{Catalogue, RegionId, RuntimeId};
-use crate::model::function::{Change, FunctionVersion, Qualifier, VersionId};
-use crate::model::time::Timestamp;
+use crate::catalogue::{Catalogue, RegionId, RuntimeId};
+use crate::function::{Change, FunctionVersion, Qualifier, VersionId};
+use crate::time::Timestamp;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Event {

@@ -8,17 +8,17 @@ use super::events::{Event, EventKind};
 use super::outcome::{ReliesOn, SimOutput};
 use super::validation;
 use super::Lambda;
-use crate::model::api::*;
-use crate::model::arn::{function_arn, LATEST};
-use crate::model::catalogue::RuntimeId;
-use crate::model::digest::{base64, sha256};
-use crate::model::environment::EnvironmentPool;
-use crate::model::error::{ApiError, ApiResult};
-use crate::model::function::*;
-use crate::model::metrics::VersionMetrics;
-use crate::model::rng::hash_str;
-use crate::model::runtime_management::UpdateRuntimeOn;
-use crate::model::time::Timestamp;
+use crate::api::*;
+use crate::arn::{function_arn, LATEST};
+use crate::catalogue::RuntimeId;
+use crate::digest::{base64, sha256};
+use crate::environment::EnvironmentPool;
+use crate::error::{ApiError, ApiResult};
+use crate::function::*;
+use crate::metrics::VersionMetrics;
+use crate::rng::hash_str;
+use crate::runtime_management::UpdateRuntimeOn;
+use crate::time::Timestamp;
 
 /// The code a `fileb://` path names ([choice]: its text is its identity).
 fn code(zip_file: &str) -> Code {
@@ -422,7 +422,7 @@ impl Lambda {
 /// panic (a panic in wasm kills the page).
 fn not_live(id: VersionId) -> ApiError {
     ApiError::new(
-        crate::model::error::ErrorCode::ServiceException,
+        crate::error::ErrorCode::ServiceException,
         format!("The playground lost track of function version {id}. Please report this."),
     )
 }

@@ -2,13 +2,13 @@
 //! background traffic.
 
 use super::Lambda;
-use crate::model::api::{InvokeRequest, InvokeResponse};
-use crate::model::digest::base64;
-use crate::model::environment::{Failure, Invocation, InvokeTarget};
-use crate::model::error::{ApiError, ApiResult, ErrorCode};
-use crate::model::function::VersionId;
-use crate::model::rng::Rng;
-use crate::model::time::Timestamp;
+use crate::api::{InvokeRequest, InvokeResponse};
+use crate::digest::base64;
+use crate::environment::{Failure, Invocation, InvokeTarget};
+use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::function::VersionId;
+use crate::rng::Rng;
+use crate::time::Timestamp;
 
 /// A JSON string as Python's `json.dumps` writes it (`ensure_ascii`: non-ASCII as `\\uXXXX`).
 fn python_json_string(s: &str) -> String {
@@ -129,8 +129,8 @@ impl Lambda {
     pub(super) fn invoke(&mut self, region: &str, r: &InvokeRequest) -> ApiResult<InvokeResponse> {
         // Invoke names what it did not find with its default qualifier: `...:function:f:$LATEST`.
         let qualifier = r.qualifier.as_deref().or_else(|| {
-            let named = crate::model::arn::FunctionRef::parse(&r.function_name).ok()?.qualifier;
-            named.is_none().then_some(crate::model::arn::LATEST)
+            let named = crate::arn::FunctionRef::parse(&r.function_name).ok()?.qualifier;
+            named.is_none().then_some(crate::arn::LATEST)
         });
         let mut id = self.resolve(region, &r.function_name, qualifier)?;
         // Through a weighted alias, each invocation draws which version runs.

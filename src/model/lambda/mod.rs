@@ -25,14 +25,14 @@ pub use releases::MAX_RELEASES_PER_RUNTIME;
 
 use std::rc::Rc;
 
-use crate::model::api::Response;
-use crate::model::catalogue::{Catalogue, RolloutTiming, RuntimeId};
-use crate::model::error::ApiResult;
-use crate::model::function::{Change, Function, FunctionVersion, VersionId};
-use crate::model::request::{Command, Directive, Request};
-use crate::model::rng::Rng;
-use crate::model::rollout::{Rollout, RolloutPolicy};
-use crate::model::time::Timestamp;
+use crate::api::Response;
+use crate::catalogue::{Catalogue, RolloutTiming, RuntimeId};
+use crate::error::ApiResult;
+use crate::function::{Change, Function, FunctionVersion, VersionId};
+use crate::request::{Command, Directive, Request};
+use crate::rng::Rng;
+use crate::rollout::{Rollout, RolloutPolicy};
+use crate::time::Timestamp;
 use releases::Releases;
 use scheduler::Scheduler;
 use store::Store;
@@ -59,7 +59,7 @@ pub struct Lambda {
     /// Indices of the deployments still running.
     active_deployments: Vec<usize>,
     /// Custom deployment configurations by (region, name).
-    deployment_configs: std::collections::BTreeMap<(String, String), crate::model::deployment::TrafficRouting>,
+    deployment_configs: std::collections::BTreeMap<(String, String), crate::deployment::TrafficRouting>,
     /// CloudFormation stacks by (region, name).
     stacks: std::collections::BTreeMap<(String, String), stacks::Stack>,
     /// Commands applied and tasks run: with the store's clock, what `revision` counts.
@@ -341,7 +341,7 @@ impl Lambda {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::time::{DAY, DEFAULT_CLOCK};
+    use crate::time::{DAY, DEFAULT_CLOCK};
 
     fn sim(directive: Directive) -> Command {
         Command::Sim { region: "us-east-1".into(), directive }
@@ -364,7 +364,7 @@ mod tests {
     }
 
     fn create(name: &str) -> Command {
-        use crate::model::api::{CreateFunctionRequest, FunctionCode};
+        use crate::api::{CreateFunctionRequest, FunctionCode};
         Command::Api {
             region: "us-east-1".into(),
             request: Request::CreateFunction(CreateFunctionRequest {

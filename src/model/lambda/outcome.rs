@@ -3,9 +3,9 @@
 
 use serde::Serialize;
 
-use crate::model::api::Response;
-use crate::model::error::ApiResult;
-use crate::model::rollout::RolloutPolicy;
+use crate::api::Response;
+use crate::error::ApiResult;
+use crate::rollout::RolloutPolicy;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(untagged)]

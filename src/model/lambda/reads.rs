@@ -2,11 +2,11 @@
 
 use super::validation;
 use super::Lambda;
-use crate::model::api::*;
-use crate::model::arn::{self, function_arn, runtime_version_arn, FunctionRef};
-use crate::model::digest::{hex, sha256};
-use crate::model::error::{ApiError, ApiResult};
-use crate::model::function::{Qualifier, VersionId};
+use crate::api::*;
+use crate::arn::{self, function_arn, runtime_version_arn, FunctionRef};
+use crate::digest::{hex, sha256};
+use crate::error::{ApiError, ApiResult};
+use crate::function::{Qualifier, VersionId};
 
 impl Lambda {
     pub(super) fn function_ref(

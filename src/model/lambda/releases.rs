@@ -8,10 +8,10 @@ use super::outcome::{ExpirySet, Phase2Started, PolicySet, RegionSchedule, Releas
 use super::scheduler::Task;
 use super::validation;
 use super::Lambda;
-use crate::model::catalogue::{Catalogue, RolloutTiming, RuntimeId};
-use crate::model::error::{ApiError, ApiResult};
-use crate::model::rollout::{self, Rollout, RolloutPolicy, RuntimeVersion};
-use crate::model::time::{Timestamp, DAY, MINUTE};
+use crate::catalogue::{Catalogue, RolloutTiming, RuntimeId};
+use crate::error::{ApiError, ApiResult};
+use crate::rollout::{self, Rollout, RolloutPolicy, RuntimeVersion};
+use crate::time::{Timestamp, DAY, MINUTE};
 
 /// [choice] How many runtime versions `sim release` may add to one runtime in a session: decades
 /// of Lambda's pace (a few a month), and a bound on the state every snapshot copies.
@@ -96,7 +96,7 @@ impl Releases {
 
 impl Lambda {
     /// Regions already checked against the catalogue, as ids.
-    fn region_ids(&self, regions: &[String]) -> Vec<crate::model::catalogue::RegionId> {
+    fn region_ids(&self, regions: &[String]) -> Vec<crate::catalogue::RegionId> {
         regions.iter().filter_map(|r| self.catalogue.region_id(r)).collect()
     }
 

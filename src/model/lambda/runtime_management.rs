@@ -4,11 +4,11 @@
 use super::events::EventKind;
 use super::validation;
 use super::Lambda;
-use crate::model::api::{PutRuntimeManagementConfigRequest, PutRuntimeManagementConfigResponse};
-use crate::model::arn;
-use crate::model::error::{ApiError, ApiResult, ErrorCode};
-use crate::model::function::{Change, RuntimeManagement, VersionId};
-use crate::model::runtime_management::UpdateRuntimeOn;
+use crate::api::{PutRuntimeManagementConfigRequest, PutRuntimeManagementConfigResponse};
+use crate::arn;
+use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::function::{Change, RuntimeManagement, VersionId};
+use crate::runtime_management::UpdateRuntimeOn;
 
 impl Lambda {
     pub(super) fn put_runtime_management_config(

@@ -7,11 +7,11 @@ use std::collections::BinaryHeap;
 use std::rc::Rc;
 
 use super::Lambda;
-use crate::model::function::{Change, VersionId};
-use crate::model::rng::{hash_str, mix};
-use crate::model::rollout::RolloutPolicy;
-use crate::model::runtime_management::UpdateRuntimeOn;
-use crate::model::time::Timestamp;
+use crate::function::{Change, VersionId};
+use crate::rng::{hash_str, mix};
+use crate::rollout::RolloutPolicy;
+use crate::runtime_management::UpdateRuntimeOn;
+use crate::time::Timestamp;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) enum Task {

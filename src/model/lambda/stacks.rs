@@ -9,14 +9,14 @@ use std::collections::BTreeMap;
 use serde_json::{json, Value as Json};
 
 use super::Lambda;
-use crate::model::api::*;
-use crate::model::arn::{function_arn, DEFAULT_ACCOUNT};
-use crate::model::cloudformation::resolve::{self, Context, Made};
-use crate::model::cloudformation::resources::{self, integer_of, number_of, text_of};
-use crate::model::cloudformation::template::{self, Resource};
-use crate::model::error::{ApiError, ApiResult, ErrorCode};
-use crate::model::request::Request;
-use crate::model::time::Timestamp;
+use crate::api::*;
+use crate::arn::{function_arn, DEFAULT_ACCOUNT};
+use crate::cloudformation::resolve::{self, Context, Made};
+use crate::cloudformation::resources::{self, integer_of, number_of, text_of};
+use crate::cloudformation::template::{self, Resource};
+use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::request::Request;
+use crate::time::Timestamp;
 
 /// A resource the stack holds.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,7 +49,7 @@ fn validation(message: impl Into<String>) -> ApiError {
 }
 
 /// `A-Za-z0-9` suffix CloudFormation gives generated names.
-fn suffix(rng: &mut crate::model::rng::Rng, upper: bool) -> String {
+fn suffix(rng: &mut crate::rng::Rng, upper: bool) -> String {
     let alphabet: &[u8] = if upper {
         b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
     } else {
@@ -386,7 +386,7 @@ impl Lambda {
         let template = template::read(&r.template_body).map_err(validation)?;
         let parameters = template::parameter_values(&template, &r.parameter_overrides).map_err(validation)?;
         let template = if template.serverless {
-            crate::model::cloudformation::sam::expand(template, &parameters).map_err(validation)?
+            crate::cloudformation::sam::expand(template, &parameters).map_err(validation)?
         } else {
             template
         };

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::ops::{Index, IndexMut};
 use std::rc::Rc;
 
-use crate::model::function::{Function, FunctionVersion, VersionId};
+use crate::function::{Function, FunctionVersion, VersionId};
 
 /// Versions are shared between a state and its snapshots (history keeps up to 16) until one of
 /// them changes a version: a snapshot costs a pointer per version it did not touch.

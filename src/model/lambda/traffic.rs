@@ -6,12 +6,12 @@ use std::collections::BTreeMap;
 use super::outcome::{SimOutput, TrafficSet};
 use super::validation;
 use super::Lambda;
-use crate::model::environment::IDLE_TIMEOUT;
-use crate::model::error::ApiResult;
-use crate::model::function::{FunctionVersion, VersionId};
-use crate::model::metrics::INTERVAL;
-use crate::model::rng::{mix, Rng};
-use crate::model::time::{Timestamp, MINUTE};
+use crate::environment::IDLE_TIMEOUT;
+use crate::error::ApiResult;
+use crate::function::{FunctionVersion, VersionId};
+use crate::metrics::INTERVAL;
+use crate::rng::{mix, Rng};
+use crate::time::{Timestamp, MINUTE};
 
 pub(super) fn floor_minute(t: Timestamp) -> Timestamp {
     Timestamp(t.0.div_euclid(MINUTE) * MINUTE)
@@ -54,7 +54,7 @@ impl Lambda {
                 } else {
                     self.traffic.aliases.remove(&entry);
                 }
-                crate::model::arn::function_arn(&key.0, &key.1, Some(alias))
+                crate::arn::function_arn(&key.0, &key.1, Some(alias))
             }
             None => {
                 self.store[id].direct_traffic = per_minute;
@@ -79,8 +79,8 @@ impl Lambda {
         for ((_, _, alias), rate) in of_function {
             let Some(a) = f.aliases.get(alias) else { continue };
             let primary = match a.function_version {
-                crate::model::function::Qualifier::Latest => Some(f.latest),
-                crate::model::function::Qualifier::Version(n) => f.published.get(&n).copied(),
+                crate::function::Qualifier::Latest => Some(f.latest),
+                crate::function::Qualifier::Version(n) => f.published.get(&n).copied(),
             };
             let extra = a.routing.and_then(|(n, w)| f.published.get(&n).map(|&id| (id, w)));
             let extra_share = extra.map_or(0.0, |(_, w)| w);

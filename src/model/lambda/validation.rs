@@ -1,10 +1,10 @@
 //! Input checks, each with the message AWS (or, marked [choice], the playground) gives. Defined
 //! once: every operation that takes the same field checks it here.
 
-use crate::model::catalogue::{Catalogue, RuntimeId};
-use crate::model::error::{ApiError, ApiResult, ErrorCode};
-use crate::model::function::FunctionVersion;
-use crate::model::time::Timestamp;
+use crate::catalogue::{Catalogue, RuntimeId};
+use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::function::FunctionVersion;
+use crate::time::Timestamp;
 
 /// [choice] The playground simulates the catalogue's regions only.
 pub fn unknown_region_message(catalogue: &Catalogue, region: &str) -> String {
@@ -138,10 +138,10 @@ pub(super) fn manual_lock(what: &str) -> String {
 /// message, quoted from a real incident).
 pub(super) fn no_alias(region: &str, name: &str, qualifier: Option<&str>) -> ApiResult<()> {
     match qualifier {
-        Some(q) if q != crate::model::arn::LATEST && crate::model::function::Qualifier::parse(q).is_none() => {
+        Some(q) if q != crate::arn::LATEST && crate::function::Qualifier::parse(q).is_none() => {
             Err(ApiError::invalid_parameter(format!(
                 "The provided function name {}:{q} is invalid. Aliases are not allowed.",
-                crate::model::arn::function_arn(region, name, None)
+                crate::arn::function_arn(region, name, None)
             )))
         }
         _ => Ok(()),
