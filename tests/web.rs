@@ -486,3 +486,38 @@ async fn a_deployment_from_the_form_shifts_the_alias_on_its_lane() {
     assert!(app.element(&format!("{lane} [data-marker=\"deploy-done\"]")).is_some(), "the success marker");
     assert!(shares("2").contains(&"1".to_string()), "all of it on version 2 at the end: {:?}", shares("2"));
 }
+
+/// Issue 11: the Template tab deploys its template as a stack, the console echoes the file and
+/// the deploy, the functions appear, and the stack's events list what happened.
+#[wasm_bindgen_test]
+async fn the_template_tab_deploys_a_stack() {
+    let app = Mounted::new().await;
+    app.click("tab-template").await;
+    let editor: web_sys::HtmlTextAreaElement = app.by_testid("template-editor").dyn_into().unwrap();
+    assert!(editor.value().contains("AutoPublishAlias: live"), "the example template");
+    app.click("template-deploy").await;
+    wait_for("the stack created", || {
+        app.find("[data-testid=\"stack-status\"]")
+            .and_then(|e| e.text_content())
+            .is_some_and(|t| t.ends_with("CREATE_COMPLETE"))
+    })
+    .await;
+    assert!(app.text("stack-events").contains("OrdersFunction"), "{}", app.text("stack-events"));
+    assert!(
+        app.find("[data-testid=\"function-version\"][data-function=\"playground-orders\"][data-qualifier=\"1\"]")
+            .is_some(),
+        "version 1 published by AutoPublishAlias"
+    );
+    app.type_into("template-overrides", "RuntimeUpdateMode=FunctionUpdate").await;
+    app.click("template-deploy").await;
+    wait_for("the stack updated", || {
+        app.find("[data-testid=\"stack-status\"]")
+            .and_then(|e| e.text_content())
+            .is_some_and(|t| t.ends_with("UPDATE_COMPLETE"))
+    })
+    .await;
+    app.click("tab-console").await;
+    let out = app.text("console-output");
+    assert!(out.contains("$ cat > template.yaml <<'EOF'"), "{out}");
+    assert!(out.contains("$ sam deploy --template-file template.yaml --stack-name playground --parameter-overrides RuntimeUpdateMode=FunctionUpdate"), "{out}");
+}

@@ -43,10 +43,16 @@ pub fn operation(op: &Operation) -> String {
     format!("{}\n\n{}\n\n{}", op.name, op.summary, synopsis(op))
 }
 
-/// Everything the console and scenario files accept.
+/// Everything the console and scenario files accept (written once: a script may ask often).
 pub fn general() -> String {
+    static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TEXT.get_or_init(write_general).clone()
+}
+
+fn write_general() -> String {
     let mut out = String::from(
-        "The playground answers AWS CLI v2 commands for Lambda and prints what `--output json` prints.\n\
+        "The playground answers AWS CLI v2 commands for Lambda, CloudFormation, CloudWatch alarms and CodeDeploy, \
+         and sam deploy, and prints what `--output json` prints.\n\
          Global options: --region <r> (default: the sim region), --output json, \
          --cli-binary-format base64|raw-in-base64-out (--payload is base64 unless raw-in-base64-out).\n\n\
          ",

@@ -26,6 +26,7 @@ pub enum Origin {
     Inspector,
     Releases,
     Tour,
+    Template,
 }
 
 /// The outcome of the last action, kept for the place it came from.

@@ -613,6 +613,17 @@ impl Lambda {
             .ok_or_else(|| validation(format!("Stack with id {name} does not exist")))
     }
 
+    /// A stack's events, newest first (none for a stack that does not exist).
+    pub fn stack_events(&self, region: &str, name: &str) -> Vec<StackEvent> {
+        let key = (region.to_string(), name.to_string());
+        self.stacks.get(&key).map(|s| s.events.iter().rev().cloned().collect()).unwrap_or_default()
+    }
+
+    /// A stack's status, if it exists.
+    pub fn stack_status(&self, region: &str, name: &str) -> Option<String> {
+        self.stacks.get(&(region.to_string(), name.to_string())).map(|s| s.status.clone())
+    }
+
     pub(super) fn describe_stacks(&self, region: &str, r: &StackNameRequest) -> ApiResult<DescribeStacksResponse> {
         let keys: Vec<(String, String)> = match &r.stack_name {
             Some(name) => vec![self.stack_key(region, name)?],

@@ -1,20 +1,24 @@
-//! The dock: the AWS CLI console, the platform logs of the selected version, the event history.
+//! The dock: the AWS CLI console, the platform logs of the selected version, the event history,
+//! and the Template tab (a CloudFormation or SAM template deployed as a stack).
 
 mod console;
 mod events;
 mod logs;
+mod template;
 
 use yew::prelude::*;
 
 use console::Console;
 use events::Events;
 use logs::Logs;
+use template::Template;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Tab {
     Console,
     Logs,
     Events,
+    Template,
 }
 
 #[component]
@@ -25,6 +29,7 @@ pub fn Dock() -> Html {
         match search.split(['?', '&']).find_map(|p| p.strip_prefix("tab=")) {
             Some("logs") => Tab::Logs,
             Some("events") => Tab::Events,
+            Some("template") => Tab::Template,
             _ => Tab::Console,
         }
     });
@@ -42,12 +47,14 @@ pub fn Dock() -> Html {
                 {tab_button(Tab::Console, "Console", "tab-console")}
                 {tab_button(Tab::Logs, "Platform logs", "tab-logs")}
                 {tab_button(Tab::Events, "Event history", "tab-events")}
+                {tab_button(Tab::Template, "Template", "tab-template")}
             </div>
             <div class="dock-body" role="tabpanel">
                 {match *tab {
                     Tab::Console => html! { <Console /> },
                     Tab::Logs => html! { <Logs /> },
                     Tab::Events => html! { <Events /> },
+                    Tab::Template => html! { <Template /> },
                 }}
             </div>
         </section>

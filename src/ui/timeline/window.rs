@@ -39,15 +39,15 @@ impl Window {
     }
 }
 
-/// Fit: from the start of the session to a little past now, in steps (1, 2, 6, 12 hours, then
-/// 1, 2, 4, 7, 14 days, ...) so that the window, and every lane drawn in it, stays the same
-/// while the clock plays on; a session of minutes (a canary) still gets a readable hour.
+/// Fit: from the start of the session to a little past now, in steps (an hour, then 1, 2, 4, 7,
+/// 14 days, ...) so that the window, and every lane drawn in it, stays the same while the clock
+/// plays on; a session of minutes (a canary) still gets a readable hour. Each step redraws
+/// every lane, so there are few of them.
 pub fn fit(start: Timestamp, now: Timestamp) -> Window {
     let needed = (now.0 - start.0).max(0) * 13 / 12;
     let mut span = DAY;
-    let hours = [1, 2, 6, 12].map(|h| h * HOUR);
     let days = [1, 2, 4, 7, 14, 30, 60, 91, 182, 365].map(|d| d * DAY);
-    for s in hours.into_iter().chain(days) {
+    for s in std::iter::once(HOUR).chain(days) {
         span = s;
         if span >= needed {
             break;

@@ -1,0 +1,161 @@
+//! The Template tab: a template file in an editor, deployed as a stack with parameter
+//! overrides, and the stack's events. Save writes the file as `cat > file <<'EOF'` does; Deploy
+//! runs `aws cloudformation deploy` (or `sam deploy`) on it: the console shows both lines.
+
+use yew::prelude::*;
+
+use crate::cli::{AwsCall, Line};
+use crate::model::api::DeployStackRequest;
+use crate::model::Request;
+use crate::ui::forms::{on_text, NoticeView};
+use crate::ui::state::{use_dispatch, use_shown, Action, Origin};
+
+/// [choice] The editor's first text: a SAM function with a switchable runtime management mode, a
+/// live alias and an Errors alarm on it, written for the playground.
+const EXAMPLE: &str = "AWSTemplateFormatVersion: '2010-09-09'
+Transform: AWS::Serverless-2016-10-31
+Description: An order service whose runtime updates are chosen per deploy.
+Parameters:
+  RuntimeUpdateMode:
+    Type: String
+    Default: Auto
+    AllowedValues: [Auto, FunctionUpdate, Manual]
+  PinnedRuntimeVersionArn:
+    Type: String
+    Default: ''
+Conditions:
+  IsManual: !Equals [!Ref RuntimeUpdateMode, Manual]
+Globals:
+  Function:
+    Runtime: python3.9
+    Timeout: 10
+    MemorySize: 256
+    RuntimeManagementConfig:
+      UpdateRuntimeOn: !Ref RuntimeUpdateMode
+      RuntimeVersionArn: !If [IsManual, !Ref PinnedRuntimeVersionArn, !Ref AWS::NoValue]
+Resources:
+  OrdersFunction:
+    Type: AWS::Serverless::Function
+    Properties:
+      FunctionName: !Sub '${AWS::StackName}-orders'
+      CodeUri: orders/
+      Handler: app.handler
+      Description: orders v1
+      AutoPublishAlias: live
+  OrdersErrors:
+    Type: AWS::CloudWatch::Alarm
+    Properties:
+      AlarmName: !Sub '${AWS::StackName}-orders-live-errors'
+      Namespace: AWS/Lambda
+      MetricName: Errors
+      Statistic: Sum
+      Period: 60
+      EvaluationPeriods: 1
+      Threshold: 0
+      ComparisonOperator: GreaterThanThreshold
+      Dimensions:
+        - Name: FunctionName
+          Value: !Ref OrdersFunction
+        - Name: Resource
+          Value: !Sub '${OrdersFunction}:live'
+";
+
+#[component]
+pub fn Template() -> Html {
+    let shown = use_shown();
+    let dispatch = use_dispatch();
+    let file = use_state(|| "template.yaml".to_string());
+    let stack = use_state(|| "playground".to_string());
+    let overrides = use_state(String::new);
+    let sam = use_state(|| true);
+    let region = shown.region();
+    // The file as the session has it, else the example; edits stay here until saved.
+    let text = {
+        let saved = shown.session().outfile(&file).map(String::from);
+        use_state(move || saved.unwrap_or_else(|| EXAMPLE.to_string()))
+    };
+    let oninput = {
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(area) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
+                text.set(area.value());
+            }
+        })
+    };
+    let write = {
+        let (file, text) = (file.clone(), text.clone());
+        move || Line::Write { path: (*file).clone(), body: ensure_newline(&text) }
+    };
+    let onsave = {
+        let (dispatch, write) = (dispatch.clone(), write.clone());
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(Action::Do { lines: vec![write()], origin: Origin::Template })
+        })
+    };
+    let ondeploy = {
+        let (dispatch, file, stack, overrides, sam, text) =
+            (dispatch.clone(), file.clone(), stack.clone(), overrides.clone(), sam.clone(), text.clone());
+        Callback::from(move |_: MouseEvent| {
+            let parameter_overrides = overrides
+                .split_whitespace()
+                .filter_map(|pair| pair.split_once('=').map(|(k, v)| (k.to_string(), v.to_string())))
+                .collect();
+            let request = Request::DeployStack(DeployStackRequest {
+                stack_name: (*stack).clone(),
+                template_body: ensure_newline(&text),
+                parameter_overrides,
+                template_file: (*file).clone(),
+                no_fail_on_empty_changeset: false,
+                sam: *sam,
+            });
+            let deploy = Line::Aws(Box::new(AwsCall { region: None, request, outfile: None }));
+            dispatch.dispatch(Action::Do { lines: vec![write(), deploy], origin: Origin::Template });
+        })
+    };
+    let ontoggle = {
+        let sam = sam.clone();
+        Callback::from(move |_: Event| sam.set(!*sam))
+    };
+    let view = shown.view();
+    let events = view.stack_events(&region, &stack);
+    let status = view.stack_status(&region, &stack);
+    let past = shown.past();
+    html! {
+        <div class="template" data-testid="template">
+            <div class="template-bar">
+                <label>{"File"}<input value={(*file).clone()} oninput={on_text(&file)} size="14" data-testid="template-file" /></label>
+                <label>{"Stack"}<input value={(*stack).clone()} oninput={on_text(&stack)} size="12" data-testid="template-stack" /></label>
+                <label>{"Parameters"}<input value={(*overrides).clone()} oninput={on_text(&overrides)} placeholder="Key=Value ..." size="24" data-testid="template-overrides" /></label>
+                <label class="check"><input type="checkbox" checked={*sam} onchange={ontoggle} />{"sam deploy"}</label>
+                <button class="small" onclick={onsave} disabled={past} data-testid="template-save">{"Save"}</button>
+                <button class="small primary" onclick={ondeploy} disabled={past} data-testid="template-deploy">{"Deploy"}</button>
+                if let Some(s) = status { <span class="stack-status" data-testid="stack-status">{format!("{region} {} {s}", *stack)}</span> }
+            </div>
+            <NoticeView notice={shown.notice.clone()} origin={Origin::Template} />
+            <div class="template-body">
+                <textarea class="template-editor" spellcheck="false" aria-label="Template" value={(*text).clone()} {oninput} data-testid="template-editor" />
+                <ol class="stack-events" aria-label="Stack events, newest first" data-testid="stack-events">
+                    if events.is_empty() {
+                        <li class="empty">{"Deploy to see the stack's events: each resource created, updated or deleted, and why one failed."}</li>
+                    }
+                    for e in events.iter() {
+                        <li key={e.event_id.clone()} class={classes!("stack-event", e.resource_status.ends_with("FAILED").then_some("failed"))}>
+                            <span class="status">{e.resource_status.clone()}</span>
+                            <span class="resource">{format!(" {} ({})", e.logical_resource_id, e.resource_type)}</span>
+                            if let Some(r) = &e.resource_status_reason { <p class="reason">{r.clone()}</p> }
+                        </li>
+                    }
+                </ol>
+            </div>
+        </div>
+    }
+}
+
+/// A here-document body ends with a newline, as a file written by a shell does.
+fn ensure_newline(text: &str) -> String {
+    if text.ends_with('\n') {
+        text.to_string()
+    } else {
+        format!("{text}\n")
+    }
+}
