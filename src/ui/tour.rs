@@ -46,7 +46,7 @@ pub fn TourCard() -> Html {
                     <span class="label">{"Next: "}{next.title.clone()}</span>
                     <ul class="tour-lines">
                         for l in next.lines.iter() {
-                            <li key={l.line}><code>{l.text.clone()}</code></li>
+                            <li key={l.line}><code>{shown_line(&l.text)}</code></li>
                         }
                     </ul>
                     <button class="primary" onclick={onnext} data-testid="tour-next">{"Next ▸"}</button>
@@ -58,5 +58,15 @@ pub fn TourCard() -> Html {
                 </div>
             }
         </aside>
+    }
+}
+
+/// A line as the card lists it: a here-document shows its command and how many lines it writes.
+fn shown_line(text: &str) -> String {
+    let mut lines = text.lines();
+    let first = lines.next().unwrap_or_default();
+    match lines.count() {
+        0 => first.to_string(),
+        n => format!("{first} … ({} lines)", n.saturating_sub(1)),
     }
 }

@@ -619,6 +619,13 @@ impl Lambda {
         self.stacks.get(&key).map(|s| s.events.iter().rev().cloned().collect()).unwrap_or_default()
     }
 
+    /// The names of a region's stacks, the newest last.
+    pub fn stack_names(&self, region: &str) -> Vec<String> {
+        let mut stacks: Vec<&Stack> = self.stacks.iter().filter(|((r, _), _)| r == region).map(|(_, s)| s).collect();
+        stacks.sort_by_key(|s| s.created);
+        stacks.into_iter().map(|s| s.name.clone()).collect()
+    }
+
     /// A stack's status, if it exists.
     pub fn stack_status(&self, region: &str, name: &str) -> Option<String> {
         self.stacks.get(&(region.to_string(), name.to_string())).map(|s| s.status.clone())

@@ -64,21 +64,38 @@ Resources:
 pub fn Template() -> Html {
     let shown = use_shown();
     let dispatch = use_dispatch();
+    let region = shown.region();
     let file = use_state(|| "template.yaml".to_string());
-    let stack = use_state(|| "playground".to_string());
+    // The region's newest stack (a tour's, a share link's), else a name to start with.
+    let newest = shown.view().stack_names(&region).pop();
+    let stack = use_state(|| newest.clone().unwrap_or_else(|| "playground".to_string()));
     let overrides = use_state(String::new);
     let sam = use_state(|| true);
-    let region = shown.region();
-    // The file as the session has it, else the example; edits stay here until saved.
+    // The file as the session has it, else the example; the editor follows the session's file
+    // (a tour writing it) until the person edits it.
+    let saved = shown.session().outfile(&file).map(String::from);
     let text = {
-        let saved = shown.session().outfile(&file).map(String::from);
+        let saved = saved.clone();
         use_state(move || saved.unwrap_or_else(|| EXAMPLE.to_string()))
     };
+    let edited = use_state(|| false);
+    {
+        let (text, edited, stack) = (text.clone(), edited.clone(), stack.clone());
+        use_effect_with((saved, newest), move |(saved, newest)| {
+            if let (Some(saved), false) = (saved, *edited) {
+                text.set(saved.clone());
+            }
+            if let Some(n) = newest {
+                stack.set(n.clone());
+            }
+        });
+    }
     let oninput = {
-        let text = text.clone();
+        let (text, edited) = (text.clone(), edited.clone());
         Callback::from(move |e: InputEvent| {
             if let Some(area) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
                 text.set(area.value());
+                edited.set(true);
             }
         })
     };
