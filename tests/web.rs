@@ -33,6 +33,27 @@ async fn wait_for(what: &str, condition: impl Fn() -> bool) {
     }
 }
 
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn clear_saved() {
+    use lambda_runtime_playground::ui::storage::{CURRENT, PREVIOUS, UNREADABLE};
+    for key in [CURRENT, PREVIOUS, UNREADABLE] {
+        local_storage().remove_item(key).unwrap();
+    }
+}
+
+/// Waits until the autosave (half a second after a change) has written the session.
+async fn saved_containing(text: &str) {
+    let started = js_sys::Date::now();
+    use lambda_runtime_playground::ui::storage::CURRENT;
+    while !local_storage().get_item(CURRENT).unwrap().unwrap_or_default().contains(text) {
+        assert!(js_sys::Date::now() - started < 3_000.0, "waited three seconds for a save containing {text}");
+        yew::platform::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+}
+
 /// A bubbling `keydown` of `key`, as a key press dispatches it.
 fn keydown(key: &str) -> KeyboardEvent {
     let init = KeyboardEventInit::new();
@@ -48,7 +69,14 @@ fn bubbling(kind: &str) -> Event {
 }
 
 impl Mounted {
+    /// A playground on a page whose storage holds no saved session.
     async fn new() -> Self {
+        clear_saved();
+        Self::reload().await
+    }
+
+    /// A playground mounted as a reload would: whatever the page's storage holds stays.
+    async fn reload() -> Self {
         let document = web_sys::window().unwrap().document().unwrap();
         let root = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&root).unwrap();
@@ -520,4 +548,64 @@ async fn the_template_tab_deploys_a_stack() {
     let out = app.text("console-output");
     assert!(out.contains("$ cat > template.yaml <<'EOF'"), "{out}");
     assert!(out.contains("$ sam deploy --template-file template.yaml --stack-name playground --parameter-overrides RuntimeUpdateMode=FunctionUpdate"), "{out}");
+}
+
+/// Issue 12: the session is saved as it changes and restored on reload; "Start fresh" keeps it
+/// as the previous session.
+#[wasm_bindgen_test]
+async fn a_reload_restores_the_session() {
+    let app = Mounted::new().await;
+    app.console(CREATE).await;
+    saved_containing("create-function --function-name orders").await;
+    drop(app);
+    let app = Mounted::reload().await;
+    wait_for("the restore banner", || {
+        app.find("[data-testid=\"banner\"]")
+            .and_then(|b| b.text_content())
+            .is_some_and(|t| t.contains("Restored your session"))
+    })
+    .await;
+    assert!(app.runtime_version("orders", "$LATEST").is_some(), "the function is back");
+    app.click("start-fresh").await;
+    wait_for("an empty session", || app.runtime_version("orders", "$LATEST").is_none()).await;
+    let previous =
+        local_storage().get_item(lambda_runtime_playground::ui::storage::PREVIOUS).unwrap().unwrap_or_default();
+    assert!(previous.contains("create-function"), "kept as the previous session: {previous}");
+    clear_saved();
+}
+
+/// Issue 12: a saved session this build cannot read is kept aside and reported, never dropped.
+#[wasm_bindgen_test]
+async fn an_unreadable_save_is_kept_and_reported() {
+    use lambda_runtime_playground::ui::storage::{CURRENT, UNREADABLE};
+    clear_saved();
+    local_storage().set_item(CURRENT, "{not a session").unwrap();
+    let app = Mounted::reload().await;
+    wait_for("the warning banner", || {
+        app.find("[data-testid=\"banner\"]")
+            .and_then(|b| b.text_content())
+            .is_some_and(|t| t.contains("could not be read"))
+    })
+    .await;
+    assert_eq!(local_storage().get_item(UNREADABLE).unwrap().as_deref(), Some("{not a session"));
+    clear_saved();
+}
+
+/// Issue 12: a tour over a session keeps it, and "Bring it back" restores it.
+#[wasm_bindgen_test]
+async fn a_tour_keeps_the_session_it_replaces() {
+    let app = Mounted::new().await;
+    app.console(CREATE).await;
+    saved_containing("create-function --function-name orders").await;
+    app.choose("tour-picker", "manual-rollback").await;
+    wait_for("the kept banner", || {
+        app.find("[data-testid=\"banner\"]")
+            .and_then(|b| b.text_content())
+            .is_some_and(|t| t.contains("previous one is kept"))
+    })
+    .await;
+    assert!(app.runtime_version("orders", "$LATEST").is_none(), "the tour's own session");
+    app.click("bring-back").await;
+    wait_for("the function back", || app.runtime_version("orders", "$LATEST").is_some()).await;
+    clear_saved();
 }

@@ -9,6 +9,7 @@ use super::panel::Panel;
 use super::releases::Releases;
 use super::share;
 use super::state::{Action, Clock, Dispatch, Playground, Shown};
+use super::storage::{self, Found};
 use super::timeline::Timeline;
 use super::tour::TourCard;
 
@@ -41,33 +42,165 @@ pub struct AppProps {
     pub script: Option<AttrValue>,
 }
 
+/// A line above the workspace about the saved session: restored, kept aside, or not kept.
+#[derive(Clone, Debug, PartialEq)]
+struct Banner {
+    message: String,
+    warning: bool,
+    /// Offer to bring back the session a tour or a link replaced.
+    previous: bool,
+    /// Offer to start over with an empty session.
+    fresh: bool,
+}
+
+/// Restores the saved session on load, or keeps it aside when the URL opens something else.
+fn restore(url_actions: Vec<Action>, dispatch: &Dispatch) -> Option<Banner> {
+    if !url_actions.is_empty() {
+        let kept = matches!(storage::read(storage::CURRENT), Found::Saved(_))
+            && storage::copy(storage::CURRENT, storage::PREVIOUS);
+        for action in url_actions {
+            dispatch.dispatch(action);
+        }
+        return kept.then(|| Banner {
+            message: "This link opened a new session. Your previous one is kept.".into(),
+            warning: false,
+            previous: true,
+            fresh: false,
+        });
+    }
+    match storage::read(storage::CURRENT) {
+        Found::Nothing => None,
+        Found::Saved(saved) => {
+            dispatch.dispatch(Action::Load(saved.script.join("\n")));
+            Some(Banner {
+                message: format!("Restored your session from {}.", storage::when(saved.saved_at)),
+                warning: false,
+                previous: false,
+                fresh: true,
+            })
+        }
+        Found::Unreadable(text) => {
+            let kept = storage::keep_raw(storage::UNREADABLE, &text);
+            let message = if kept {
+                format!(
+                    "Your saved session could not be read; it is kept in this browser under {}.",
+                    storage::UNREADABLE
+                )
+            } else {
+                "Your saved session could not be read, and there was no room to keep it aside.".into()
+            };
+            Some(Banner { message, warning: true, previous: false, fresh: false })
+        }
+        Found::Unavailable => Some(Banner {
+            message: "This browser keeps no storage for the page: the session is not saved across reloads.".into(),
+            warning: true,
+            previous: false,
+            fresh: false,
+        }),
+    }
+}
+
 /// The playground: header, then functions | timeline | inspector and releases, then the dock.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(Playground::default);
     let dispatch: Dispatch = state.dispatcher();
     let clock: Clock = state.clock();
+    // An embedded playground never reads or writes the page's storage.
+    let embedded = props.script.is_some();
+    let banner = use_state(|| None::<Banner>);
+    // Sessions replaced on purpose (a restore, "Bring it back", "Start fresh"): not announced.
+    let quiet = use_mut_ref(|| false);
     use_clock(clock.playing, dispatch.clone());
     {
         let state = dispatch.clone();
         let script = props.script.clone();
-        use_effect_with((), move |_| {
-            let actions = match script {
-                Some(s) => vec![Action::Load(s.to_string())],
-                None => initial_actions(),
-            };
-            for action in actions {
-                state.dispatch(action);
+        let (banner, quiet) = (banner.clone(), quiet.clone());
+        use_effect_with((), move |_| match script {
+            Some(s) => state.dispatch(Action::Load(s.to_string())),
+            None => {
+                let actions = initial_actions();
+                // What restore dispatches replaces the session on purpose.
+                *quiet.borrow_mut() = !actions.is_empty() || matches!(storage::read(storage::CURRENT), Found::Saved(_));
+                banner.set(restore(actions, &state));
             }
         });
     }
     let shown: Shown = state.shown();
+    {
+        // Saved half a second after the session last changed (never from the clock's tick: a
+        // tick that changed nothing leaves the revision). A tour or a loaded link is a new
+        // session: the one it replaced is kept first.
+        let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+        let session = shown.session_handle();
+        let generation = std::rc::Rc::as_ptr(&session) as usize;
+        let last_generation = use_mut_ref(|| None::<usize>);
+        let (banner, quiet) = (banner.clone(), quiet.clone());
+        use_effect_with((shown.revision(), generation), move |_| {
+            let replaced = last_generation.borrow().is_some_and(|g| g != generation);
+            *last_generation.borrow_mut() = Some(generation);
+            let announce = replaced && !std::mem::take(&mut *quiet.borrow_mut());
+            if !embedded {
+                if announce && storage::copy(storage::CURRENT, storage::PREVIOUS) {
+                    banner.set(Some(Banner {
+                        message: "A new session started. Your previous one is kept.".into(),
+                        warning: false,
+                        previous: true,
+                        fresh: false,
+                    }));
+                }
+                let save = gloo::timers::callback::Timeout::new(500, move || {
+                    let script = session.borrow().script();
+                    if let Err(why) = storage::write(storage::CURRENT, &script) {
+                        web_sys::console::warn_1(&format!("autosave: {why}").into());
+                    }
+                });
+                *pending.borrow_mut() = Some(save);
+            }
+        });
+    }
+    let banner_view = (*banner).clone().map(|b| {
+        let close = {
+            let banner = banner.clone();
+            Callback::from(move |_: MouseEvent| banner.set(None))
+        };
+        let bring_back = {
+            let (banner, dispatch, quiet) = (banner.clone(), dispatch.clone(), quiet.clone());
+            Callback::from(move |_: MouseEvent| {
+                *quiet.borrow_mut() = true;
+                if let Found::Saved(previous) = storage::read(storage::PREVIOUS) {
+                    // The session being replaced becomes the one to bring back in turn.
+                    storage::copy(storage::CURRENT, storage::PREVIOUS);
+                    dispatch.dispatch(Action::Load(previous.script.join("\n")));
+                }
+                banner.set(None);
+            })
+        };
+        let fresh = {
+            let (banner, dispatch, quiet) = (banner.clone(), dispatch.clone(), quiet.clone());
+            Callback::from(move |_: MouseEvent| {
+                *quiet.borrow_mut() = true;
+                storage::copy(storage::CURRENT, storage::PREVIOUS);
+                dispatch.dispatch(Action::Load(String::new()));
+                banner.set(None);
+            })
+        };
+        html! {
+            <div class={classes!("banner", b.warning.then_some("warning"))} role="status" data-testid="banner">
+                <span>{b.message.clone()}</span>
+                if b.previous { <button class="small" onclick={bring_back} data-testid="bring-back">{"Bring it back"}</button> }
+                if b.fresh { <button class="small" onclick={fresh} data-testid="start-fresh">{"Start fresh"}</button> }
+                <button class="close" onclick={close} aria-label="Dismiss">{"×"}</button>
+            </div>
+        }
+    });
     html! {
         <ContextProvider<Dispatch> context={dispatch}>
         <ContextProvider<Clock> context={clock}>
         <ContextProvider<Shown> context={shown}>
             <div class="shell">
                 <Header />
+                {for banner_view}
                 <main class="workspace">
                     <Panel id="functions" title="Functions"><FunctionsPanel /></Panel>
                     <Panel id="timeline-panel" title="Timeline"><Timeline /><TourCard /></Panel>

@@ -13,6 +13,7 @@ mod releases;
 pub mod renders;
 pub mod share;
 mod state;
+pub mod storage;
 mod timeline;
 mod tour;
 

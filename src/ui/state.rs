@@ -337,6 +337,11 @@ impl Shown {
         self.revision
     }
 
+    /// The session itself, for work done later (an autosave after a pause).
+    pub fn session_handle(&self) -> Rc<RefCell<Session>> {
+        self.session.clone()
+    }
+
     pub fn session(&self) -> Ref<'_, Session> {
         self.session.borrow()
     }

@@ -1,0 +1,90 @@
+//! Autosave: the session's script in the page's `localStorage`, so that a reload, a tour or a
+//! share link never loses what a person built. Saved on change (debounced, never on the clock's
+//! tick), restored on load; a copy that cannot be read is kept aside under its own key, and a
+//! storage that is full or unavailable (private mode) is reported, never a panic.
+
+use serde::{Deserialize, Serialize};
+
+/// The session being worked on.
+pub const CURRENT: &str = "lambda-runtime-playground.session";
+/// The session a tour or a share link replaced, to bring back.
+pub const PREVIOUS: &str = "lambda-runtime-playground.previous";
+/// A saved session this build could not read, kept for the person (and a bug report).
+pub const UNREADABLE: &str = "lambda-runtime-playground.unreadable";
+
+/// The format of what is saved; a later one may read this one.
+const FORMAT: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Saved {
+    pub format: u32,
+    /// When it was saved (milliseconds since the epoch, the browser's clock).
+    pub saved_at: f64,
+    /// The session's lines, as `Session::script` writes them.
+    pub script: Vec<String>,
+}
+
+/// What the page's storage holds for a key.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Found {
+    Nothing,
+    Saved(Saved),
+    /// Text that is not a saved session of this format.
+    Unreadable(String),
+    /// No storage (private mode, a sandboxed frame, disabled cookies).
+    Unavailable,
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+pub fn read(key: &str) -> Found {
+    let Some(s) = storage() else { return Found::Unavailable };
+    match s.get_item(key) {
+        Err(_) => Found::Unavailable,
+        Ok(None) => Found::Nothing,
+        Ok(Some(text)) => match serde_json::from_str::<Saved>(&text) {
+            Ok(saved) if saved.format == FORMAT => Found::Saved(saved),
+            _ => Found::Unreadable(text),
+        },
+    }
+}
+
+/// Saves a session's script; an empty one clears the key. `Err` says why it could not be saved.
+pub fn write(key: &str, script: &[String]) -> Result<(), String> {
+    let Some(s) = storage() else { return Err("this browser keeps no local storage for the page".into()) };
+    if script.is_empty() {
+        return s.remove_item(key).map_err(|_| "the page's storage refused".to_string());
+    }
+    let saved = Saved { format: FORMAT, saved_at: js_sys::Date::now(), script: script.to_vec() };
+    let text = serde_json::to_string(&saved).map_err(|e| e.to_string())?;
+    s.set_item(key, &text).map_err(|_| "the page's storage is full".to_string())
+}
+
+/// Moves raw text to another key (a session kept aside).
+pub fn keep_raw(key: &str, text: &str) -> bool {
+    storage().is_some_and(|s| s.set_item(key, text).is_ok())
+}
+
+/// Copies what one key holds to another (the current session, before a tour replaces it).
+pub fn copy(from: &str, to: &str) -> bool {
+    let Some(s) = storage() else { return false };
+    match s.get_item(from) {
+        Ok(Some(text)) => s.set_item(to, &text).is_ok(),
+        _ => false,
+    }
+}
+
+/// `2023-01-23 14:05`, the browser's local time of a save.
+pub fn when(saved_at: f64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(saved_at));
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
