@@ -478,6 +478,13 @@ impl Session {
                 let region = region.unwrap_or_else(|| self.region.clone());
                 self.logs(&region, &function, qualifier.as_deref(), filter.as_deref())
             }
+            Sim::Export { region, format, function } => {
+                let region = region.unwrap_or_else(|| self.region.clone());
+                let format = super::export::Format::parse(&format).unwrap_or(super::export::Format::Sam);
+                super::export::export(self.history.live(), &region, format, function.as_deref())
+                    .map(Done::text)
+                    .map_err(|e| Failure::local("NoSuchFunction", 1, e))
+            }
             Sim::Directive { name, region, directive } => {
                 let region = region.unwrap_or_else(|| self.region.clone());
                 let before = self.history.live().event_mark();

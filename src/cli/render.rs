@@ -341,6 +341,10 @@ pub fn sim(s: &Sim) -> String {
             pos.push(format_duration(*ms));
             "advance"
         }
+        Sim::Export { region, format, function } => {
+            w.opt("format", format).some("function", function).some("region", region);
+            "export"
+        }
         Sim::Logs { region, function, qualifier, filter } => {
             pos.push(function.clone());
             w.some("qualifier", qualifier).some("filter", filter).some("region", region);

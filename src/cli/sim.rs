@@ -70,6 +70,13 @@ pub const DIRECTIVES: &[SimDirective] = &[
         summary: "Platform log events (INIT_START, START, END, REPORT), like aws logs filter-log-events.",
     },
     SimDirective {
+        name: "export",
+        usage: "sim export --format sam|cloudformation|cdk|terraform [--function <name>] [--region <r>]",
+        options: &[required("format"), value("function"), value("region")],
+        positionals: &[],
+        summary: "A template or code that recreates the region's functions, runtime settings, aliases and alarms.",
+    },
+    SimDirective {
         name: "traffic",
         usage: "sim traffic <function> <per-minute> [--qualifier <q>] [--region <r>]",
         options: &[value("qualifier"), value("region")],
@@ -140,8 +147,23 @@ pub enum Sim {
     Region(String),
     Clock(Timestamp),
     Advance(i64),
-    Logs { region: Option<String>, function: String, qualifier: Option<String>, filter: Option<String> },
-    Directive { name: &'static str, region: Option<String>, directive: Directive },
+    Logs {
+        region: Option<String>,
+        function: String,
+        qualifier: Option<String>,
+        filter: Option<String>,
+    },
+    /// `sim export --format sam|cloudformation|cdk|terraform [--function f]`.
+    Export {
+        region: Option<String>,
+        format: String,
+        function: Option<String>,
+    },
+    Directive {
+        name: &'static str,
+        region: Option<String>,
+        directive: Directive,
+    },
 }
 
 /// Parses the words after `sim`.
@@ -185,6 +207,14 @@ pub fn parse(words: &[String]) -> Result<Sim, Failure> {
                 Err(e) => return Err(err(format!("argument <duration>: {e}"))),
             };
             Sim::Advance(ms)
+        }
+        "export" => {
+            let format = opt("format").unwrap_or_default();
+            let formats = ["sam", "cloudformation", "cdk", "terraform"];
+            if !formats.contains(&format.as_str()) {
+                return Err(err(format!("argument --format: {}", invalid_choice(&format, &formats))));
+            }
+            Sim::Export { region: opt("region"), format, function: opt("function") }
         }
         "logs" => {
             Sim::Logs { region: opt("region"), function: pos(0), qualifier: opt("qualifier"), filter: opt("filter") }

@@ -3,7 +3,8 @@
 //!
 //! The transcript shows each command as `$ line`, then:
 //! - for a failed line, what the AWS CLI prints, after `!`;
-//! - for a line ending in `# => Path Path ...`, those fields of its JSON output, one per line.
+//! - for a line ending in `# => Path Path ...`, those fields of its JSON output, one per line;
+//!   `# => printed` shows the text it printed, each line after `|`.
 //!   A path is keys joined by `.`; `Key[]` maps over an array, `Key[2]` picks an element;
 //!   `LogResult|log` decodes the invocation log and prints its lines.
 //!
@@ -141,6 +142,12 @@ pub fn transcript(script: &str) -> String {
             (Some(_), _) => {
                 for line in r.printed.lines() {
                     out.push_str(&format!("  ! {line}\n"));
+                }
+            }
+            // `# => printed` shows what the line printed (a template, logs as text).
+            (None, _) if paths == ["printed"] => {
+                for line in r.printed.lines() {
+                    out.push_str(&format!("  | {line}\n"));
                 }
             }
             (None, Some(output)) => paths.iter().for_each(|p| show(&mut out, output, p)),

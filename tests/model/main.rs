@@ -14,6 +14,7 @@ mod deployments;
 mod deprecation;
 mod determinism;
 mod errors;
+mod export;
 mod logs;
 mod publish;
 mod rollouts;

@@ -242,6 +242,11 @@ impl Lambda {
         (state, since.max(a.updated))
     }
 
+    /// A region's alarms as they were put, by name.
+    pub fn alarm_definitions(&self, region: &str) -> Vec<PutMetricAlarmRequest> {
+        self.alarms.iter().filter(|((r, _), _)| r == region).map(|(_, a)| a.put.clone()).collect()
+    }
+
     /// The names of a region's alarms, in order.
     pub fn alarm_names(&self, region: &str) -> Vec<String> {
         self.alarms.keys().filter(|(r, _)| r == region).map(|(_, n)| n.clone()).collect()
