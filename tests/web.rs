@@ -544,6 +544,14 @@ async fn the_template_tab_deploys_a_stack() {
             .is_some_and(|t| t.ends_with("UPDATE_COMPLETE"))
     })
     .await;
+    app.click("export-terraform").await;
+    let export: web_sys::HtmlTextAreaElement = app.by_testid("export-text").dyn_into().unwrap();
+    assert!(
+        export.value().contains("resource \"aws_lambda_runtime_management_config\" \"playground_orders\""),
+        "{}",
+        export.value()
+    );
+    assert!(export.value().contains("update_runtime_on = \"FunctionUpdate\""), "{}", export.value());
     app.click("tab-console").await;
     let out = app.text("console-output");
     assert!(out.contains("$ cat > template.yaml <<'EOF'"), "{out}");

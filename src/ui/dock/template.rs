@@ -133,6 +133,25 @@ pub fn Template() -> Html {
         let sam = sam.clone();
         Callback::from(move |_: Event| sam.set(!*sam))
     };
+    let export = use_state(|| None::<(&'static str, String)>);
+    let export_button = |format: &'static str, label: &'static str| {
+        let (export, shown) = (export.clone(), shown.clone());
+        let region = region.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            let f = crate::app::export::Format::parse(format).unwrap_or(crate::app::export::Format::Sam);
+            let text = crate::app::export::export(&shown.view(), &region, f, None).unwrap_or_else(|e| e);
+            export.set(Some((format, text)));
+        });
+        html! { <button class="small" {onclick} data-testid={format!("export-{format}")}>{label}</button> }
+    };
+    let oncopy = {
+        let export = export.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some((_, text)) = &*export {
+                copy_to_clipboard(text);
+            }
+        })
+    };
     let view = shown.view();
     let events = view.stack_events(&region, &stack);
     let status = view.stack_status(&region, &stack);
@@ -148,6 +167,17 @@ pub fn Template() -> Html {
                 <button class="small primary" onclick={ondeploy} disabled={past} data-testid="template-deploy">{"Deploy"}</button>
                 if let Some(s) = status { <span class="stack-status" data-testid="stack-status">{format!("{region} {} {s}", *stack)}</span> }
             </div>
+            <div class="template-bar" role="group" aria-label="Export the region's functions">
+                <span class="label">{"Export the region as"}</span>
+                {export_button("sam", "SAM")}
+                {export_button("cloudformation", "CloudFormation")}
+                {export_button("cdk", "CDK")}
+                {export_button("terraform", "Terraform")}
+                if export.is_some() { <button class="small" onclick={oncopy} data-testid="export-copy">{"Copy"}</button> }
+            </div>
+            if let Some((format, text)) = (*export).clone() {
+                <textarea class="template-editor export" readonly=true aria-label={format!("Export as {format}")} value={text} data-testid="export-text" />
+            }
             <NoticeView notice={shown.notice.clone()} origin={Origin::Template} />
             <div class="template-body">
                 <textarea class="template-editor" spellcheck="false" aria-label="Template" value={(*text).clone()} {oninput} data-testid="template-editor" />
@@ -174,5 +204,19 @@ fn ensure_newline(text: &str) -> String {
         text.to_string()
     } else {
         format!("{text}\n")
+    }
+}
+
+/// Copies text with the page's clipboard, where the browser offers one (a secure context).
+fn copy_to_clipboard(text: &str) {
+    use wasm_bindgen::JsValue;
+    let Some(window) = web_sys::window() else { return };
+    let clipboard = js_sys::Reflect::get(&window, &JsValue::from_str("navigator"))
+        .and_then(|n| js_sys::Reflect::get(&n, &JsValue::from_str("clipboard")));
+    let Ok(clipboard) = clipboard else { return };
+    if let Ok(write) = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText")) {
+        if let Some(write) = wasm_bindgen::JsCast::dyn_ref::<js_sys::Function>(&write) {
+            let _ = write.call1(&clipboard, &JsValue::from_str(text));
+        }
     }
 }
