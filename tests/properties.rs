@@ -443,6 +443,11 @@ proptest! {
             auto_rollback: minutes % 2 == 0,
         });
         round_trips(&Line::Sim(Sim::Directive { name: "deploy", region: Some(REGIONS[1].into()), directive: deploy }))?;
+        let stop = Directive::StopDeployment {
+            deployment_id: format!("d-{}", texts[2]),
+            rollback: [None, Some(false)][(minutes % 2) as usize],
+        };
+        round_trips(&Line::Sim(Sim::Directive { name: "stop-deployment", region: Some(REGIONS[0].into()), directive: stop }))?;
         let stop = Request::StopDeployment(StopDeploymentRequest {
             deployment_id: format!("d-{}", texts[0]),
             auto_rollback_enabled: [None, Some(true), Some(false)][(minutes % 3) as usize],

@@ -56,8 +56,13 @@ impl Line {
             }
             Command::Sim { region, directive } => {
                 // Release, phase 2, policy, timing and expire name their regions (or none) themselves.
-                let scoped =
-                    matches!(directive, Directive::ReliesOn { .. } | Directive::Traffic { .. } | Directive::Deploy(_));
+                let scoped = matches!(
+                    directive,
+                    Directive::ReliesOn { .. }
+                        | Directive::Traffic { .. }
+                        | Directive::Deploy(_)
+                        | Directive::StopDeployment { .. }
+                );
                 let name = render::directive_name(&directive);
                 Line::Sim(Sim::Directive { name, region: scoped.then_some(region), directive })
             }

@@ -320,6 +320,7 @@ pub fn directive_name(d: &Directive) -> &'static str {
         Directive::Timing { .. } => "timing",
         Directive::Expire { .. } => "expire",
         Directive::Deploy(_) => "deploy",
+        Directive::StopDeployment { .. } => "stop-deployment",
     }
 }
 
@@ -378,6 +379,10 @@ pub fn sim(s: &Sim) -> String {
                         .some("post-traffic-hook", &r.post_traffic_hook)
                         .flag("no-rollback", !r.auto_rollback);
                 }
+                Directive::StopDeployment { deployment_id, rollback } => {
+                    pos.push(deployment_id.clone());
+                    w.flag("no-rollback", *rollback == Some(false));
+                }
                 Directive::Traffic { function, qualifier, per_minute } => {
                     pos.extend([function.clone(), per_minute.to_string()]);
                     w.some("qualifier", qualifier);
@@ -401,7 +406,13 @@ pub fn sim(s: &Sim) -> String {
                 }
             }
             // Directives on a function take the session's region unless one is named.
-            if matches!(directive, Directive::ReliesOn { .. } | Directive::Traffic { .. } | Directive::Deploy(_)) {
+            if matches!(
+                directive,
+                Directive::ReliesOn { .. }
+                    | Directive::Traffic { .. }
+                    | Directive::Deploy(_)
+                    | Directive::StopDeployment { .. }
+            ) {
                 w.some("region", region);
             }
             directive_name(directive)

@@ -70,6 +70,13 @@ pub const DIRECTIVES: &[SimDirective] = &[
         summary: "Platform log events (INIT_START, START, END, REPORT), like aws logs filter-log-events.",
     },
     SimDirective {
+        name: "stop-deployment",
+        usage: "sim stop-deployment <deployment-id> [--no-rollback] [--region <r>]",
+        options: &[switch("no-rollback"), value("region")],
+        positionals: &["<deployment-id>"],
+        summary: "Stops a deployment, as aws deploy stop-deployment does; --no-rollback leaves the alias on both versions.",
+    },
+    SimDirective {
         name: "export",
         usage: "sim export --format sam|cloudformation|cdk|terraform [--function <name>] [--region <r>]",
         options: &[required("format"), value("function"), value("region")],
@@ -208,6 +215,14 @@ pub fn parse(words: &[String]) -> Result<Sim, Failure> {
             };
             Sim::Advance(ms)
         }
+        "stop-deployment" => Sim::Directive {
+            name: d.name,
+            region: opt("region"),
+            directive: Directive::StopDeployment {
+                deployment_id: pos(0),
+                rollback: p.has("no-rollback").then_some(false),
+            },
+        },
         "export" => {
             let format = opt("format").unwrap_or_default();
             let formats = ["sam", "cloudformation", "cdk", "terraform"];

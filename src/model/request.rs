@@ -113,6 +113,8 @@ pub enum Directive {
     Expire { runtime: String, version: u32, after_ms: i64 },
     /// A CodeDeploy deployment that shifts an alias's traffic to another version.
     Deploy(DeployRequest),
+    /// Stops one, as `aws deploy stop-deployment` does (`rollback: None` keeps its own setting).
+    StopDeployment { deployment_id: String, rollback: Option<bool> },
 }
 
 /// `sim deploy`: what CodeDeploy's deployment group and AppSpec would hold, on one line.

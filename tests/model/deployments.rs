@@ -803,3 +803,42 @@ fn manual_on_one_version_only_the_other_arm_moves() {
         "#]],
     );
 }
+
+/// `sim stop-deployment` is `aws deploy stop-deployment` on one line of the playground's own.
+#[test]
+fn sim_stop_deployment() {
+    check(
+        &story(
+            r#"
+            sim deploy f --alias live --target-version 2 --config CodeDeployDefault.LambdaLinear10PercentEvery1Minute  # => deploymentId
+            sim advance 2m
+            sim stop-deployment d-PGWPEKKDX --no-rollback  # => status statusMessage
+            aws deploy get-deployment --deployment-id d-PGWPEKKDX  # => deploymentInfo.status deploymentInfo.errorInformation.code deploymentInfo.rollbackInfo
+            aws lambda get-alias --function-name f --name live  # => FunctionVersion RoutingConfig
+            ! sim stop-deployment d-PGWPEKKDX
+            "#,
+        ),
+        expect![[r#"
+            $ sim region eu-south-1
+            $ aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip --publish
+            $ aws lambda update-function-code --function-name f --zip-file fileb://f-v2.zip --publish
+            $ aws lambda create-alias --function-name f --name live --function-version 1
+            $ sim traffic f 10 --qualifier live
+            $ sim deploy f --alias live --target-version 2 --config CodeDeployDefault.LambdaLinear10PercentEvery1Minute
+              deploymentId: "d-PGWPEKKDX"
+            $ sim advance 2m
+            $ sim stop-deployment d-PGWPEKKDX --no-rollback
+              status: "Pending"
+              statusMessage: "Stopping Active deployment"
+            $ aws deploy get-deployment --deployment-id d-PGWPEKKDX
+              deploymentInfo.status: "Stopped"
+              deploymentInfo.errorInformation.code: "MANUAL_STOP"
+              deploymentInfo.rollbackInfo: null
+            $ aws lambda get-alias --function-name f --name live
+              FunctionVersion: "1"
+              RoutingConfig: {"AdditionalVersionWeights":{"2":0.3}}
+            $ ! sim stop-deployment d-PGWPEKKDX
+              ! An error occurred (DeploymentAlreadyCompletedException) when running the sim stop-deployment directive: The deployment d-PGWPEKKDX has already completed.
+        "#]],
+    );
+}

@@ -25,7 +25,7 @@ pub use releases::MAX_RELEASES_PER_RUNTIME;
 
 use std::rc::Rc;
 
-use crate::api::Response;
+use crate::api::{Response, StopDeploymentRequest};
 use crate::catalogue::{Catalogue, RolloutTiming, RuntimeId};
 use crate::error::ApiResult;
 use crate::function::{Change, Function, FunctionVersion, VersionId};
@@ -182,6 +182,11 @@ impl Lambda {
             Directive::Policy(p) => Ok(self.set_policy(*p)),
             Directive::Expire { runtime, version, after_ms } => self.expire(runtime, *version, *after_ms),
             Directive::Deploy(r) => self.deploy(region, r),
+            Directive::StopDeployment { deployment_id, rollback } => {
+                let r =
+                    StopDeploymentRequest { deployment_id: deployment_id.clone(), auto_rollback_enabled: *rollback };
+                self.stop_deployment(region, &r).map(SimOutput::DeploymentStopping)
+            }
         }
     }
 

@@ -28,6 +28,7 @@ pub enum SimOutput {
     Policy(PolicySet),
     Expires(ExpirySet),
     Deployment(DeploymentCreated),
+    DeploymentStopping(crate::api::StopDeploymentResponse),
 }
 
 /// What CodeDeploy's CreateDeployment answers.
