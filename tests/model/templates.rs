@@ -689,3 +689,138 @@ fn sam_transform_rules() {
         "#]],
     );
 }
+
+/// The condition functions and the long forms: Fn::Not, Fn::And, Fn::Or, Condition, Fn::Select,
+/// Fn::GetAtt as a list, Fn::Sub with a variable map; a resource whose condition is false is not
+/// made; a GetAtt of an attribute a type has not fails the resource.
+#[test]
+fn conditions_and_long_forms() {
+    check(
+        r#"
+        sim region eu-west-1
+        cat > t.yaml <<'EOF'
+        Parameters:
+          Stage:
+            Type: String
+            Default: prod
+          Sizes:
+            Type: CommaDelimitedList
+            Default: 128,256,512
+        Conditions:
+          IsProd: {"Fn::Equals": [{"Ref": "Stage"}, "prod"]}
+          IsDev: {"Fn::Not": [{"Condition": "IsProd"}]}
+          Both: {"Fn::And": [{"Condition": "IsProd"}, {"Fn::Not": [{"Condition": "IsDev"}]}]}
+          Either: !Or [!Condition IsDev, !Condition Both]
+        Resources:
+          Fn:
+            Type: AWS::Lambda::Function
+            Properties:
+              FunctionName: {"Fn::Sub": ["${Prefix}-fn", {"Prefix": {"Ref": "Stage"}}]}
+              Runtime: python3.9
+              Handler: app.handler
+              Role: arn:aws:iam::123456789012:role/r
+              Code: {ZipFile: fn.zip}
+              MemorySize: {"Fn::Select": [1, {"Ref": "Sizes"}]}
+              Description: !If [Either, both, neither]
+          DevOnly:
+            Type: AWS::Lambda::Version
+            Condition: IsDev
+            Properties:
+              FunctionName: !Ref Fn
+          V:
+            Type: AWS::Lambda::Version
+            Properties:
+              FunctionName: {"Fn::GetAtt": [Fn, Arn]}
+        EOF
+        aws cloudformation deploy --template-file t.yaml --stack-name c
+        aws lambda get-function-configuration --function-name prod-fn  # => MemorySize Description
+        aws lambda list-versions-by-function --function-name prod-fn  # => Versions[].Version
+        aws cloudformation describe-stack-events --stack-name c  # => StackEvents[].LogicalResourceId
+        cat > bad.yaml <<'EOF'
+        Resources:
+          Fn:
+            Type: AWS::Lambda::Function
+            Properties:
+              FunctionName: bad-fn
+              Runtime: python3.9
+              Handler: app.handler
+              Role: arn:aws:iam::123456789012:role/r
+              Code: {ZipFile: fn.zip}
+              Description: !GetAtt Fn.Arn
+          V:
+            Type: AWS::Lambda::Version
+            Properties:
+              FunctionName: !Ref Fn
+              Description: !GetAtt Fn.Version
+        EOF
+        ! aws cloudformation deploy --template-file bad.yaml --stack-name bad
+        ! aws cloudformation describe-stack-events --stack-name bad
+        "#,
+        expect![[r#"
+            $ sim region eu-west-1
+            $ cat > t.yaml <<'EOF'
+            Parameters:
+              Stage:
+                Type: String
+                Default: prod
+              Sizes:
+                Type: CommaDelimitedList
+                Default: 128,256,512
+            Conditions:
+              IsProd: {"Fn::Equals": [{"Ref": "Stage"}, "prod"]}
+              IsDev: {"Fn::Not": [{"Condition": "IsProd"}]}
+              Both: {"Fn::And": [{"Condition": "IsProd"}, {"Fn::Not": [{"Condition": "IsDev"}]}]}
+              Either: !Or [!Condition IsDev, !Condition Both]
+            Resources:
+              Fn:
+                Type: AWS::Lambda::Function
+                Properties:
+                  FunctionName: {"Fn::Sub": ["${Prefix}-fn", {"Prefix": {"Ref": "Stage"}}]}
+                  Runtime: python3.9
+                  Handler: app.handler
+                  Role: arn:aws:iam::123456789012:role/r
+                  Code: {ZipFile: fn.zip}
+                  MemorySize: {"Fn::Select": [1, {"Ref": "Sizes"}]}
+                  Description: !If [Either, both, neither]
+              DevOnly:
+                Type: AWS::Lambda::Version
+                Condition: IsDev
+                Properties:
+                  FunctionName: !Ref Fn
+              V:
+                Type: AWS::Lambda::Version
+                Properties:
+                  FunctionName: {"Fn::GetAtt": [Fn, Arn]}
+            EOF
+            $ aws cloudformation deploy --template-file t.yaml --stack-name c
+            $ aws lambda get-function-configuration --function-name prod-fn
+              MemorySize: 256
+              Description: "both"
+            $ aws lambda list-versions-by-function --function-name prod-fn
+              Versions[].Version: ["$LATEST","1"]
+            $ aws cloudformation describe-stack-events --stack-name c
+              StackEvents[].LogicalResourceId: ["c","V","V","Fn","Fn","c"]
+            $ cat > bad.yaml <<'EOF'
+            Resources:
+              Fn:
+                Type: AWS::Lambda::Function
+                Properties:
+                  FunctionName: bad-fn
+                  Runtime: python3.9
+                  Handler: app.handler
+                  Role: arn:aws:iam::123456789012:role/r
+                  Code: {ZipFile: fn.zip}
+                  Description: !GetAtt Fn.Arn
+              V:
+                Type: AWS::Lambda::Version
+                Properties:
+                  FunctionName: !Ref Fn
+                  Description: !GetAtt Fn.Version
+            EOF
+            $ ! aws cloudformation deploy --template-file bad.yaml --stack-name bad
+              ! An error occurred (ValidationError) when calling the CreateChangeSet operation: Circular dependency between resources: [Fn]
+            $ ! aws cloudformation describe-stack-events --stack-name bad
+              ! An error occurred (ValidationError) when calling the DescribeStackEvents operation: Stack with id bad does not exist
+        "#]],
+    );
+}

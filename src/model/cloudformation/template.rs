@@ -274,7 +274,12 @@ pub(super) fn order(resources: Vec<Resource>) -> Result<Vec<Resource>, String> {
     let mut out = Vec::new();
     while !remaining.is_empty() {
         let Some(i) = remaining.iter().position(|r| r.depends_on.iter().all(|d| done.contains(d))) else {
-            let mut names: Vec<String> = remaining.iter().map(|r| r.logical_id.clone()).collect();
+            // Only the resources on a cycle: drop, until none is left, those nothing left needs.
+            let mut stuck: Vec<&Resource> = remaining.iter().collect();
+            while let Some(k) = stuck.iter().position(|r| !stuck.iter().any(|o| o.depends_on.contains(&r.logical_id))) {
+                stuck.remove(k);
+            }
+            let mut names: Vec<String> = stuck.iter().map(|r| r.logical_id.clone()).collect();
             names.sort();
             return Err(format!("Circular dependency between resources: [{}]", names.join(", ")));
         };
