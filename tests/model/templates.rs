@@ -824,3 +824,217 @@ fn conditions_and_long_forms() {
         "#]],
     );
 }
+
+/// SAM's DeploymentPreference: a version change of the alias goes through a CodeDeploy
+/// deployment and the stack update waits for it; an alarm that fires rolls the deployment back
+/// and the stack update with it.
+#[test]
+fn deployment_preference_shifts_traffic_and_the_stack_waits() {
+    let template = |code: &str| {
+        format!(
+            r#"
+            cat > template.yaml <<'EOF'
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Api:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: api
+                  CodeUri: {code}
+                  Handler: app.handler
+                  Runtime: python3.9
+                  Role: arn:aws:iam::123456789012:role/r
+                  AutoPublishAlias: live
+                  DeploymentPreference:
+                    Type: Canary10Percent5Minutes
+                    Alarms:
+                      - !Ref AliasErrors
+              AliasErrors:
+                Type: AWS::CloudWatch::Alarm
+                Properties:
+                  AlarmName: api-live-errors
+                  Namespace: AWS/Lambda
+                  MetricName: Errors
+                  Statistic: Sum
+                  Period: 60
+                  EvaluationPeriods: 1
+                  Threshold: 0
+                  ComparisonOperator: GreaterThanThreshold
+                  Dimensions:
+                    - Name: FunctionName
+                      Value: api
+                    - Name: Resource
+                      Value: api:live
+            EOF
+            "#
+        )
+    };
+    let script = format!(
+        "sim region eu-west-1\n{}{}{}{}{}",
+        template("api-v1.zip"),
+        r#"
+        sam deploy --template-file template.yaml --stack-name api
+        sim traffic api 20 --qualifier live
+        "#,
+        template("api-v2.zip"),
+        r#"
+        sam deploy --template-file template.yaml --stack-name api  # => printed
+        aws cloudformation describe-stacks --stack-name api  # => Stacks[0].StackStatus
+        aws lambda get-alias --function-name api --name live  # => FunctionVersion RoutingConfig
+        ! sam deploy --template-file template.yaml --stack-name api
+        sim advance 5m
+        aws cloudformation describe-stacks --stack-name api  # => Stacks[0].StackStatus
+        aws lambda get-alias --function-name api --name live  # => FunctionVersion RoutingConfig
+        sim release python3.9 --region eu-west-1 --changes strict-tls
+        "#,
+        format!(
+            "{}{}",
+            template("api-v3.zip"),
+            r#"
+        sam deploy --template-file template.yaml --stack-name api
+        sim relies-on api strict-tls
+        sim advance 2m
+        aws cloudformation describe-stacks --stack-name api  # => Stacks[0].StackStatus
+        aws cloudformation describe-stack-events --stack-name api  # => StackEvents[].LogicalResourceId StackEvents[].ResourceStatus
+        aws lambda get-alias --function-name api --name live  # => FunctionVersion RoutingConfig
+        "#
+        )
+    );
+    check(
+        &script,
+        expect![[r#"
+            $ sim region eu-west-1
+            $ cat > template.yaml <<'EOF'
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Api:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: api
+                  CodeUri: api-v1.zip
+                  Handler: app.handler
+                  Runtime: python3.9
+                  Role: arn:aws:iam::123456789012:role/r
+                  AutoPublishAlias: live
+                  DeploymentPreference:
+                    Type: Canary10Percent5Minutes
+                    Alarms:
+                      - !Ref AliasErrors
+              AliasErrors:
+                Type: AWS::CloudWatch::Alarm
+                Properties:
+                  AlarmName: api-live-errors
+                  Namespace: AWS/Lambda
+                  MetricName: Errors
+                  Statistic: Sum
+                  Period: 60
+                  EvaluationPeriods: 1
+                  Threshold: 0
+                  ComparisonOperator: GreaterThanThreshold
+                  Dimensions:
+                    - Name: FunctionName
+                      Value: api
+                    - Name: Resource
+                      Value: api:live
+            EOF
+            $ sam deploy --template-file template.yaml --stack-name api
+            $ sim traffic api 20 --qualifier live
+            $ cat > template.yaml <<'EOF'
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Api:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: api
+                  CodeUri: api-v2.zip
+                  Handler: app.handler
+                  Runtime: python3.9
+                  Role: arn:aws:iam::123456789012:role/r
+                  AutoPublishAlias: live
+                  DeploymentPreference:
+                    Type: Canary10Percent5Minutes
+                    Alarms:
+                      - !Ref AliasErrors
+              AliasErrors:
+                Type: AWS::CloudWatch::Alarm
+                Properties:
+                  AlarmName: api-live-errors
+                  Namespace: AWS/Lambda
+                  MetricName: Errors
+                  Statistic: Sum
+                  Period: 60
+                  EvaluationPeriods: 1
+                  Threshold: 0
+                  ComparisonOperator: GreaterThanThreshold
+                  Dimensions:
+                    - Name: FunctionName
+                      Value: api
+                    - Name: Resource
+                      Value: api:live
+            EOF
+            $ sam deploy --template-file template.yaml --stack-name api
+              | 
+              | Waiting for changeset to be created..
+              | Waiting for stack create/update to complete
+              | [playground] The update waits for CodeDeploy deployment d-EEFNSEXSI: advance the clock to let it run.
+            $ aws cloudformation describe-stacks --stack-name api
+              Stacks[0].StackStatus: "UPDATE_IN_PROGRESS"
+            $ aws lambda get-alias --function-name api --name live
+              FunctionVersion: "1"
+              RoutingConfig: {"AdditionalVersionWeights":{"2":0.1}}
+            $ ! sam deploy --template-file template.yaml --stack-name api
+              ! Error: Failed to create changeset for the stack: api, An error occurred (ValidationError) when calling the CreateChangeSet operation: Stack:arn:aws:cloudformation:eu-west-1:123456789012:stack/api/bdd73226-2feb-4e95-98ef-e333b266f103 is in UPDATE_IN_PROGRESS state and can not be updated.
+            $ sim advance 5m
+            $ aws cloudformation describe-stacks --stack-name api
+              Stacks[0].StackStatus: "UPDATE_COMPLETE"
+            $ aws lambda get-alias --function-name api --name live
+              FunctionVersion: "2"
+              RoutingConfig: null
+            $ sim release python3.9 --region eu-west-1 --changes strict-tls
+            $ cat > template.yaml <<'EOF'
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Api:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: api
+                  CodeUri: api-v3.zip
+                  Handler: app.handler
+                  Runtime: python3.9
+                  Role: arn:aws:iam::123456789012:role/r
+                  AutoPublishAlias: live
+                  DeploymentPreference:
+                    Type: Canary10Percent5Minutes
+                    Alarms:
+                      - !Ref AliasErrors
+              AliasErrors:
+                Type: AWS::CloudWatch::Alarm
+                Properties:
+                  AlarmName: api-live-errors
+                  Namespace: AWS/Lambda
+                  MetricName: Errors
+                  Statistic: Sum
+                  Period: 60
+                  EvaluationPeriods: 1
+                  Threshold: 0
+                  ComparisonOperator: GreaterThanThreshold
+                  Dimensions:
+                    - Name: FunctionName
+                      Value: api
+                    - Name: Resource
+                      Value: api:live
+            EOF
+            $ sam deploy --template-file template.yaml --stack-name api
+            $ sim relies-on api strict-tls
+            $ sim advance 2m
+            $ aws cloudformation describe-stacks --stack-name api
+              Stacks[0].StackStatus: "UPDATE_ROLLBACK_COMPLETE"
+            $ aws cloudformation describe-stack-events --stack-name api
+              StackEvents[].LogicalResourceId: ["api","api","Api","Api","ApiVersion92d566e265","api","ApiAliaslive","ApiAliaslive","ApiVersion92d566e265","ApiVersion92d566e265","Api","Api","api","api","ApiVersion03b0e2be89","api","ApiAliaslive","ApiAliaslive","ApiVersion982916c967","ApiVersion982916c967","Api","Api","api","api","ApiAliaslive","ApiAliaslive","ApiVersion03b0e2be89","ApiVersion03b0e2be89","Api","Api","AliasErrors","AliasErrors","api"]
+              StackEvents[].ResourceStatus: ["UPDATE_ROLLBACK_COMPLETE","UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS","UPDATE_COMPLETE","UPDATE_IN_PROGRESS","DELETE_SKIPPED","UPDATE_ROLLBACK_IN_PROGRESS","UPDATE_FAILED","UPDATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","UPDATE_COMPLETE","UPDATE_IN_PROGRESS","UPDATE_IN_PROGRESS","UPDATE_COMPLETE","DELETE_SKIPPED","UPDATE_COMPLETE_CLEANUP_IN_PROGRESS","UPDATE_COMPLETE","UPDATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","UPDATE_COMPLETE","UPDATE_IN_PROGRESS","UPDATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_IN_PROGRESS"]
+            $ aws lambda get-alias --function-name api --name live
+              FunctionVersion: "2"
+              RoutingConfig: null
+        "#]],
+    );
+}

@@ -2,7 +2,8 @@
 //! merged in, `CodeUri` as the function's code, `RuntimeManagementConfig` passed to the function
 //! (never to the version), and `AutoPublishAlias`: a version whose logical id carries a hash of
 //! the function's code and a few properties (all of them with `AutoPublishAliasAllProperties`),
-//! kept on delete, and the alias pointed at it.
+//! kept on delete, and the alias pointed at it; with `DeploymentPreference`, the alias moves to a
+//! new version through a CodeDeploy deployment the stack update waits for.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -140,17 +141,11 @@ pub fn expand(t: Template, parameters: &BTreeMap<String, Json>) -> Result<Templa
             }
         }
         let alias = props.get("AutoPublishAlias").and_then(|n| n.as_str()).map(String::from);
-        if let Some(preference) = props.get("DeploymentPreference") {
-            if alias.is_none() {
-                return Err(invalid(&id, "'DeploymentPreference' requires AutoPublishAlias property to be specified."));
-            }
-            if preference.get("Enabled").and_then(|e| e.as_str()) != Some("false") {
-                return Err(invalid(
-                    &id,
-                    "The playground does not run DeploymentPreference yet: deploy with sim deploy after the stack.",
-                ));
-            }
+        let preference = props.get("DeploymentPreference").cloned();
+        if preference.is_some() && alias.is_none() {
+            return Err(invalid(&id, "'DeploymentPreference' requires AutoPublishAlias property to be specified."));
         }
+        let preference = preference.filter(|p| p.get("Enabled").and_then(|e| e.as_str()) != Some("false"));
         let code = match (props.get("CodeUri"), props.get("InlineCode")) {
             (Some(uri), _) if uri.get("Bucket").is_some() => map(vec![
                 ("S3Bucket", uri.get("Bucket").cloned().unwrap_or_else(|| scalar(""))),
@@ -182,6 +177,7 @@ pub fn expand(t: Template, parameters: &BTreeMap<String, Json>) -> Result<Templa
             condition: r.condition.clone(),
             depends_on,
             retain: r.retain,
+            code_deploy: None,
         });
         let Some(alias) = alias else { continue };
         let all = props.get("AutoPublishAliasAllProperties").and_then(|n| n.as_str()) == Some("true");
@@ -211,19 +207,26 @@ pub fn expand(t: Template, parameters: &BTreeMap<String, Json>) -> Result<Templa
             depends_on: [id.clone()].into(),
             // SAM keeps old versions: an alias may still point at one.
             retain: true,
+            code_deploy: None,
         });
         let alias_properties = map(vec![
             ("Name", scalar(&alias)),
             ("FunctionName", tagged("Ref", scalar(&id))),
             ("FunctionVersion", tagged("GetAtt", scalar(&format!("{version_id}.Version")))),
         ]);
+        // The alias waits for what its deployment watches and runs (alarms, hooks).
+        let mut alias_depends: BTreeSet<String> = [id.clone(), version_id].into();
+        if let Some(p) = &preference {
+            template::references(p, &mut alias_depends);
+        }
         resources.push(Resource {
             logical_id: format!("{id}Alias{alias}"),
             kind: "AWS::Lambda::Alias".into(),
             properties: alias_properties,
             condition: r.condition.clone(),
-            depends_on: [id.clone(), version_id].into(),
+            depends_on: alias_depends,
             retain: false,
+            code_deploy: preference,
         });
     }
     // Only resources order the deploy (parameters and pseudo parameters are there already).

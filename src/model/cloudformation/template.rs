@@ -47,6 +47,9 @@ pub struct Resource {
     pub depends_on: BTreeSet<String>,
     /// `DeletionPolicy: Retain`: a deleted resource stays (SAM sets it on published versions).
     pub retain: bool,
+    /// SAM's DeploymentPreference of an alias: a move to another version goes through a
+    /// CodeDeploy deployment (CloudFormation's CodeDeployLambdaAliasUpdate update policy).
+    pub code_deploy: Option<Node>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -237,6 +240,7 @@ pub fn read(text: &str) -> Result<Template, String> {
             condition,
             depends_on,
             retain,
+            code_deploy: None,
         });
     }
     if !unknown_types.is_empty() {

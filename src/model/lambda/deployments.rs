@@ -343,6 +343,8 @@ impl Lambda {
             EventKind::DeploymentSucceeded,
             format!("{}: {} on version {}", d.id, d.alias, d.target),
         );
+        // A stack update that waited for it goes on.
+        self.deployment_ended(&d.region, &d.id, true, "");
         None
     }
 
@@ -405,7 +407,17 @@ impl Lambda {
         self.retarget_traffic(key);
     }
 
+    /// Ends a deployment (rolling back when asked), then lets a stack update waiting for it go on.
     fn end_deployment(&mut self, index: usize, ending: Ending) {
+        let (region, id, message) = {
+            let d = &self.deployments[index];
+            (d.region.clone(), d.id.clone(), ending.message.clone())
+        };
+        self.finish_deployment(index, ending);
+        self.deployment_ended(&region, &id, false, &message);
+    }
+
+    fn finish_deployment(&mut self, index: usize, ending: Ending) {
         self.active_deployments.retain(|&i| i != index);
         let d = Rc::make_mut(&mut self.deployments[index]);
         d.status = ending.status;

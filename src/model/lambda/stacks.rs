@@ -13,7 +13,7 @@ use crate::api::*;
 use crate::arn::{function_arn, DEFAULT_ACCOUNT};
 use crate::cloudformation::resolve::{self, Context, Made};
 use crate::cloudformation::resources::{self, integer_of, number_of, text_of};
-use crate::cloudformation::template::{self, Resource};
+use crate::cloudformation::template::{self, Resource, Template};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::request::Request;
 use crate::time::Timestamp;
@@ -42,6 +42,29 @@ pub(super) struct Stack {
     resources: Vec<Provisioned>,
     /// Oldest first.
     events: Vec<StackEvent>,
+    /// A deploy under way: waiting for a CodeDeploy deployment to end.
+    progress: Option<Progress>,
+}
+
+/// Where a deploy stands, kept while it waits for a deployment.
+#[derive(Clone, Debug, PartialEq)]
+struct Progress {
+    template: Template,
+    body: String,
+    stack_name: String,
+    stack_id: String,
+    parameters: BTreeMap<String, Json>,
+    conditions: BTreeMap<String, bool>,
+    creating: bool,
+    old: Vec<Provisioned>,
+    new: Vec<Provisioned>,
+    /// Old resources a replacement superseded: deleted in the cleanup.
+    superseded: Vec<Provisioned>,
+    made: BTreeMap<String, Made>,
+    /// The next resource of the template to go through.
+    next: usize,
+    /// The deployment an alias's update waits for, and the alias as it will be.
+    waiting: Option<(String, Provisioned)>,
 }
 
 fn validation(message: impl Into<String>) -> ApiError {
@@ -354,6 +377,8 @@ impl Lambda {
         let stack = &r.stack_name;
         let failed = |m: String| ApiError::new(ErrorCode::StackDeployFailed, m);
         match outcome {
+            // A stack waiting for a deployment says so, in either CLI.
+            Ok(d) if d.stack_status.ends_with("IN_PROGRESS") => Ok(d),
             Ok(d) => {
                 // [choice] The SAM CLI's change set table and prompts are left out.
                 let printed = format!(
@@ -392,6 +417,9 @@ impl Lambda {
         };
         let key = (region.to_string(), r.stack_name.clone());
         let existing = self.stacks.get(&key).cloned();
+        if let Some(s) = existing.as_ref().filter(|s| s.progress.is_some()) {
+            return Err(validation(format!("Stack:{} is in UPDATE_IN_PROGRESS state and can not be updated.", s.id)));
+        }
         if let Some(s) = existing.as_ref().filter(|s| s.status == "ROLLBACK_COMPLETE") {
             return Err(validation(format!("Stack:{} is in ROLLBACK_COMPLETE state and can not be updated.", s.id)));
         }
@@ -441,10 +469,10 @@ impl Lambda {
             parameters: BTreeMap::new(),
             resources: Vec::new(),
             events: Vec::new(),
+            progress: None,
         });
         self.stacks.insert(key.clone(), stack);
-        let (in_progress, verb) =
-            if creating { ("CREATE_IN_PROGRESS", "create") } else { ("UPDATE_IN_PROGRESS", "update") };
+        let in_progress = if creating { "CREATE_IN_PROGRESS" } else { "UPDATE_IN_PROGRESS" };
         self.stack_event(&key, None, in_progress, Some("User Initiated".into()));
         if !creating {
             if let Some(s) = self.stacks.get_mut(&key) {
@@ -452,139 +480,262 @@ impl Lambda {
             }
         }
 
-        let mut made: BTreeMap<String, Made> = BTreeMap::new();
-        let mut new: Vec<Provisioned> = Vec::new();
-        // Old resources a replacement superseded: deleted in the cleanup.
-        let mut superseded: Vec<Provisioned> = Vec::new();
-        let mut failed: Option<String> = None;
-        // What the failed resource was doing: `create` or `update`.
-        let mut failed_verb = verb;
-        for res in &template.resources {
-            if res.condition.as_ref().is_some_and(|c| !conditions[c]) {
+        let progress = Progress {
+            template,
+            body: r.template_body.clone(),
+            stack_name: r.stack_name.clone(),
+            stack_id: stack_id.clone(),
+            parameters,
+            conditions,
+            creating,
+            old,
+            new: Vec::new(),
+            superseded: Vec::new(),
+            made: BTreeMap::new(),
+            next: 0,
+            waiting: None,
+        };
+        self.run_stack(region, &key, progress, None)
+    }
+
+    /// Goes on with a deploy from its next resource (after a deployment, or from the start), or
+    /// rolls it back when `failed` names the resource that failed and how.
+    fn run_stack(
+        &mut self,
+        region: &str,
+        key: &(String, String),
+        mut p: Progress,
+        mut failed: Option<(String, &'static str)>,
+    ) -> ApiResult<StackDeployed> {
+        while failed.is_none() && p.next < p.template.resources.len() {
+            let res = p.template.resources[p.next].clone();
+            p.next += 1;
+            if res.condition.as_ref().is_some_and(|c| !p.conditions[c]) {
                 continue;
             }
-            let cx = Context { conditions: &conditions, made: &made, ..base };
-            let props = match cx.resolve(&res.properties) {
+            let cx = Context {
+                region,
+                account: DEFAULT_ACCOUNT,
+                stack_name: &p.stack_name,
+                stack_id: &p.stack_id,
+                parameters: &p.parameters,
+                conditions: &p.conditions,
+                made: &p.made,
+            };
+            let resolved = cx.resolve(&res.properties);
+            let preference = res.code_deploy.as_ref().map(|n| cx.resolve(n));
+            let props = match resolved {
                 Ok(v) => v.unwrap_or_else(|| json!({})),
                 Err(e) => {
-                    let status = if creating { "CREATE_FAILED" } else { "UPDATE_FAILED" };
-                    self.stack_event(&key, Some((&res.logical_id, "", &res.kind)), status, Some(e));
-                    failed = Some(res.logical_id.clone());
+                    let status = if p.creating { "CREATE_FAILED" } else { "UPDATE_FAILED" };
+                    self.stack_event(key, Some((&res.logical_id, "", &res.kind)), status, Some(e));
+                    failed = Some((res.logical_id.clone(), if p.creating { "create" } else { "update" }));
                     break;
                 }
             };
-            let previous = old.iter().find(|p| p.logical_id == res.logical_id && p.kind == res.kind).cloned();
-            if let Some(p) = previous.as_ref().filter(|p| p.properties == props) {
-                made.insert(p.logical_id.clone(), p.made.clone());
-                new.push(p.clone());
+            let previous = p.old.iter().find(|o| o.logical_id == res.logical_id && o.kind == res.kind).cloned();
+            if let Some(o) = previous.as_ref().filter(|o| o.properties == props) {
+                p.made.insert(o.logical_id.clone(), o.made.clone());
+                p.new.push(o.clone());
                 continue;
             }
-            let physical = previous.as_ref().map(|p| p.physical_id.clone()).unwrap_or_default();
+            let physical = previous.as_ref().map(|o| o.physical_id.clone()).unwrap_or_default();
             let resource = (res.logical_id.as_str(), physical.as_str(), res.kind.as_str());
+            let verb = if previous.is_some() { "update" } else { "create" };
             let (start, done, fail) = if previous.is_some() {
                 ("UPDATE_IN_PROGRESS", "UPDATE_COMPLETE", "UPDATE_FAILED")
             } else {
                 ("CREATE_IN_PROGRESS", "CREATE_COMPLETE", "CREATE_FAILED")
             };
-            self.stack_event(&key, Some(resource), start, None);
+            self.stack_event(key, Some(resource), start, None);
             if let Some(message) = resources::validate(&res.logical_id, &res.kind, &props) {
-                self.stack_event(&key, Some(resource), fail, Some(message));
-                failed = Some(res.logical_id.clone());
-                failed_verb = if previous.is_some() { "update" } else { "create" };
+                self.stack_event(key, Some(resource), fail, Some(message));
+                failed = Some((res.logical_id.clone(), verb));
                 break;
             }
+            // SAM's DeploymentPreference: an alias moving to another version moves through a
+            // CodeDeploy deployment, and the stack waits for it.
+            if let (Some(o), Some(preference)) = (&previous, preference) {
+                let in_place = !Self::replaces(&o.kind, &o.properties, &props);
+                let moves = o.properties.get("FunctionVersion") != props.get("FunctionVersion");
+                if in_place && moves {
+                    match preference
+                        .map(|v| v.unwrap_or_default())
+                        .and_then(|v| self.start_traffic_shift(region, &props, &v))
+                    {
+                        Ok(id) => {
+                            p.waiting = Some((id, Provisioned { properties: props, ..o.clone() }));
+                            let printed = format!(
+                                "{SUCCESS}[playground] The update waits for CodeDeploy deployment {}: advance the clock to let it run.",
+                                p.waiting.as_ref().map(|w| w.0.as_str()).unwrap_or_default()
+                            );
+                            let status = "UPDATE_IN_PROGRESS".to_string();
+                            if let Some(s) = self.stacks.get_mut(key) {
+                                s.progress = Some(p);
+                            }
+                            return Ok(StackDeployed { stack_name: key.1.clone(), stack_status: status, printed });
+                        }
+                        Err(reason) => {
+                            self.stack_event(key, Some(resource), fail, Some(reason));
+                            failed = Some((res.logical_id.clone(), verb));
+                            break;
+                        }
+                    }
+                }
+            }
             let outcome = match &previous {
-                Some(p) if !Self::replaces(&p.kind, &p.properties, &props) => self.update_resource(region, p, &props),
-                Some(p) => {
+                Some(o) if !Self::replaces(&o.kind, &o.properties, &props) => self.update_resource(region, o, &props),
+                Some(o) => {
                     let reason = Some(
                         "Requested update requires the creation of a new physical resource; hence creating one.".into(),
                     );
-                    self.stack_event(&key, Some(resource), start, reason);
-                    superseded.push(p.clone());
-                    self.create_resource(region, &r.stack_name, res, &props)
+                    self.stack_event(key, Some(resource), start, reason);
+                    p.superseded.push(o.clone());
+                    self.create_resource(region, &p.stack_name, &res, &props)
                 }
-                None => self.create_resource(region, &r.stack_name, res, &props),
+                None => self.create_resource(region, &p.stack_name, &res, &props),
             };
             match outcome {
-                Ok(p) => {
-                    self.stack_event(&key, Some((&p.logical_id, &p.physical_id, &p.kind)), done, None);
-                    made.insert(p.logical_id.clone(), p.made.clone());
-                    new.push(p);
+                Ok(made) => {
+                    self.stack_event(key, Some((&made.logical_id, &made.physical_id, &made.kind)), done, None);
+                    p.made.insert(made.logical_id.clone(), made.made.clone());
+                    p.new.push(made);
                 }
                 Err(reason) => {
-                    self.stack_event(&key, Some(resource), fail, Some(reason));
-                    failed = Some(res.logical_id.clone());
-                    failed_verb = if previous.is_some() { "update" } else { "create" };
+                    self.stack_event(key, Some(resource), fail, Some(reason));
+                    failed = Some((res.logical_id.clone(), verb));
                     // An update in place may have applied part of its changes: the rollback
                     // puts the old properties back.
-                    if let Some(p) = previous.filter(|p| !Self::replaces(&p.kind, &p.properties, &props)) {
-                        new.push(Provisioned { properties: props, ..p });
+                    if let Some(o) = previous.filter(|o| !Self::replaces(&o.kind, &o.properties, &props)) {
+                        p.new.push(Provisioned { properties: props, ..o });
                     }
                     break;
                 }
             }
         }
+        if let Some(s) = self.stacks.get_mut(key) {
+            s.progress = None;
+        }
 
-        let Some(failed) = failed else {
+        let Some((failed, failed_verb)) = failed else {
             // Cleanup: what the new template no longer has, and what replacements superseded.
-            if !creating {
-                self.stack_event(&key, None, "UPDATE_COMPLETE_CLEANUP_IN_PROGRESS", None);
+            if !p.creating {
+                self.stack_event(key, None, "UPDATE_COMPLETE_CLEANUP_IN_PROGRESS", None);
             }
             let gone: Vec<Provisioned> =
-                old.iter().filter(|p| !new.iter().any(|n| n.logical_id == p.logical_id)).cloned().collect();
-            for p in gone.iter().chain(superseded.iter()).rev() {
-                self.remove(region, &key, p);
+                p.old.iter().filter(|o| !p.new.iter().any(|n| n.logical_id == o.logical_id)).cloned().collect();
+            for o in gone.iter().chain(p.superseded.iter()).rev() {
+                self.remove(region, key, o);
             }
-            let status = if creating { "CREATE_COMPLETE" } else { "UPDATE_COMPLETE" };
-            self.stack_event(&key, None, status, None);
-            if let Some(s) = self.stacks.get_mut(&key) {
-                s.template = r.template_body.clone();
-                s.parameters = parameters;
-                s.resources = new;
+            let status = if p.creating { "CREATE_COMPLETE" } else { "UPDATE_COMPLETE" };
+            self.stack_event(key, None, status, None);
+            if let Some(s) = self.stacks.get_mut(key) {
+                s.template = p.body.clone();
+                s.parameters = p.parameters;
+                s.resources = p.new;
             }
-            let printed = format!("{SUCCESS}Successfully created/updated stack - {}", r.stack_name);
-            return Ok(StackDeployed { stack_name: r.stack_name.clone(), stack_status: status.into(), printed });
+            let printed = format!("{SUCCESS}Successfully created/updated stack - {}", p.stack_name);
+            return Ok(StackDeployed { stack_name: p.stack_name.clone(), stack_status: status.into(), printed });
         };
 
         // Roll back: resources made in this deploy go; resources updated in place go back.
         let reason = format!("The following resource(s) failed to {failed_verb}: [{failed}]. ");
-        if creating {
-            self.stack_event(&key, None, "ROLLBACK_IN_PROGRESS", Some(format!("{reason}Rollback requested by user.")));
-            for p in new.iter().rev() {
-                self.remove(region, &key, p);
+        if p.creating {
+            self.stack_event(key, None, "ROLLBACK_IN_PROGRESS", Some(format!("{reason}Rollback requested by user.")));
+            for o in p.new.iter().rev() {
+                self.remove(region, key, o);
             }
-            if let Some(s) = self.stacks.get_mut(&key) {
+            if let Some(s) = self.stacks.get_mut(key) {
                 s.resources.clear();
             }
-            self.stack_event(&key, None, "ROLLBACK_COMPLETE", None);
+            self.stack_event(key, None, "ROLLBACK_COMPLETE", None);
         } else {
-            self.stack_event(&key, None, "UPDATE_ROLLBACK_IN_PROGRESS", Some(reason));
-            for p in new.iter().rev() {
-                let before = old.iter().find(|o| o.logical_id == p.logical_id);
+            self.stack_event(key, None, "UPDATE_ROLLBACK_IN_PROGRESS", Some(reason));
+            for n in p.new.iter().rev() {
+                let before = p.old.iter().find(|o| o.logical_id == n.logical_id);
                 match before {
                     // Replaced: the new resource goes, the old one is still there.
-                    Some(o) if o.physical_id != p.physical_id => self.remove(region, &key, p),
-                    Some(o) if o.properties != p.properties => {
+                    Some(o) if o.physical_id != n.physical_id => self.remove(region, key, n),
+                    Some(o) if o.properties != n.properties => {
                         let resource = (o.logical_id.as_str(), o.physical_id.as_str(), o.kind.as_str());
-                        self.stack_event(&key, Some(resource), "UPDATE_IN_PROGRESS", None);
-                        let status = match self.update_resource(region, p, &o.properties) {
+                        self.stack_event(key, Some(resource), "UPDATE_IN_PROGRESS", None);
+                        let status = match self.update_resource(region, n, &o.properties) {
                             Ok(_) => "UPDATE_COMPLETE",
                             Err(_) => "UPDATE_FAILED",
                         };
-                        self.stack_event(&key, Some(resource), status, None);
+                        self.stack_event(key, Some(resource), status, None);
                     }
                     Some(_) => {}
-                    None => self.remove(region, &key, p),
+                    None => self.remove(region, key, n),
                 }
             }
-            self.stack_event(&key, None, "UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS", None);
-            self.stack_event(&key, None, "UPDATE_ROLLBACK_COMPLETE", None);
+            self.stack_event(key, None, "UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS", None);
+            self.stack_event(key, None, "UPDATE_ROLLBACK_COMPLETE", None);
         }
         let printed = format!(
             "{SUCCESS}\nFailed to create/update the stack. Run the following command\nto fetch the list of events leading up to the failure\naws cloudformation describe-stack-events --stack-name {}",
-            r.stack_name
+            p.stack_name
         );
         Err(ApiError::new(ErrorCode::StackDeployFailed, printed))
+    }
+
+    /// Starts the CodeDeploy deployment SAM's DeploymentPreference asks for; its id.
+    fn start_traffic_shift(&mut self, region: &str, alias: &Json, preference: &Json) -> Result<String, String> {
+        let kind = text_of(preference, "Type").unwrap_or_default();
+        let config = if crate::deployment::predefined(&format!("CodeDeployDefault.Lambda{kind}")).is_some() {
+            format!("CodeDeployDefault.Lambda{kind}")
+        } else {
+            kind
+        };
+        let hooks = preference.get("Hooks");
+        let request = crate::request::DeployRequest {
+            function: text_of(alias, "FunctionName").unwrap_or_default(),
+            alias: text_of(alias, "Name").unwrap_or_default(),
+            target_version: text_of(alias, "FunctionVersion").unwrap_or_default(),
+            config,
+            alarms: preference
+                .get("Alarms")
+                .and_then(Json::as_array)
+                .map(|a| a.iter().map(resolve::text).collect())
+                .unwrap_or_default(),
+            pre_traffic_hook: hooks.and_then(|h| text_of(h, "PreTraffic")),
+            post_traffic_hook: hooks.and_then(|h| text_of(h, "PostTraffic")),
+            auto_rollback: true,
+        };
+        match self.deploy(region, &request) {
+            Ok(super::SimOutput::Deployment(d)) => Ok(d.deployment_id),
+            Ok(_) => Err("CodeDeploy started nothing".into()),
+            Err(e) => Err(format!("CodeDeploy: {}", e.message)),
+        }
+    }
+
+    /// A deployment a stack update waits for has ended: the update goes on, or rolls back.
+    pub(super) fn deployment_ended(&mut self, region: &str, id: &str, succeeded: bool, reason: &str) {
+        let waiting = self.stacks.iter().find(|((r, _), s)| {
+            r == region && s.progress.as_ref().and_then(|p| p.waiting.as_ref()).is_some_and(|(w, _)| w == id)
+        });
+        let Some((key, _)) = waiting else { return };
+        let key = key.clone();
+        let Some(mut progress) = self.stacks.get_mut(&key).and_then(|s| s.progress.take()) else { return };
+        let Some((_, alias)) = progress.waiting.take() else { return };
+        let resource = (alias.logical_id.clone(), alias.physical_id.clone(), alias.kind.clone());
+        let as_ref = (resource.0.as_str(), resource.1.as_str(), resource.2.as_str());
+        let failed = if succeeded {
+            self.stack_event(&key, Some(as_ref), "UPDATE_COMPLETE", None);
+            progress.made.insert(alias.logical_id.clone(), alias.made.clone());
+            progress.new.push(alias);
+            None
+        } else {
+            self.stack_event(
+                &key,
+                Some(as_ref),
+                "UPDATE_FAILED",
+                Some(format!("CodeDeploy deployment {id} failed: {reason}")),
+            );
+            Some((resource.0.clone(), "update"))
+        };
+        // What the stack does next happens now; the deploy command printed long ago.
+        let _ = self.run_stack(region, &key, progress, failed);
     }
 
     /// Deletes one resource of a stack, with its events (a retained one stays).
