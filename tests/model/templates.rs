@@ -869,14 +869,16 @@ fn deployment_preference_shifts_traffic_and_the_stack_waits() {
             "#
         )
     };
-    let script = format!(
-        "sim region eu-west-1\n{}{}{}{}{}",
-        template("api-v1.zip"),
+    let mut script = String::from("sim region eu-west-1\n");
+    script.push_str(&template("api-v1.zip"));
+    script.push_str(
         r#"
         sam deploy --template-file template.yaml --stack-name api
         sim traffic api 20 --qualifier live
         "#,
-        template("api-v2.zip"),
+    );
+    script.push_str(&template("api-v2.zip"));
+    script.push_str(
         r#"
         sam deploy --template-file template.yaml --stack-name api  # => printed
         aws cloudformation describe-stacks --stack-name api  # => Stacks[0].StackStatus
@@ -887,18 +889,17 @@ fn deployment_preference_shifts_traffic_and_the_stack_waits() {
         aws lambda get-alias --function-name api --name live  # => FunctionVersion RoutingConfig
         sim release python3.9 --region eu-west-1 --changes strict-tls
         "#,
-        format!(
-            "{}{}",
-            template("api-v3.zip"),
-            r#"
+    );
+    script.push_str(&template("api-v3.zip"));
+    script.push_str(
+        r#"
         sam deploy --template-file template.yaml --stack-name api
         sim relies-on api strict-tls
         sim advance 2m
         aws cloudformation describe-stacks --stack-name api  # => Stacks[0].StackStatus
         aws cloudformation describe-stack-events --stack-name api  # => StackEvents[].LogicalResourceId StackEvents[].ResourceStatus
         aws lambda get-alias --function-name api --name live  # => FunctionVersion RoutingConfig
-        "#
-        )
+        "#,
     );
     check(
         &script,
