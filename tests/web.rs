@@ -520,7 +520,8 @@ async fn a_deployment_from_the_form_shifts_the_alias_on_its_lane() {
 #[wasm_bindgen_test]
 async fn the_template_tab_deploys_a_stack() {
     let app = Mounted::new().await;
-    app.click("tab-template").await;
+    // The empty timeline offers it.
+    app.click("start-from-template").await;
     let editor: web_sys::HtmlTextAreaElement = app.by_testid("template-editor").dyn_into().unwrap();
     assert!(editor.value().contains("AutoPublishAlias: live"), "the example template");
     app.click("template-deploy").await;

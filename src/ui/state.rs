@@ -69,6 +69,8 @@ pub enum Action {
     Load(String),
     /// `clear` in the console: hide the lines so far.
     ClearConsole,
+    /// Shows the Template tab of the dock ("Start from a template").
+    OpenTemplate,
 }
 
 #[derive(Clone)]
@@ -89,6 +91,8 @@ pub struct Playground {
     changed: Rc<Vec<VersionId>>,
     /// The console shows the lines run after this many (`clear`).
     console_from: usize,
+    /// Moves when something asks for the Template tab.
+    template_asked: u32,
 }
 
 impl Default for Playground {
@@ -105,6 +109,7 @@ impl Default for Playground {
             tour: None,
             changed: Rc::new(Vec::new()),
             console_from: 0,
+            template_asked: 0,
         }
     }
 }
@@ -133,6 +138,7 @@ impl Playground {
             tour: self.tour.clone(),
             changed: self.changed.clone(),
             console_from: self.console_from,
+            template_asked: self.template_asked,
         }
     }
 
@@ -256,6 +262,7 @@ impl Reducible for Playground {
             }
             Action::EndTour => next.tour = None,
             Action::ClearConsole => next.console_from = next.session.borrow().lines_run(),
+            Action::OpenTemplate => next.template_asked += 1,
             Action::Load(text) => {
                 next = Playground { revision: self.revision + 1, ..Playground::default() };
                 next.session.borrow_mut().run_script(&text);
@@ -295,6 +302,7 @@ pub struct Shown {
     pub tour: Option<Tour>,
     pub changed: Rc<Vec<VersionId>>,
     pub console_from: usize,
+    pub template_asked: u32,
 }
 
 impl PartialEq for Shown {
@@ -312,6 +320,7 @@ impl PartialEq for Shown {
             && self.tour == o.tour
             && Rc::ptr_eq(&self.changed, &o.changed)
             && self.console_from == o.console_from
+            && self.template_asked == o.template_asked
     }
 }
 

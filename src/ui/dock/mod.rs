@@ -33,6 +33,16 @@ pub fn Dock() -> Html {
             _ => Tab::Console,
         }
     });
+    // "Start from a template" (the empty timeline) opens the Template tab.
+    let shown = crate::ui::state::use_shown();
+    {
+        let tab = tab.clone();
+        use_effect_with(shown.template_asked, move |asked| {
+            if *asked > 0 {
+                tab.set(Tab::Template);
+            }
+        });
+    }
     let tab_button = |t: Tab, label: &'static str, testid: &'static str| {
         let tab = tab.clone();
         let active = *tab == t;

@@ -71,6 +71,11 @@ pub fn Timeline() -> Html {
                 <p class="empty">{"Each function version gets a lane here, coloured by the runtime version it runs over time, with the phases of every release in its region."}</p>
                 <p class="empty">{"New here? Take a guided tour: the three stories of the AWS launch post, a runtime update during a CodeDeploy canary, or runtime settings in a SAM template:"}</p>
                 <ul class="tour-starts">{for tours}</ul>
+                <p class="empty">{"Or start from a template: a SAM function with a live alias and an Errors alarm, deployed as a stack."}</p>
+                <button class="action" onclick={{
+                    let dispatch = dispatch.clone();
+                    Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::OpenTemplate))
+                }} data-testid="start-from-template">{"Start from a template"}</button>
             </div>
         };
     }
