@@ -199,8 +199,10 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Clock> context={clock}>
         <ContextProvider<Shown> context={shown}>
             <div class="shell">
-                <Header />
-                {for banner_view}
+                <div class="top">
+                    <Header />
+                    {for banner_view}
+                </div>
                 <main class="workspace">
                     <Panel id="functions" title="Functions"><FunctionsPanel /></Panel>
                     <Panel id="timeline-panel" title="Timeline"><Timeline /><TourCard /></Panel>
