@@ -5,8 +5,9 @@ use yew::prelude::*;
 use crate::model::{RuntimeId, UpdateRuntimeOn};
 
 /// Dark enough for white text, and far apart in hue from one entry to the next.
+/// No reds and no greens: those mean "failing" and "Auto" elsewhere in the UI.
 const PALETTE: [&str; 10] =
-    ["#0f6cbd", "#b4380a", "#1f7a3a", "#7a3fbf", "#a8126b", "#00707a", "#8a6100", "#3d4fc4", "#b3261e", "#4e6b00"];
+    ["#0f6cbd", "#7a3fbf", "#00707a", "#a8126b", "#8a6100", "#3d4fc4", "#b4380a", "#4f5d73", "#2b7a99", "#6a3d9a"];
 
 /// A stable colour per runtime version. Consecutive versions of a runtime take consecutive
 /// palette entries, so a rollout from v14 to v15 is always a change of colour.

@@ -37,7 +37,8 @@ pub fn TourCard() -> Html {
                     <p>{p.to_string()}</p>
                 }
             } else {
-                for p in parsed.intro.split("\n\n").filter(|p| !p.trim().is_empty()) {
+                // The intro's developer note ("Run it: cargo run ...") is for the file's readers.
+                for p in parsed.intro.split("\n\n").filter(|p| !p.trim().is_empty() && !p.starts_with("Run it:")) {
                     <p>{p.to_string()}</p>
                 }
             }
@@ -46,7 +47,11 @@ pub fn TourCard() -> Html {
                     <span class="label">{"Next: "}{next.title.clone()}</span>
                     <ul class="tour-lines">
                         for l in next.lines.iter() {
-                            <li key={l.line}><code>{shown_line(&l.text)}</code></li>
+                            <li key={l.line}>
+                                if !l.note.is_empty() { <span class="tour-note">{l.note.clone()}</span> }
+                                <code>{shown_line(l.text.trim_start_matches('!').trim_start())}</code>
+                                if l.text.starts_with('!') { <span class="tour-fails">{" (expected to fail)"}</span> }
+                            </li>
                         }
                     </ul>
                     <button class="primary" onclick={onnext} data-testid="tour-next">{"Next ▸"}</button>
