@@ -332,6 +332,7 @@ fn sim_errors() {
     assert!(usage(&mut s, "sim advanse 1h").contains("maybe you meant:\n\n  * advance"));
     assert!(usage(&mut s, "sim advance").contains("required: <duration>"));
     assert!(usage(&mut s, "sim advance 1y").contains("Invalid duration '1y'"));
+    assert!(usage(&mut s, "sim advance -1d").contains("-1d: the clock only moves forward"));
     assert!(usage(&mut s, "sim release python3.9 extra").contains("unrecognized arguments: extra"));
     assert!(usage(&mut s, "sim logs f --qualifier").contains("argument --qualifier: expected one argument"));
     let (code, _, printed) = api(&mut s, "sim region mars-north-1");

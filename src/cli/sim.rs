@@ -184,6 +184,14 @@ pub fn parse(words: &[String]) -> Result<Sim, Failure> {
         return Err(Failure::sim_usage(general, format!("argument directive: {}", invalid_choice(first, &names))));
     };
     let err = |detail: String| Failure::sim_usage(d.usage, detail);
+    // argparse would read `-1d` as an unknown option and ask for the duration; say what it is.
+    if let ("advance", Some(back)) = (d.name, rest.first().and_then(|w| w.strip_prefix('-'))) {
+        if parse_duration(back).is_ok() {
+            return Err(err(format!(
+                "argument <duration>: -{back}: the clock only moves forward (the slider travels back in time)"
+            )));
+        }
+    }
     let p = args::parse(rest, d.options, d.positionals).map_err(|e| err(e.to_string()))?;
     if !p.unknown.is_empty() {
         return Err(err(format!("unrecognized arguments: {}", p.unknown.join(" "))));
