@@ -71,7 +71,14 @@ fn functions<'a>(l: &'a Lambda, region: &str, only: Option<&str>) -> Vec<Exporte
             continue;
         }
         let Some(latest) = l.version(f.latest) else { continue };
-        let id = camel(name);
+        // A logical id per function: alphanumeric, never empty, never the same as another's.
+        let mut id = camel(name);
+        if id.is_empty() {
+            id = format!("Fn{}", out.len() + 1);
+        }
+        while out.iter().any(|e: &Exported| e.id == id) {
+            id.push('X');
+        }
         let recreatable = |v: &FunctionVersion| v.code.sha256 == latest.code.sha256 && v.config == latest.config;
         let version = published(l, f).rev().find(|(_, v)| recreatable(v));
         let skipped = published(l, f).map(|(n, _)| n).filter(|n| Some(*n) != version.map(|v| v.0)).collect();
@@ -277,7 +284,8 @@ fn cdk(
     for f in fns {
         let v = f.latest;
         let c = &v.config;
-        let var = format!("{}{}", f.id[..1].to_ascii_lowercase(), &f.id[1..]);
+        let mut chars = f.id.chars();
+        let var = chars.next().map(|c| c.to_ascii_lowercase().to_string() + chars.as_str()).unwrap_or_default();
         let _ = writeln!(out, "\n    const {var} = new lambda.Function(this, '{}Function', {{", f.id);
         let _ = writeln!(
             out,
@@ -371,7 +379,8 @@ fn terraform(
     for f in fns {
         let v = f.latest;
         let c = &v.config;
-        let r = f.name.replace(|ch: char| !ch.is_ascii_alphanumeric(), "_");
+        // From the export's unique id (`my-fn` and `my_fn` stay apart), in Terraform's snake case.
+        let r = screaming(&f.id).to_ascii_lowercase();
         let _ = writeln!(out, "resource \"aws_lambda_function\" \"{r}\" {{");
         let _ = writeln!(
             out,

@@ -240,6 +240,24 @@ fn template_and_parameter_errors_stop_a_deploy_before_any_resource() {
             EOF
             ! aws cloudformation deploy --template-file required.yaml --stack-name s
             ! aws cloudformation describe-stacks --stack-name s
+            cat > alias.yaml <<'EOF'
+            Resources:
+              A: &shared
+                Type: AWS::Lambda::Version
+                Properties:
+                  FunctionName: f
+              B: *shared
+            EOF
+            ! aws cloudformation deploy --template-file alias.yaml --stack-name s
+            cat > names.yaml <<'EOF'
+            Resources:
+              my-version:
+                Type: AWS::Lambda::Version
+                Properties:
+                  FunctionName: f
+            EOF
+            ! aws cloudformation deploy --template-file names.yaml --stack-name s
+            ! aws cloudformation deploy --template-file template.yaml --stack-name 1shop
             "#
         ),
         expect![[r#"
@@ -356,6 +374,27 @@ fn template_and_parameter_errors_stop_a_deploy_before_any_resource() {
               ! An error occurred (ValidationError) when calling the CreateChangeSet operation: Parameters: [Name] must have values
             $ ! aws cloudformation describe-stacks --stack-name s
               ! An error occurred (ValidationError) when calling the DescribeStacks operation: Stack with id s does not exist
+            $ cat > alias.yaml <<'EOF'
+            Resources:
+              A: &shared
+                Type: AWS::Lambda::Version
+                Properties:
+                  FunctionName: f
+              B: *shared
+            EOF
+            $ ! aws cloudformation deploy --template-file alias.yaml --stack-name s
+              ! An error occurred (ValidationError) when calling the CreateChangeSet operation: Template format error: YAML not well-formed. (line 6, column 6)
+            $ cat > names.yaml <<'EOF'
+            Resources:
+              my-version:
+                Type: AWS::Lambda::Version
+                Properties:
+                  FunctionName: f
+            EOF
+            $ ! aws cloudformation deploy --template-file names.yaml --stack-name s
+              ! An error occurred (ValidationError) when calling the CreateChangeSet operation: Template format error: Resource name my-version is non alphanumeric.
+            $ ! aws cloudformation deploy --template-file template.yaml --stack-name 1shop
+              ! An error occurred (ValidationError) when calling the CreateChangeSet operation: 1 validation error detected: Value '1shop' at 'stackName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*|arn:[-a-zA-Z0-9:/._+]*
         "#]],
     );
 }

@@ -235,7 +235,7 @@ impl Context<'_> {
                         out.push('}');
                     } else if let Some((_, v)) = vars.iter().find(|(k, _)| k == name) {
                         out.push_str(&self.resolve(v)?.map(|v| text(&v)).unwrap_or_default());
-                    } else if let Some((r, a)) = name.split_once('.').filter(|(r, _)| !r.starts_with("AWS")) {
+                    } else if let Some((r, a)) = name.split_once('.').filter(|(r, _)| !r.starts_with("AWS::")) {
                         out.push_str(&text(&self.attribute(r, a)?));
                     } else {
                         out.push_str(&self.reference(name)?.map(|v| text(&v)).unwrap_or_default());

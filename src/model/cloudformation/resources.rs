@@ -135,9 +135,14 @@ fn check(path: &str, props: &[Prop], value: &Json, out: &mut Vec<String>) {
                 out.push(format!("{at}: expected type: String, found: {}", type_name(v)))
             }
             Kind::Integer => {
-                let ok = v.as_i64().is_some() || v.as_str().is_some_and(|s| s.trim().parse::<i64>().is_ok());
-                if !ok {
-                    out.push(format!("{at}: expected type: Integer, found: {}", type_name(v)));
+                let n = v.as_i64().or_else(|| v.as_str().and_then(|s| s.trim().parse::<i64>().ok()));
+                match n {
+                    None => out.push(format!("{at}: expected type: Integer, found: {}", type_name(v))),
+                    Some(n) if n < 0 => out.push(format!("{at}: failed validation constraint for keyword [minimum]")),
+                    Some(n) if n > i64::from(u32::MAX) => {
+                        out.push(format!("{at}: failed validation constraint for keyword [maximum]"))
+                    }
+                    Some(_) => {}
                 }
             }
             Kind::Number => {
@@ -185,7 +190,7 @@ pub fn text_of(properties: &Json, key: &str) -> Option<String> {
 /// A property as an integer (CloudFormation accepts `"128"` as well as `128`).
 pub fn integer_of(properties: &Json, key: &str) -> Option<u32> {
     let v = properties.get(key)?;
-    v.as_u64().map(|n| n as u32).or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
+    v.as_u64().and_then(|n| u32::try_from(n).ok()).or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
 }
 
 pub fn number_of(properties: &Json, key: &str) -> Option<f64> {

@@ -140,12 +140,59 @@ pub fn expand(t: Template, parameters: &BTreeMap<String, Json>) -> Result<Templa
                 return Err(invalid(&id, &format!("The playground does not model property {key} of {FUNCTION}.")));
             }
         }
-        let alias = props.get("AutoPublishAlias").and_then(|n| n.as_str()).map(String::from);
+        // SAM resolves parameters in its own properties (`AutoPublishAlias: !Ref AliasName`).
+        let value = |n: &Node| -> Result<Option<String>, String> {
+            let no_conditions = BTreeMap::new();
+            let no_resources = BTreeMap::new();
+            let cx = super::resolve::Context {
+                region: "",
+                account: "",
+                stack_name: "",
+                stack_id: "",
+                parameters,
+                conditions: &no_conditions,
+                made: &no_resources,
+            };
+            cx.resolve(n).map(|v| v.map(|v| super::resolve::text(&v))).map_err(|e| invalid(&id, &e))
+        };
+        let flag = |n: Option<&Node>| -> Result<bool, String> {
+            Ok(match n {
+                Some(n) => value(n)?.is_some_and(|v| v.eq_ignore_ascii_case("true")),
+                None => false,
+            })
+        };
+        let alias = match props.get("AutoPublishAlias") {
+            Some(n) => value(n)?.filter(|a| !a.is_empty()),
+            None => None,
+        };
         let preference = props.get("DeploymentPreference").cloned();
         if preference.is_some() && alias.is_none() {
             return Err(invalid(&id, "'DeploymentPreference' requires AutoPublishAlias property to be specified."));
         }
-        let preference = preference.filter(|p| p.get("Enabled").and_then(|e| e.as_str()) != Some("false"));
+        if let Some(p) = &preference {
+            const KEYS: [&str; 4] = ["Type", "Alarms", "Hooks", "Enabled"];
+            for (key, v) in p.entries() {
+                if !KEYS.contains(&key.as_str()) {
+                    return Err(invalid(
+                        &id,
+                        &format!("The playground does not model DeploymentPreference property {key}."),
+                    ));
+                }
+                if key == "Hooks" {
+                    if let Some((k, _)) = v.entries().iter().find(|(k, _)| k != "PreTraffic" && k != "PostTraffic") {
+                        return Err(invalid(
+                            &id,
+                            &format!("Hooks has no property {k}: it takes PreTraffic and PostTraffic."),
+                        ));
+                    }
+                }
+            }
+        }
+        let enabled = match preference.as_ref().and_then(|p| p.get("Enabled")) {
+            Some(n) => value(n)?.is_none_or(|v| !v.eq_ignore_ascii_case("false")),
+            None => true,
+        };
+        let preference = preference.filter(|_| enabled);
         let code = match (props.get("CodeUri"), props.get("InlineCode")) {
             (Some(uri), _) if uri.get("Bucket").is_some() => map(vec![
                 ("S3Bucket", uri.get("Bucket").cloned().unwrap_or_else(|| scalar(""))),
@@ -180,7 +227,7 @@ pub fn expand(t: Template, parameters: &BTreeMap<String, Json>) -> Result<Templa
             code_deploy: None,
         });
         let Some(alias) = alias else { continue };
-        let all = props.get("AutoPublishAliasAllProperties").and_then(|n| n.as_str()) == Some("true");
+        let all = flag(props.get("AutoPublishAliasAllProperties"))?;
         let mut text = String::new();
         for (key, value) in props.entries() {
             let hashed = if all {

@@ -218,6 +218,9 @@ pub fn read(text: &str) -> Result<Template, String> {
     let mut resources = Vec::new();
     let mut unknown_types = Vec::new();
     for (id, def) in resources_node.entries() {
+        if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return Err(format_error(format!("Resource name {id} is non alphanumeric.")));
+        }
         let Some(kind) = def.get("Type").and_then(|n| n.as_str()) else {
             return Err(format_error(format!("[/Resources/{id}] Every Resources object must contain a Type member.")));
         };
@@ -271,27 +274,65 @@ pub fn read(text: &str) -> Result<Template, String> {
     Ok(Template { parameters, conditions, resources, serverless, globals: root.get("Globals").cloned() })
 }
 
-/// Dependency order (Kahn's algorithm, ties in the template's order); a cycle is an error.
+/// Dependency order (Kahn's algorithm with in-degree counts, ties in the template's order); a
+/// cycle is an error naming the resources on it.
 pub(super) fn order(resources: Vec<Resource>) -> Result<Vec<Resource>, String> {
-    let mut remaining: Vec<Resource> = resources;
-    let mut done: BTreeSet<String> = BTreeSet::new();
-    let mut out = Vec::new();
-    while !remaining.is_empty() {
-        let Some(i) = remaining.iter().position(|r| r.depends_on.iter().all(|d| done.contains(d))) else {
-            // Only the resources on a cycle: drop, until none is left, those nothing left needs.
-            let mut stuck: Vec<&Resource> = remaining.iter().collect();
-            while let Some(k) = stuck.iter().position(|r| !stuck.iter().any(|o| o.depends_on.contains(&r.logical_id))) {
-                stuck.remove(k);
-            }
-            let mut names: Vec<String> = stuck.iter().map(|r| r.logical_id.clone()).collect();
-            names.sort();
-            return Err(format!("Circular dependency between resources: [{}]", names.join(", ")));
-        };
-        let r = remaining.remove(i);
-        done.insert(r.logical_id.clone());
-        out.push(r);
+    if resources.len() > MAX_RESOURCES {
+        return Err(format_error(format!(
+            "Number of resources, {}, is greater than the maximum allowed, {MAX_RESOURCES}",
+            resources.len()
+        )));
     }
-    Ok(out)
+    let index: BTreeMap<&str, usize> = resources.iter().enumerate().map(|(i, r)| (r.logical_id.as_str(), i)).collect();
+    let mut waiting: Vec<usize> = resources.iter().map(|r| r.depends_on.len()).collect();
+    let mut needed_by: Vec<Vec<usize>> = vec![Vec::new(); resources.len()];
+    for (i, r) in resources.iter().enumerate() {
+        for d in &r.depends_on {
+            if let Some(&j) = index.get(d.as_str()) {
+                needed_by[j].push(i);
+            }
+        }
+    }
+    let mut ready: std::collections::BTreeSet<usize> = (0..resources.len()).filter(|&i| waiting[i] == 0).collect();
+    let mut order = Vec::with_capacity(resources.len());
+    while let Some(i) = ready.pop_first() {
+        order.push(i);
+        for &k in &needed_by[i] {
+            waiting[k] -= 1;
+            if waiting[k] == 0 {
+                ready.insert(k);
+            }
+        }
+    }
+    if order.len() < resources.len() {
+        // On a cycle: left after dropping, again and again, those no stuck resource needs.
+        let mut stuck: BTreeSet<usize> = (0..resources.len()).filter(|i| !order.contains(i)).collect();
+        let mut needers: Vec<usize> = vec![0; resources.len()];
+        for &i in &stuck {
+            for d in &resources[i].depends_on {
+                if let Some(&j) = index.get(d.as_str()) {
+                    needers[j] += 1;
+                }
+            }
+        }
+        let mut free: Vec<usize> = stuck.iter().copied().filter(|&i| needers[i] == 0).collect();
+        while let Some(i) = free.pop() {
+            stuck.remove(&i);
+            for d in &resources[i].depends_on {
+                if let Some(&j) = index.get(d.as_str()) {
+                    needers[j] -= 1;
+                    if needers[j] == 0 && stuck.contains(&j) {
+                        free.push(j);
+                    }
+                }
+            }
+        }
+        let mut names: Vec<&str> = stuck.iter().map(|&i| resources[i].logical_id.as_str()).collect();
+        names.sort();
+        return Err(format!("Circular dependency between resources: [{}]", names.join(", ")));
+    }
+    let mut slots: Vec<Option<Resource>> = resources.into_iter().map(Some).collect();
+    Ok(order.into_iter().filter_map(|i| slots[i].take()).collect())
 }
 
 /// Parameter values: overrides, then defaults; missing values and values outside AllowedValues

@@ -1,11 +1,10 @@
 //! Template text to a tree that keeps what CloudFormation reads from YAML: each node's line and
 //! column, and its short-form tag (`!Ref`, `!GetAtt`, ...). JSON is YAML, so JSON templates take
-//! the same path. Anchors and aliases are resolved; scalars stay text until a property asks.
-
-use std::borrow::Cow;
-use std::collections::HashMap;
+//! the same path. Aliases are refused (CloudFormation has none); scalars stay text until a property
+//! asks.
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span, Tag};
+use std::borrow::Cow;
 
 /// Nesting beyond this is refused: a template nested this deep is an attack, not a template.
 const MAX_DEPTH: usize = 128;
@@ -87,7 +86,6 @@ enum Open {
 pub fn parse(text: &str) -> Result<Node, YamlError> {
     let mut parser = Parser::new_from_str(text);
     let mut stack: Vec<Open> = Vec::new();
-    let mut anchors: HashMap<usize, Node> = HashMap::new();
     let mut done: Option<Node> = None;
     let error = |line: usize, column: usize, message: String| YamlError { line, column, message };
     while let Some(next) = parser.next_event() {
@@ -102,9 +100,14 @@ pub fn parse(text: &str) -> Result<Node, YamlError> {
                     break;
                 }
             }
-            Event::Alias(id) => {
-                let node = anchors.get(&id).cloned().ok_or_else(|| error(line, column, "unknown anchor".into()))?;
-                finished = Some((node, 0));
+            // CloudFormation's YAML takes no aliases; copying them would also let a few hundred
+            // bytes expand exponentially.
+            Event::Alias(_) => {
+                return Err(error(
+                    line,
+                    column,
+                    "aliases (*name) are not supported in CloudFormation templates".into(),
+                ));
             }
             Event::Scalar(text, style, anchor, tag) => {
                 let plain = style == ScalarStyle::Plain;
@@ -130,10 +133,7 @@ pub fn parse(text: &str) -> Result<Node, YamlError> {
                 None => return Err(error(line, column, "unbalanced collection end".into())),
             },
         }
-        let Some((node, anchor)) = finished else { continue };
-        if anchor > 0 {
-            anchors.insert(anchor, node.clone());
-        }
+        let Some((node, _anchor)) = finished else { continue };
         match stack.last_mut() {
             None => done = Some(node),
             Some(Open::Seq(seq, _)) => {

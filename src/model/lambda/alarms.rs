@@ -110,6 +110,14 @@ impl Lambda {
             let e = ApiError::validation(&r.comparison_operator, "comparisonOperator", &constraint);
             return Err(ApiError::new(ErrorCode::ValidationError, e.message));
         }
+        if r.evaluation_periods < 1 {
+            let e = ApiError::validation(
+                &r.evaluation_periods.to_string(),
+                "evaluationPeriods",
+                "Member must have value greater than or equal to 1",
+            );
+            return Err(ApiError::new(ErrorCode::ValidationError, e.message));
+        }
         // [choice] CloudWatch looks back at most a day; the wording is the playground's.
         if u64::from(r.period.unwrap_or(60)) * u64::from(r.evaluation_periods) > 86_400 {
             return Err(ApiError::new(

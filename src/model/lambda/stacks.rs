@@ -103,7 +103,15 @@ impl Lambda {
         let Some(s) = self.stacks.get_mut(key) else { return };
         let (logical, physical, kind) = resource.unwrap_or((&s.name, &s.id, "AWS::CloudFormation::Stack"));
         let event_id = match resource {
-            Some(_) => format!("{logical}-{status}-{}", now.rfc3339()),
+            // One deploy is one instant: a second event of a resource in it gets a suffix.
+            Some(_) => {
+                let id = format!("{logical}-{status}-{}", now.rfc3339());
+                if s.events.iter().any(|e| e.event_id == id) {
+                    format!("{id}-{}", &uuid[..8])
+                } else {
+                    id
+                }
+            }
             None => uuid,
         };
         let event = StackEvent {
@@ -158,8 +166,8 @@ impl Lambda {
                 let name = match text("FunctionName") {
                     Some(n) => n,
                     None => {
-                        let mut n = format!("{stack}-{}", r.logical_id);
-                        n.truncate(64 - 13);
+                        // Names are ASCII (checked), so 51 characters are 51 bytes.
+                        let n: String = format!("{stack}-{}", r.logical_id).chars().take(64 - 13).collect();
                         format!("{n}-{}", suffix(&mut self.rng, false))
                     }
                 };
@@ -295,21 +303,28 @@ impl Lambda {
                     let request = UpdateFunctionCodeRequest {
                         function_name: name.clone(),
                         zip_file: zip.unwrap_or_default(),
-                        architectures: architectures(props),
+                        // Removed architectures go back to x86_64.
+                        architectures: architectures(props).or_else(|| Some(vec!["x86_64".to_string()])),
                         ..Default::default()
                     };
                     self.call(region, Request::UpdateFunctionCode(request))?;
                 }
                 let config = ["Runtime", "Handler", "Role", "Timeout", "MemorySize", "Description", "Environment"];
                 if config.iter().any(|k| changed(k)) {
+                    // A removed property goes back to Lambda's default, not to what it was.
+                    let reset = |k: &str, default: u32| match integer_of(props, k) {
+                        Some(v) => Some(v),
+                        None if changed(k) => Some(default),
+                        None => None,
+                    };
                     let request = UpdateFunctionConfigurationRequest {
                         function_name: name.clone(),
                         role: text("Role"),
                         handler: text("Handler"),
                         // A removed description or environment goes back to none.
                         description: Some(text("Description").unwrap_or_default()),
-                        timeout: integer_of(props, "Timeout"),
-                        memory_size: integer_of(props, "MemorySize"),
+                        timeout: reset("Timeout", 3),
+                        memory_size: reset("MemorySize", 128),
                         environment: Some(environment(props).unwrap_or_default()),
                         runtime: text("Runtime"),
                         ..Default::default()
@@ -415,6 +430,15 @@ impl Lambda {
         } else {
             template
         };
+        let name_ok = r.stack_name.len() <= 128
+            && r.stack_name.starts_with(|c: char| c.is_ascii_alphabetic())
+            && r.stack_name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+        if !name_ok {
+            return Err(validation(format!(
+                "1 validation error detected: Value '{}' at 'stackName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*|arn:[-a-zA-Z0-9:/._+]*",
+                r.stack_name
+            )));
+        }
         let key = (region.to_string(), r.stack_name.clone());
         let existing = self.stacks.get(&key).cloned();
         if let Some(s) = existing.as_ref().filter(|s| s.progress.is_some()) {
@@ -825,6 +849,9 @@ impl Lambda {
     /// Deletes the stack's resources, newest first; a stack that does not exist is deleted.
     pub(super) fn delete_stack(&mut self, region: &str, r: &StackNameRequest) -> ApiResult<()> {
         let Ok(key) = self.stack_key(region, r.stack_name.as_deref().unwrap_or_default()) else { return Ok(()) };
+        if self.stacks[&key].progress.is_some() {
+            return Err(validation(format!("Stack [{}] cannot be deleted while in status UPDATE_IN_PROGRESS", key.1)));
+        }
         self.stack_event(&key, None, "DELETE_IN_PROGRESS", Some("User Initiated".into()));
         let resources = self.stacks[&key].resources.clone();
         for p in resources.iter().rev() {
