@@ -427,7 +427,7 @@ fn a_failing_hook_fails_the_deployment() {
             sim logs smoke-test --filter START  # => events[].message
             sim deploy f --alias live --target-version 2 --config CodeDeployDefault.LambdaCanary10Percent5Minutes --post-traffic-hook smoke-test  # => deploymentId
             sim advance 5m
-            aws deploy get-deployment --deployment-id d-20ECXVX6L  # => deploymentInfo.status deploymentInfo.errorInformation deploymentInfo.rollbackInfo
+            aws deploy get-deployment --deployment-id d-FPG9EDG6I  # => deploymentInfo.status deploymentInfo.errorInformation deploymentInfo.rollbackInfo
             aws lambda get-alias --function-name f --name live  # => FunctionVersion RoutingConfig
             "#
         ),
@@ -453,12 +453,12 @@ fn a_failing_hook_fails_the_deployment() {
             $ sim logs smoke-test --filter START
               events[].message: ["INIT_START Runtime Version: python:3.9.v15\tRuntime Version ARN: {rv eu-south-1 python3.9 15}","START RequestId: d72c1692-509d-4c5e-a5a7-fe4e63a4f49d Version: $LATEST","[WARNING]\t2023-01-23T00:00:00Z\td72c1692-509d-4c5e-a5a7-fe4e63a4f49d\tLAMBDA_WARNING: Unhandled exception. The most likely cause is an issue in the function code. However, in rare cases, a Lambda runtime update can cause unexpected function behavior. For functions using managed runtimes, runtime updates can be triggered by a function change, or can be applied automatically. To determine if the runtime has been updated, check the runtime version in the INIT_START log entry. If this error correlates with a change in the runtime version, you may be able to mitigate this error by temporarily rolling back to the previous runtime version. For more information, see https://docs.aws.amazon.com/lambda/latest/dg/runtimes-update.html"]
             $ sim deploy f --alias live --target-version 2 --config CodeDeployDefault.LambdaCanary10Percent5Minutes --post-traffic-hook smoke-test
-              deploymentId: "d-20ECXVX6L"
+              deploymentId: "d-FPG9EDG6I"
             $ sim advance 5m
-            $ aws deploy get-deployment --deployment-id d-20ECXVX6L
+            $ aws deploy get-deployment --deployment-id d-FPG9EDG6I
               deploymentInfo.status: "Failed"
               deploymentInfo.errorInformation: {"code":"HOOK_EXECUTION_FAILURE","message":"The AfterAllowTraffic lifecycle event hook (function smoke-test) reported Failed: the deployment failed."}
-              deploymentInfo.rollbackInfo: {"rollbackDeploymentId":"d-JO2KZB5TV","rollbackMessage":"Rolled back by deployment d-JO2KZB5TV."}
+              deploymentInfo.rollbackInfo: {"rollbackDeploymentId":"d-KVL1IQOH2","rollbackMessage":"Rolled back by deployment d-KVL1IQOH2."}
             $ aws lambda get-alias --function-name f --name live
               FunctionVersion: "1"
               RoutingConfig: null
@@ -839,6 +839,41 @@ fn sim_stop_deployment() {
               RoutingConfig: {"AdditionalVersionWeights":{"2":0.3}}
             $ ! sim stop-deployment d-PGWPEKKDX
               ! An error occurred (DeploymentAlreadyCompletedException) when running the sim stop-deployment directive: The deployment d-PGWPEKKDX has already completed.
+        "#]],
+    );
+}
+
+/// CodeDeploy moves the alias with UpdateAlias, so Lambda's rule holds: both versions of a
+/// weighted alias have one execution role.
+#[test]
+fn a_target_with_another_role_fails_the_deployment() {
+    check(
+        &story(
+            r#"
+            aws lambda update-function-configuration --function-name f --role arn:aws:iam::123456789012:role/other
+            aws lambda publish-version --function-name f  # => Version
+            sim deploy f --alias live --target-version 3 --config CodeDeployDefault.LambdaCanary10Percent5Minutes  # => deploymentId
+            aws deploy get-deployment --deployment-id d-BR7L4D44Y  # => deploymentInfo.status deploymentInfo.errorInformation
+            aws lambda get-alias --function-name f --name live  # => FunctionVersion RoutingConfig
+            "#,
+        ),
+        expect![[r#"
+            $ sim region eu-south-1
+            $ aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/r --handler h --zip-file fileb://f.zip --publish
+            $ aws lambda update-function-code --function-name f --zip-file fileb://f-v2.zip --publish
+            $ aws lambda create-alias --function-name f --name live --function-version 1
+            $ sim traffic f 10 --qualifier live
+            $ aws lambda update-function-configuration --function-name f --role arn:aws:iam::123456789012:role/other
+            $ aws lambda publish-version --function-name f
+              Version: "3"
+            $ sim deploy f --alias live --target-version 3 --config CodeDeployDefault.LambdaCanary10Percent5Minutes
+              deploymentId: "d-BR7L4D44Y"
+            $ aws deploy get-deployment --deployment-id d-BR7L4D44Y
+              deploymentInfo.status: "Failed"
+              deploymentInfo.errorInformation: {"code":"INVALID_LAMBDA_CONFIGURATION","message":"Specified versions must be associated with the same execution role"}
+            $ aws lambda get-alias --function-name f --name live
+              FunctionVersion: "1"
+              RoutingConfig: null
         "#]],
     );
 }

@@ -291,6 +291,17 @@ impl Lambda {
                     d.alias, d.function
                 )));
             };
+            // CodeDeploy moves the alias with UpdateAlias: Lambda's rule for two versions holds.
+            let role = |n: u32| {
+                self.store
+                    .functions
+                    .get(&key)
+                    .and_then(|f| f.published.get(&n))
+                    .map(|&id| self.store[id].config.role.clone())
+            };
+            if current != d.target && role(current) != role(d.target) {
+                return Some(invalid("Specified versions must be associated with the same execution role".into()));
+            }
             Rc::make_mut(&mut self.deployments[index]).current = Some(current);
             self.deployment_event(
                 index,
@@ -440,7 +451,11 @@ impl Lambda {
         // The rollback: a deployment of its own that flips the alias back in one step.
         let id = self.deployment_id();
         let key = (d.region.clone(), d.function.clone());
-        self.point_alias(&key, &d.alias, current, None, &id);
+        // Only an alias that moved is pointed back (a deployment stopped before its first shift
+        // leaves it as it was).
+        if !d.shifts.is_empty() {
+            self.point_alias(&key, &d.alias, current, None, &id);
+        }
         let spec = DeploymentSpec {
             id: id.clone(),
             target: current,
