@@ -245,6 +245,9 @@ fn template_alarm(out: &mut String, i: usize, a: &PutMetricAlarmRequest) {
         let _ = writeln!(out, "      Threshold: {t}");
     }
     let _ = writeln!(out, "      ComparisonOperator: {}", q(&a.comparison_operator));
+    if let Some(t) = &a.treat_missing_data {
+        let _ = writeln!(out, "      TreatMissingData: {}", q(t));
+    }
     if !a.dimensions.is_empty() {
         let _ = writeln!(out, "      Dimensions:");
         for d in &a.dimensions {
@@ -352,7 +355,12 @@ fn cdk(
         );
         let _ = writeln!(out, "      metric: new cloudwatch.Metric({{ namespace: {}, metricName: {}, statistic: {}, period: cdk.Duration.seconds({}), dimensionsMap: {{ {} }} }}),",
             q(a.namespace.as_deref().unwrap_or_default()), q(a.metric_name.as_deref().unwrap_or_default()), q(a.statistic.as_deref().unwrap_or_default()), a.period.unwrap_or(60), dims.join(", "));
-        let _ = writeln!(out, "      evaluationPeriods: {},\n      threshold: {},\n      comparisonOperator: cloudwatch.ComparisonOperator.{},\n    }});",
+        let treat = a
+            .treat_missing_data
+            .as_deref()
+            .map(|t| format!("      treatMissingData: cloudwatch.TreatMissingData.{},\n", screaming(t)))
+            .unwrap_or_default();
+        let _ = writeln!(out, "      evaluationPeriods: {},\n      threshold: {},\n      comparisonOperator: cloudwatch.ComparisonOperator.{},\n{treat}    }});",
             a.evaluation_periods, a.threshold.unwrap_or(0.0), screaming(&a.comparison_operator));
     }
     let _ = writeln!(out, "  }}\n}}");
@@ -453,6 +461,9 @@ fn terraform(
             q(a.statistic.as_deref().unwrap_or_default())
         );
         let _ = writeln!(out, "  period              = {}\n  evaluation_periods  = {}\n  threshold           = {}\n  comparison_operator = {}", a.period.unwrap_or(60), a.evaluation_periods, a.threshold.unwrap_or(0.0), q(&a.comparison_operator));
+        if let Some(t) = &a.treat_missing_data {
+            let _ = writeln!(out, "  treat_missing_data  = {}", q(t));
+        }
         let dims: Vec<String> = a.dimensions.iter().map(|d| format!("{} = {}", d.name, q(&d.value))).collect();
         let _ = writeln!(out, "  dimensions = {{ {} }}\n}}\n", dims.join(", "));
     }

@@ -84,6 +84,7 @@ fn alarms_that_cannot_be_put() {
         ! aws cloudwatch put-metric-alarm --alarm-name a --evaluation-periods 1 --comparison-operator GreaterThanThreshold --threshold zero
         ! aws cloudwatch put-metric-alarm --alarm-name a --comparison-operator GreaterThanThreshold
         ! aws cloudwatch put-metric-alarm --alarm-name a --period 60 --evaluation-periods 1441 --comparison-operator GreaterThanThreshold
+        ! aws cloudwatch put-metric-alarm --alarm-name a --evaluation-periods 1 --comparison-operator GreaterThanThreshold --treat-missing-data breaching
         ! aws cloudwatch delete-alarms
         ! aws cloudwatch describe-alarm
         aws cloudwatch put-metric-alarm --alarm-name cpu --namespace AWS/EC2 --metric-name CPUUtilization --statistic Average --period 300 --evaluation-periods 2 --threshold 80 --comparison-operator GreaterThanOrEqualToThreshold
@@ -111,6 +112,8 @@ fn alarms_that_cannot_be_put() {
               ! aws: error: the following arguments are required: --evaluation-periods
             $ ! aws cloudwatch put-metric-alarm --alarm-name a --period 60 --evaluation-periods 1441 --comparison-operator GreaterThanThreshold
               ! An error occurred (ValidationError) when calling the PutMetricAlarm operation: The evaluation period (Period multiplied by EvaluationPeriods) must not exceed 86400 seconds.
+            $ ! aws cloudwatch put-metric-alarm --alarm-name a --evaluation-periods 1 --comparison-operator GreaterThanThreshold --treat-missing-data breaching
+              ! An error occurred (ValidationError) when calling the PutMetricAlarm operation: The playground evaluates TreatMissingData missing and ignore only, not breaching.
             $ ! aws cloudwatch delete-alarms
               ! usage: aws [options] <command> <subcommand> [<subcommand> ...] [parameters]
               ! To see help text, you can run:

@@ -110,6 +110,14 @@ impl Lambda {
             let e = ApiError::validation(&r.comparison_operator, "comparisonOperator", &constraint);
             return Err(ApiError::new(ErrorCode::ValidationError, e.message));
         }
+        // [choice] A minute without invocations has no datapoint: `missing` (the default) and
+        // `ignore` read them so; counting them as breaching or not is not modelled, and says so.
+        if let Some(t) = r.treat_missing_data.as_deref().filter(|t| !matches!(*t, "missing" | "ignore")) {
+            return Err(ApiError::new(
+                ErrorCode::ValidationError,
+                format!("The playground evaluates TreatMissingData missing and ignore only, not {t}."),
+            ));
+        }
         if r.evaluation_periods < 1 {
             let e = ApiError::validation(
                 &r.evaluation_periods.to_string(),

@@ -675,26 +675,34 @@ impl Lambda {
             self.stack_event(key, None, "ROLLBACK_COMPLETE", None);
         } else {
             self.stack_event(key, None, "UPDATE_ROLLBACK_IN_PROGRESS", Some(reason));
+            // A step of the rollback that fails leaves the stack UPDATE_ROLLBACK_FAILED.
+            let mut rolled_back = true;
             for n in p.new.iter().rev() {
                 let before = p.old.iter().find(|o| o.logical_id == n.logical_id);
                 match before {
                     // Replaced: the new resource goes, the old one is still there.
-                    Some(o) if o.physical_id != n.physical_id => self.remove(region, key, n),
+                    Some(o) if o.physical_id != n.physical_id => rolled_back &= self.remove(region, key, n),
                     Some(o) if o.properties != n.properties => {
                         let resource = (o.logical_id.as_str(), o.physical_id.as_str(), o.kind.as_str());
                         self.stack_event(key, Some(resource), "UPDATE_IN_PROGRESS", None);
-                        let status = match self.update_resource(region, n, &o.properties) {
-                            Ok(_) => "UPDATE_COMPLETE",
-                            Err(_) => "UPDATE_FAILED",
-                        };
-                        self.stack_event(key, Some(resource), status, None);
+                        match self.update_resource(region, n, &o.properties) {
+                            Ok(_) => self.stack_event(key, Some(resource), "UPDATE_COMPLETE", None),
+                            Err(why) => {
+                                rolled_back = false;
+                                self.stack_event(key, Some(resource), "UPDATE_FAILED", Some(why));
+                            }
+                        }
                     }
                     Some(_) => {}
-                    None => self.remove(region, key, n),
+                    None => rolled_back &= self.remove(region, key, n),
                 }
             }
-            self.stack_event(key, None, "UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS", None);
-            self.stack_event(key, None, "UPDATE_ROLLBACK_COMPLETE", None);
+            if rolled_back {
+                self.stack_event(key, None, "UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS", None);
+                self.stack_event(key, None, "UPDATE_ROLLBACK_COMPLETE", None);
+            } else {
+                self.stack_event(key, None, "UPDATE_ROLLBACK_FAILED", None);
+            }
         }
         let printed = format!(
             "{SUCCESS}\nFailed to create/update the stack. Run the following command\nto fetch the list of events leading up to the failure\naws cloudformation describe-stack-events --stack-name {}",
@@ -763,15 +771,23 @@ impl Lambda {
     }
 
     /// Deletes one resource of a stack, with its events (a retained one stays).
-    fn remove(&mut self, region: &str, key: &(String, String), p: &Provisioned) {
+    /// Whether it went (or stays by policy).
+    fn remove(&mut self, region: &str, key: &(String, String), p: &Provisioned) -> bool {
         let resource = (p.logical_id.as_str(), p.physical_id.as_str(), p.kind.as_str());
         if p.retain {
-            return self.stack_event(key, Some(resource), "DELETE_SKIPPED", None);
+            self.stack_event(key, Some(resource), "DELETE_SKIPPED", None);
+            return true;
         }
         self.stack_event(key, Some(resource), "DELETE_IN_PROGRESS", None);
         match self.delete_resource(region, p) {
-            Ok(()) => self.stack_event(key, Some(resource), "DELETE_COMPLETE", None),
-            Err(reason) => self.stack_event(key, Some(resource), "DELETE_FAILED", Some(reason)),
+            Ok(()) => {
+                self.stack_event(key, Some(resource), "DELETE_COMPLETE", None);
+                true
+            }
+            Err(reason) => {
+                self.stack_event(key, Some(resource), "DELETE_FAILED", Some(reason));
+                false
+            }
         }
     }
 
@@ -854,10 +870,22 @@ impl Lambda {
         }
         self.stack_event(&key, None, "DELETE_IN_PROGRESS", Some("User Initiated".into()));
         let resources = self.stacks[&key].resources.clone();
+        // What could not be deleted stays with the stack, DELETE_FAILED, for a later try.
+        let mut left = Vec::new();
         for p in resources.iter().rev() {
-            self.remove(region, &key, p);
+            if !self.remove(region, &key, p) {
+                left.push(p.clone());
+            }
         }
-        self.stacks.remove(&key);
+        if left.is_empty() {
+            self.stacks.remove(&key);
+        } else {
+            left.reverse();
+            self.stack_event(&key, None, "DELETE_FAILED", None);
+            if let Some(s) = self.stacks.get_mut(&key) {
+                s.resources = left;
+            }
+        }
         Ok(())
     }
 }
