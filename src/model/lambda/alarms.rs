@@ -244,6 +244,20 @@ impl Lambda {
         Evaluation { supported: true, points, breaching }
     }
 
+    /// False when some minute of the window, newest first, does not breach (so not ALARM).
+    fn may_fire(&self, region: &str, a: &Alarm, at: Timestamp) -> bool {
+        let p = &a.put;
+        let watched = self.watched(region, p);
+        let now_minute = at.0.div_euclid(MINUTE);
+        let periods = p.evaluation_periods.max(1) as i64;
+        let threshold = p.threshold.unwrap_or(0.0);
+        (now_minute - periods..now_minute).rev().all(|m| {
+            let versions = watched.iter().filter_map(|&id| self.store.get(id));
+            let errors: u64 = versions.map(|v| v.metrics.errors_in_minute(m)).sum();
+            breaches(p.comparison_operator.as_str(), errors as f64, threshold)
+        })
+    }
+
     /// The state at `at` and since when it has held (looking back at most an hour, [choice]).
     fn alarm_state_since(&self, region: &str, a: &Alarm, at: Timestamp) -> (AlarmState, Timestamp) {
         let state = self.alarm_state(region, a, at);
@@ -273,6 +287,11 @@ impl Lambda {
     pub(super) fn alarm_firing(&self, region: &str, names: &[String], at: Timestamp) -> Option<(String, AlarmState)> {
         names.iter().find_map(|name| {
             let a = self.alarms.get(&(region.to_string(), name.clone()))?;
+            // ALARM needs every minute of the window to breach: stop at the first that does not,
+            // so a deployment's check each minute costs little unless the alarm is about to fire.
+            if !self.may_fire(region, a, at) {
+                return None;
+            }
             let evaluation = self.evaluate(region, a, at);
             (evaluation.value(&a.put) == "ALARM").then(|| (name.clone(), evaluation.state(&a.put)))
         })
