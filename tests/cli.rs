@@ -473,3 +473,24 @@ fn help_everywhere() {
         assert!(text.contains(needle), "{needle}");
     }
 }
+
+/// A here-document is one step of a session: its script (what share links and the autosave
+/// keep) replays it, and the stack it deployed, exactly.
+#[test]
+fn a_session_with_a_template_replays_from_its_script() {
+    let mut s = Session::new();
+    let script = "sim region eu-west-1\ncat > t.yaml <<'EOF'\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      FunctionName: replayed\n      Runtime: python3.9\n      Handler: app.handler\n      Role: arn:aws:iam::123456789012:role/r\n      Code: {ZipFile: fn.zip}\nEOF\naws cloudformation deploy --template-file t.yaml --stack-name s\n";
+    for r in s.run_script(script) {
+        assert!(r.ok(), "{}: {}", r.command, r.printed);
+    }
+    let lines = s.script();
+    assert!(lines.iter().any(|l| l.starts_with("cat > t.yaml <<'EOF'\n") && l.ends_with("\nEOF")), "{lines:?}");
+    let encoded = lambda_runtime_playground::app::share::encode(&lines);
+    let text = lambda_runtime_playground::app::share::decode(&encoded).unwrap();
+    let mut replayed = Session::new();
+    for r in replayed.run_script(&text) {
+        assert!(r.ok(), "{}: {}", r.command, r.printed);
+    }
+    assert!(replayed.history().live() == s.history().live(), "the same state");
+    ok(&mut replayed, "aws cloudformation describe-stacks --stack-name s --region eu-west-1");
+}
