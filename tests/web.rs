@@ -348,6 +348,31 @@ async fn console_history_survives_a_tour_replacing_the_session() {
 }
 
 #[wasm_bindgen_test]
+async fn tab_completes_and_up_down_keep_a_half_typed_line() {
+    let app = Mounted::new().await;
+    app.console(CREATE).await;
+    let input = || -> HtmlInputElement { app.by_testid("console-input").dyn_into().unwrap() };
+    let press = |key: &str| {
+        app.by_testid("console-input").dispatch_event(&keydown(key)).unwrap();
+    };
+    app.type_into("console-input", "aws lambda get-function-conf").await;
+    press("Tab");
+    settle().await;
+    assert_eq!(input().value(), "aws lambda get-function-configuration ");
+    app.type_into("console-input", "aws lambda get-function-configuration --function-name or").await;
+    press("Tab");
+    settle().await;
+    assert_eq!(input().value(), "aws lambda get-function-configuration --function-name orders ");
+    // Up shows the last line run; Down past the newest brings the half-typed line back.
+    press("ArrowUp");
+    settle().await;
+    assert_eq!(input().value(), CREATE);
+    press("ArrowDown");
+    settle().await;
+    assert_eq!(input().value(), "aws lambda get-function-configuration --function-name orders ");
+}
+
+#[wasm_bindgen_test]
 async fn code_relying_on_a_behaviour_is_recorded_in_the_functions_region() {
     let app = Mounted::new().await;
     app.console(&format!("{CREATE} --region eu-south-1")).await;

@@ -10,6 +10,7 @@
 
 pub mod args;
 pub mod aws;
+pub mod complete;
 pub mod error;
 pub mod help;
 pub mod heredoc;

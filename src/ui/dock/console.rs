@@ -12,8 +12,11 @@ const SHOWN: usize = 150;
 #[component]
 pub fn Console() -> Html {
     let shown = use_shown();
+    let shown_state = shown.clone();
     let dispatch = use_dispatch();
     let input = use_state(String::new);
+    // What was typed before browsing the history began.
+    let draft = use_state(String::new);
     // Position in the history of typed lines while browsing it with up/down.
     let browsing = use_state(|| None::<usize>);
     let output = use_node_ref();
@@ -36,9 +39,23 @@ pub fn Console() -> Html {
     // The absolute number of the first kept result: a stable key while old results drop out.
     let base = session.lines_run() - transcript.len();
     let typed: Vec<String> = transcript.iter().map(|r| r.command.clone()).filter(|c| !c.is_empty()).collect();
+    // Function names of the session's region, for Tab after --function-name.
+    let functions: Vec<String> = {
+        let view = shown_state.view();
+        let region = shown_state.region();
+        view.functions().filter(|((r, _), _)| *r == region).map(|((_, n), _)| n.clone()).collect()
+    };
     let onkeydown = {
-        let (input, browsing) = (input.clone(), browsing.clone());
+        let (input, browsing, draft) = (input.clone(), browsing.clone(), draft.clone());
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "Tab" => {
+                let line = e.target_dyn_into::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
+                // Tab with nothing to complete moves the focus on, as everywhere else.
+                if let Some(completed) = crate::cli::complete::complete(&line, &functions) {
+                    e.prevent_default();
+                    input.set(completed);
+                }
+            }
             "Enter" => {
                 e.prevent_default();
                 let line = e.target_dyn_into::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
@@ -52,6 +69,7 @@ pub fn Console() -> Html {
                 }
                 dispatch.dispatch(Action::Type { lines: vec![line], origin: Origin::Console });
                 input.set(String::new());
+                draft.set(String::new());
                 browsing.set(None);
             }
             "ArrowUp" | "ArrowDown" if !typed.is_empty() => {
@@ -60,12 +78,20 @@ pub fn Console() -> Html {
                 // The history may have shrunk since (a tour or a share link replaced the session).
                 let at = browsing.map(|i| i.min(last));
                 let next = match (e.key().as_str(), at) {
-                    ("ArrowUp", None) => Some(last),
+                    ("ArrowUp", None) => {
+                        // A half-typed line is kept, and comes back below the newest one.
+                        draft.set(e.target_dyn_into::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default());
+                        Some(last)
+                    }
                     ("ArrowUp", Some(i)) => Some(i.saturating_sub(1)),
                     ("ArrowDown", Some(i)) if i < last => Some(i + 1),
                     _ => None,
                 };
-                input.set(next.and_then(|i| typed.get(i)).cloned().unwrap_or_default());
+                let text = match next {
+                    Some(i) => typed.get(i).cloned().unwrap_or_default(),
+                    None => (*draft).clone(),
+                };
+                input.set(text);
                 browsing.set(next);
             }
             _ => {}
