@@ -29,13 +29,20 @@ struct Page {
 /// A playground opened from a share link holding `script`.
 async fn open(script: &[String]) -> Page {
     let window = web_sys::window().unwrap();
-    window.location().set_hash(&format!("s={}", share::encode(script))).unwrap();
+    window.location().set_hash(&share::fragment_v1(script)).unwrap();
     let document = window.document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     let handle = yew::Renderer::<App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
     window.location().set_hash("").unwrap();
+    // A link opens a moment later (the browser inflates it): wait for its first row.
+    let started = js_sys::Date::now();
+    while root.query_selector("[data-testid=\"function-version\"]").unwrap().is_none() {
+        assert!(js_sys::Date::now() - started < 20_000.0, "the share link did not open");
+        yew::platform::time::sleep(std::time::Duration::from_millis(1)).await;
+        yew::scheduler::flush().await;
+    }
     Page { root, handle }
 }
 

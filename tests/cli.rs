@@ -485,8 +485,10 @@ fn a_session_with_a_template_replays_from_its_script() {
     }
     let lines = s.script();
     assert!(lines.iter().any(|l| l.starts_with("cat > t.yaml <<'EOF'\n") && l.ends_with("\nEOF")), "{lines:?}");
-    let encoded = lambda_runtime_playground::app::share::encode(&lines);
-    let text = lambda_runtime_playground::app::share::decode(&encoded).unwrap();
+    use lambda_runtime_playground::app::share::{payload, read_payload, Link};
+    // A version-2 link's payload (before the browser deflates it) carries the script whole.
+    let read = read_payload(&payload(&Link { script: lines, ..Default::default() }), true);
+    let text = read.link.script.join("\n");
     let mut replayed = Session::new();
     for r in replayed.run_script(&text) {
         assert!(r.ok(), "{}: {}", r.command, r.printed);

@@ -643,3 +643,137 @@ async fn a_tour_keeps_the_session_it_replaces() {
     wait_for("the function back", || app.runtime_version("orders", "$LATEST").is_some()).await;
     clear_saved();
 }
+
+/// Mounts a playground opened from `fragment`, waits until `ready` holds, and clears the address.
+async fn opened_from(fragment: &str, ready: impl Fn(&Mounted) -> bool) -> Mounted {
+    clear_saved();
+    web_sys::window().unwrap().location().set_hash(fragment).unwrap();
+    let app = Mounted::reload().await;
+    web_sys::window().unwrap().location().set_hash("").unwrap();
+    let started = js_sys::Date::now();
+    while !ready(&app) {
+        assert!(js_sys::Date::now() - started < 2_000.0, "waited two seconds for {fragment:.40}");
+        yew::platform::time::sleep(std::time::Duration::from_millis(1)).await;
+        yew::scheduler::flush().await;
+    }
+    app
+}
+
+fn banner_text(app: &Mounted) -> String {
+    app.find("[data-testid=\"banner\"]").and_then(|b| b.text_content()).unwrap_or_default()
+}
+
+/// Issue 12: version-2 links deflate the payload with the browser's own compression; they
+/// round-trip the script and the view, and a link cut short keeps the lines before the cut.
+#[wasm_bindgen_test]
+async fn version_2_links_round_trip_and_a_cut_one_keeps_its_first_lines() {
+    use lambda_runtime_playground::app::share::{fragment_v1, Link, Selected, View};
+    use lambda_runtime_playground::ui::share::{fragment, open, Opened};
+    let link = Link {
+        model: lambda_runtime_playground::model::MODEL_VERSION,
+        view: View {
+            selected: Some(Selected { region: "us-east-1".into(), function: "orders".into(), qualifier: "1".into() }),
+            tab: Some("logs".into()),
+            window: Some((0, 3_600_000)),
+        },
+        script: (1..=300).map(|i| format!("{CREATE} --function-name fn{i}")).collect(),
+    };
+    let v2 = fragment(&link).await.unwrap();
+    assert!(v2.starts_with("#v2."), "{v2:.20}");
+    let v1 = fragment_v1(&link.script);
+    assert!(v2.len() * 10 < v1.len(), "300 functions: v2 {} characters, v1 {}", v2.len(), v1.len());
+    match open(&v2).await {
+        Opened::Link(read) => {
+            assert!(!read.cut);
+            assert_eq!(read.link, link);
+        }
+        _ => panic!("a v2 link did not open"),
+    }
+    match open(&v2[..v2.len() / 2]).await {
+        Opened::Link(read) => {
+            assert!(read.cut);
+            let kept = read.link.script.len();
+            assert!(kept > 0 && kept < 300, "kept {kept} lines");
+            assert_eq!(read.link.script[..], link.script[..kept]);
+        }
+        _ => panic!("a cut v2 link kept nothing"),
+    }
+    assert!(matches!(open("#v2.AAAA").await, Opened::Damaged));
+}
+
+/// Issue 12: an old `#s=` link and a v2 link of the same script open the same state; the v2
+/// link also brings back the view (the selected version, the dock's tab).
+#[wasm_bindgen_test]
+async fn an_old_link_and_a_version_2_link_open_the_same_state() {
+    use lambda_runtime_playground::app::share::{fragment_v1, Link, Selected, View};
+    let script: Vec<String> =
+        vec![CREATE.to_string(), "aws lambda publish-version --function-name orders".into(), "sim advance 1h".into()];
+    let rows = |app: &Mounted| {
+        app.all("[data-testid=\"function-version\"]")
+            .iter()
+            .map(|r| format!("{:?} {:?}", r.get_attribute("data-qualifier"), r.get_attribute("data-runtime-version")))
+            .collect::<Vec<_>>()
+    };
+    let old = opened_from(&fragment_v1(&script), |a| rows(a).len() == 2).await;
+    let old_rows = rows(&old);
+    let old_clock = old.text("clock");
+    drop(old);
+    let link = Link {
+        model: lambda_runtime_playground::model::MODEL_VERSION,
+        view: View {
+            selected: Some(Selected { region: "us-east-1".into(), function: "orders".into(), qualifier: "1".into() }),
+            tab: Some("logs".into()),
+            window: None,
+        },
+        script,
+    };
+    let v2 = lambda_runtime_playground::ui::share::fragment(&link).await.unwrap();
+    let new = opened_from(&v2, |a| rows(a).len() == 2).await;
+    assert_eq!(rows(&new), old_rows);
+    assert_eq!(new.text("clock"), old_clock);
+    assert_eq!(new.by_testid("tab-logs").get_attribute("aria-selected").as_deref(), Some("true"));
+    let selected = new.find("[data-testid=\"function-version\"][data-function=\"orders\"][data-qualifier=\"1\"]");
+    assert_eq!(selected.and_then(|b| b.get_attribute("aria-pressed")).as_deref(), Some("true"), "orders:1 is selected");
+    assert!(banner_text(&new).is_empty(), "a whole link of this model opens quietly: {}", banner_text(&new));
+}
+
+/// Issue 12: a damaged link says so; a cut one says how much it kept.
+#[wasm_bindgen_test]
+async fn a_damaged_or_cut_link_says_so_in_a_banner() {
+    let app = opened_from("#s=***", |a| !banner_text(a).is_empty()).await;
+    assert!(banner_text(&app).contains("could not be read: nothing in it was kept"), "{}", banner_text(&app));
+    drop(app);
+    let script: Vec<String> = (1..=40).map(|i| format!("{CREATE} --function-name fn{i}")).collect();
+    let link = lambda_runtime_playground::app::share::Link {
+        model: lambda_runtime_playground::model::MODEL_VERSION,
+        script,
+        ..Default::default()
+    };
+    let v2 = lambda_runtime_playground::ui::share::fragment(&link).await.unwrap();
+    let app = opened_from(&v2[..v2.len() * 2 / 3], |a| !banner_text(a).is_empty()).await;
+    assert!(banner_text(&app).contains("This link was cut short: the first"), "{}", banner_text(&app));
+    assert!(app.runtime_version("fn1", "$LATEST").is_some(), "the lines before the cut ran");
+    assert!(app.runtime_version("fn40", "$LATEST").is_none());
+}
+
+/// Issue 12: Share makes a v2 link, shows its length, puts it in the address bar, and closes
+/// with Escape, giving the focus back to the Share button.
+#[wasm_bindgen_test]
+async fn the_share_popover_shows_the_link_and_its_length() {
+    let app = Mounted::new().await;
+    app.console(CREATE).await;
+    app.click("share").await;
+    wait_for("the link", || app.find("[data-testid=\"share-link\"]").is_some()).await;
+    let input: HtmlInputElement = app.by_testid("share-link").dyn_into().unwrap();
+    let url = input.value();
+    assert!(url.contains("#v2."), "{url}");
+    assert_eq!(app.text("share-length"), format!("{} characters", url.len()));
+    let hash = web_sys::window().unwrap().location().hash().unwrap();
+    assert!(url.ends_with(&hash), "the address bar shows the link: {hash}");
+    web_sys::window().unwrap().location().set_hash("").unwrap();
+    app.by_testid("share-popover").dispatch_event(&keydown("Escape")).unwrap();
+    settle().await;
+    assert!(app.find("[data-testid=\"share-popover\"]").is_none());
+    let active = web_sys::window().unwrap().document().unwrap().active_element().unwrap();
+    assert_eq!(active.get_attribute("data-testid").as_deref(), Some("share"));
+}

@@ -21,6 +21,10 @@ pub mod rollout;
 pub mod runtime_management;
 pub mod time;
 
+/// The model's behaviour version, carried in share links: bump it when a change makes an existing
+/// script replay differently, so that a link made before says so when it opens.
+pub const MODEL_VERSION: u32 = 1;
+
 pub use catalogue::RuntimeId;
 pub use error::{ApiError, ApiResult, ErrorCode};
 pub use function::{Qualifier, VersionId};

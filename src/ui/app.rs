@@ -8,31 +8,59 @@ use super::inspector::Inspector;
 use super::panel::Panel;
 use super::releases::Releases;
 use super::share;
-use super::state::{Action, Clock, Dispatch, Playground, Shown};
+use super::share::Opened;
+use super::state::{Action, Clock, Dispatch, DockTab, Mount, Playground, Shown};
 use super::storage::{self, Found};
 use super::timeline::Timeline;
 use super::tour::TourCard;
+use crate::app::share::{Fragment, Read};
+use crate::model::MODEL_VERSION;
 
-/// What the page's URL asks for: a shared session (`#s=`), or a tour at a step
-/// (`?tour=<id>&step=<n>`, used by docs pages and screenshots).
-fn initial_actions() -> Vec<Action> {
-    if let Some(script) = share::from_location() {
-        return vec![Action::Load(script)];
-    }
+/// What the page's query asks for: a tour at a step (`?tour=<id>&step=<n>`) and a dock tab
+/// (`?tab=logs`), used by documentation pages and screenshots.
+fn query_actions() -> Vec<Action> {
     let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) else { return vec![] };
     let mut tour = None;
     let mut steps = 0usize;
+    let mut tab = None;
     for pair in search.trim_start_matches('?').split('&') {
         match pair.split_once('=') {
             Some(("tour", id)) => tour = Some(id.to_string()),
             Some(("step", n)) => steps = n.parse().unwrap_or(0).min(50),
+            Some(("tab", name)) => tab = DockTab::parse(name),
             _ => {}
         }
     }
-    let Some(id) = tour else { return vec![] };
-    let mut actions = vec![Action::StartTour(id)];
-    actions.extend((0..steps).map(|_| Action::TourNext));
+    let mut actions = Vec::new();
+    if let Some(id) = tour {
+        actions.push(Action::StartTour(id));
+        actions.extend((0..steps).map(|_| Action::TourNext));
+    }
+    actions.extend(tab.map(Action::ShowTab));
     actions
+}
+
+/// What a link said about itself that the reader should know.
+fn link_notes(read: &Read) -> Vec<String> {
+    let mut notes = Vec::new();
+    if let Some(format) = &read.unknown_format {
+        notes.push(format!(
+            "This link was made by a newer playground (link format {format}); its script is read as far as this one understands it."
+        ));
+    }
+    if read.cut {
+        notes.push(format!(
+            "This link was cut short: the first {} lines of its script were kept, the rest was lost.",
+            read.link.script.len()
+        ));
+    }
+    if read.link.model != 0 && read.link.model != MODEL_VERSION {
+        notes.push(format!(
+            "It was made with model version {}; this playground runs version {MODEL_VERSION}, so its replay may differ.",
+            read.link.model
+        ));
+    }
+    notes
 }
 
 #[derive(Properties, PartialEq, Default)]
@@ -119,10 +147,51 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with((), move |_| match script {
             Some(s) => state.dispatch(Action::Load(s.to_string())),
             None => {
-                let actions = initial_actions();
-                // What restore dispatches replaces the session on purpose.
-                *quiet.borrow_mut() = !actions.is_empty() || matches!(storage::read(storage::CURRENT), Found::Saved(_));
-                banner.set(restore(actions, &state));
+                let fragment = share::location_fragment();
+                if matches!(crate::app::share::read_fragment(&fragment), Fragment::None) {
+                    let actions = query_actions();
+                    // What restore dispatches replaces the session on purpose.
+                    *quiet.borrow_mut() =
+                        !actions.is_empty() || matches!(storage::read(storage::CURRENT), Found::Saved(_));
+                    banner.set(restore(actions, &state));
+                    return;
+                }
+                // A share link: inflated by the browser, so it arrives a moment later.
+                wasm_bindgen_futures::spawn_local(async move {
+                    *quiet.borrow_mut() = true;
+                    match share::open(&fragment).await {
+                        Opened::Link(read) => {
+                            let notes = link_notes(&read);
+                            let kept = matches!(storage::read(storage::CURRENT), Found::Saved(_))
+                                && storage::copy(storage::CURRENT, storage::PREVIOUS);
+                            state.dispatch(Action::LoadLink(read.link));
+                            let mut message = notes.join(" ");
+                            if kept {
+                                message =
+                                    format!("{message} This link opened a new session; your previous one is kept.");
+                            }
+                            banner.set((!message.is_empty()).then(|| Banner {
+                                message: message.trim().to_string(),
+                                warning: !notes.is_empty(),
+                                previous: kept,
+                                fresh: false,
+                            }));
+                        }
+                        Opened::Damaged | Opened::Nothing => {
+                            *quiet.borrow_mut() = matches!(storage::read(storage::CURRENT), Found::Saved(_));
+                            let restored = restore(Vec::new(), &state).map(|b| format!(" {}", b.message));
+                            banner.set(Some(Banner {
+                                message: format!(
+                                    "This share link could not be read: nothing in it was kept.{}",
+                                    restored.unwrap_or_default()
+                                ),
+                                warning: true,
+                                previous: false,
+                                fresh: false,
+                            }));
+                        }
+                    }
+                });
             }
         });
     }
@@ -195,6 +264,7 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
     html! {
+        <ContextProvider<Mount> context={Mount { embedded }}>
         <ContextProvider<Dispatch> context={dispatch}>
         <ContextProvider<Clock> context={clock}>
         <ContextProvider<Shown> context={shown}>
@@ -216,5 +286,6 @@ pub fn App(props: &AppProps) -> Html {
         </ContextProvider<Shown>>
         </ContextProvider<Clock>>
         </ContextProvider<Dispatch>>
+        </ContextProvider<Mount>>
     }
 }

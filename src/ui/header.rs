@@ -3,8 +3,8 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::share::share_url;
-use super::state::{use_clock_context, use_dispatch, use_shown, Action, SPEEDS};
+use super::share_popover::SharePopover;
+use super::state::{use_clock_context, use_dispatch, Action, SPEEDS};
 use crate::app::scenario::BUILTIN;
 use crate::model::time::MINUTE;
 use crate::model::Timestamp;
@@ -12,9 +12,9 @@ use crate::model::Timestamp;
 #[component]
 pub fn Header() -> Html {
     let clock = use_clock_context();
-    let session = use_shown();
     let state = use_dispatch();
-    let shared = use_state(|| None::<String>);
+    let sharing = use_state(|| false);
+    let share_button = use_node_ref();
     let (start, live, shown) = (clock.start, clock.live, clock.shown);
 
     let onplay = {
@@ -60,8 +60,18 @@ pub fn Header() -> Html {
         })
     };
     let onshare = {
-        let shared = shared.clone();
-        Callback::from(move |_: MouseEvent| shared.set(share_url(&session.session().script())))
+        let sharing = sharing.clone();
+        Callback::from(move |_: MouseEvent| sharing.set(!*sharing))
+    };
+    let on_close = {
+        let (sharing, share_button) = (sharing.clone(), share_button.clone());
+        Callback::from(move |_: ()| {
+            sharing.set(false);
+            // Focus goes back where it came from.
+            if let Some(b) = share_button.cast::<web_sys::HtmlElement>() {
+                let _ = b.focus();
+            }
+        })
     };
     let span = ((live.0 - start.0) / MINUTE).max(1);
     let position = (shown.0 - start.0) / MINUTE;
@@ -105,17 +115,10 @@ pub fn Header() -> Html {
                 if clock.past {
                     <button class="btn live" onclick={onlive} data-testid="live">{"Back to live"}</button>
                 }
-                <button class="btn" onclick={onshare} data-testid="share">{"Share"}</button>
+                <button class="btn" ref={share_button} onclick={onshare} data-testid="share" aria-expanded={sharing.to_string()}>{"Share"}</button>
             </div>
-            if let Some(url) = (*shared).clone() {
-                <div class="share-pop" role="dialog" aria-label="Share link">
-                    <label>{"Link to this session (replays every step):"}
-                        <input readonly=true value={url} onfocus={Callback::from(|e: FocusEvent| {
-                            if let Some(i) = e.target_dyn_into::<HtmlInputElement>() { i.select(); }
-                        })} />
-                    </label>
-                    <button class="btn" onclick={let shared = shared.clone(); Callback::from(move |_| shared.set(None))}>{"Close"}</button>
-                </div>
+            if *sharing {
+                <SharePopover {on_close} />
             }
         </header>
     }

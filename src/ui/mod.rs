@@ -2,6 +2,7 @@
 
 mod app;
 mod chip;
+mod clipboard;
 mod dock;
 mod forms;
 mod functions;
@@ -12,6 +13,7 @@ mod panel;
 mod releases;
 pub mod renders;
 pub mod share;
+mod share_popover;
 mod state;
 pub mod storage;
 mod timeline;

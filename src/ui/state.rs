@@ -10,6 +10,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::timeline::Window;
+use crate::app::share::{Link, Selected, View};
 use crate::app::{scenario, LineResult, Session};
 use crate::cli::Line;
 use crate::model::time::{DAY, HOUR, MINUTE};
@@ -34,6 +36,34 @@ pub enum Origin {
 pub struct Notice {
     pub origin: Origin,
     pub result: LineResult,
+}
+
+/// The dock's tabs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DockTab {
+    #[default]
+    Console,
+    Logs,
+    Events,
+    Template,
+}
+
+impl DockTab {
+    pub const ALL: [DockTab; 4] = [DockTab::Console, DockTab::Logs, DockTab::Events, DockTab::Template];
+
+    /// The name links and `?tab=` use.
+    pub fn name(self) -> &'static str {
+        match self {
+            DockTab::Console => "console",
+            DockTab::Logs => "logs",
+            DockTab::Events => "events",
+            DockTab::Template => "template",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<DockTab> {
+        DockTab::ALL.into_iter().find(|t| t.name() == name)
+    }
 }
 
 /// A guided tour in progress.
@@ -65,12 +95,16 @@ pub enum Action {
     StartTour(String),
     TourNext,
     EndTour,
-    /// Starts over with a script (a share link, an embed).
+    /// Starts over with a script (a saved session, an embed).
     Load(String),
+    /// Starts over with a share link's script, then shows what its view names.
+    LoadLink(Link),
     /// `clear` in the console: hide the lines so far.
     ClearConsole,
-    /// Shows the Template tab of the dock ("Start from a template").
-    OpenTemplate,
+    /// Shows a tab of the dock.
+    ShowTab(DockTab),
+    /// Moves the timeline's window (`None`: fit it to the session).
+    SetWindow(Option<Window>),
 }
 
 #[derive(Clone)]
@@ -91,8 +125,8 @@ pub struct Playground {
     changed: Rc<Vec<VersionId>>,
     /// The console shows the lines run after this many (`clear`).
     console_from: usize,
-    /// Moves when something asks for the Template tab.
-    template_asked: u32,
+    tab: DockTab,
+    window: Option<Window>,
 }
 
 impl Default for Playground {
@@ -109,7 +143,8 @@ impl Default for Playground {
             tour: None,
             changed: Rc::new(Vec::new()),
             console_from: 0,
-            template_asked: 0,
+            tab: DockTab::default(),
+            window: None,
         }
     }
 }
@@ -138,7 +173,8 @@ impl Playground {
             tour: self.tour.clone(),
             changed: self.changed.clone(),
             console_from: self.console_from,
-            template_asked: self.template_asked,
+            tab: self.tab,
+            window: self.window,
         }
     }
 
@@ -262,11 +298,24 @@ impl Reducible for Playground {
             }
             Action::EndTour => next.tour = None,
             Action::ClearConsole => next.console_from = next.session.borrow().lines_run(),
-            Action::OpenTemplate => next.template_asked += 1,
+            Action::ShowTab(tab) => next.tab = tab,
+            Action::SetWindow(window) => next.window = window,
             Action::Load(text) => {
                 next = Playground { revision: self.revision + 1, ..Playground::default() };
                 next.session.borrow_mut().run_script(&text);
                 next.session_changed();
+            }
+            Action::LoadLink(link) => {
+                next = Playground { revision: self.revision + 1, ..Playground::default() };
+                next.session.borrow_mut().run_script(&link.script.join("\n"));
+                next.session_changed();
+                let view = link.view;
+                next.tab = view.tab.as_deref().and_then(DockTab::parse).unwrap_or_default();
+                next.window = view.window.map(|(from, to)| Window { from, to });
+                next.selected = view.selected.and_then(|s| {
+                    let session = next.session.borrow();
+                    session.history().live().resolve(&s.region, &s.function, Some(&s.qualifier)).ok()
+                });
             }
         }
         Rc::new(next)
@@ -302,7 +351,8 @@ pub struct Shown {
     pub tour: Option<Tour>,
     pub changed: Rc<Vec<VersionId>>,
     pub console_from: usize,
-    pub template_asked: u32,
+    pub tab: DockTab,
+    pub window: Option<Window>,
 }
 
 impl PartialEq for Shown {
@@ -320,11 +370,27 @@ impl PartialEq for Shown {
             && self.tour == o.tour
             && Rc::ptr_eq(&self.changed, &o.changed)
             && self.console_from == o.console_from
-            && self.template_asked == o.template_asked
+            && self.tab == o.tab
+            && self.window == o.window
     }
 }
 
 impl Shown {
+    /// What a share link carries of the view: names, not the session's ids.
+    pub fn link_view(&self) -> View {
+        let session = self.session.borrow();
+        let selected = self.selected.and_then(|id| session.history().live().version(id)).map(|v| Selected {
+            region: v.region.clone(),
+            function: v.function_name.clone(),
+            qualifier: v.qualifier.to_string(),
+        });
+        View {
+            selected,
+            tab: (self.tab != DockTab::Console).then(|| self.tab.name().to_string()),
+            window: self.window.map(|w| (w.from, w.to)),
+        }
+    }
+
     /// The state on screen: the time-travel view, or the live one.
     pub fn view(&self) -> ViewRef<'_> {
         match &self.travel {
@@ -424,4 +490,16 @@ pub fn use_clock_context() -> Clock {
 #[hook]
 pub fn use_dispatch() -> Dispatch {
     use_context::<Dispatch>().expect("the playground provides Dispatch")
+}
+
+/// How this playground is mounted: the whole page, or an embed in a documentation page.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Mount {
+    /// An embed: it never reads the page's address or storage, and shares to the playground's page.
+    pub embedded: bool,
+}
+
+#[hook]
+pub fn use_mount() -> Mount {
+    use_context::<Mount>().unwrap_or_default()
 }

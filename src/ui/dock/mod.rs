@@ -13,58 +13,34 @@ use events::Events;
 use logs::Logs;
 use template::Template;
 
-#[derive(Clone, Copy, PartialEq)]
-enum Tab {
-    Console,
-    Logs,
-    Events,
-    Template,
-}
+use super::state::{use_dispatch, use_shown, Action, DockTab};
 
 #[component]
 pub fn Dock() -> Html {
-    // `?tab=logs` or `?tab=events` opens another tab first (documentation pages, screenshots).
-    let tab = use_state(|| {
-        let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-        match search.split(['?', '&']).find_map(|p| p.strip_prefix("tab=")) {
-            Some("logs") => Tab::Logs,
-            Some("events") => Tab::Events,
-            Some("template") => Tab::Template,
-            _ => Tab::Console,
-        }
-    });
-    // "Start from a template" (the empty timeline) opens the Template tab.
-    let shown = crate::ui::state::use_shown();
-    {
-        let tab = tab.clone();
-        use_effect_with(shown.template_asked, move |asked| {
-            if *asked > 0 {
-                tab.set(Tab::Template);
-            }
-        });
-    }
-    let tab_button = |t: Tab, label: &'static str, testid: &'static str| {
-        let tab = tab.clone();
-        let active = *tab == t;
+    let shown = use_shown();
+    let dispatch = use_dispatch();
+    let tab_button = |t: DockTab, label: &'static str, testid: &'static str| {
+        let dispatch = dispatch.clone();
+        let active = shown.tab == t;
         html! {
             <button role="tab" aria-selected={active.to_string()} class={classes!("tab", active.then_some("active"))} data-testid={testid}
-                onclick={Callback::from(move |_| tab.set(t))}>{label}</button>
+                onclick={Callback::from(move |_| dispatch.dispatch(Action::ShowTab(t)))}>{label}</button>
         }
     };
     html! {
         <section class="dock" aria-label="Dock">
             <div class="tabs" role="tablist">
-                {tab_button(Tab::Console, "Console", "tab-console")}
-                {tab_button(Tab::Logs, "Platform logs", "tab-logs")}
-                {tab_button(Tab::Events, "Event history", "tab-events")}
-                {tab_button(Tab::Template, "Template", "tab-template")}
+                {tab_button(DockTab::Console, "Console", "tab-console")}
+                {tab_button(DockTab::Logs, "Platform logs", "tab-logs")}
+                {tab_button(DockTab::Events, "Event history", "tab-events")}
+                {tab_button(DockTab::Template, "Template", "tab-template")}
             </div>
             <div class="dock-body" role="tabpanel">
-                {match *tab {
-                    Tab::Console => html! { <Console /> },
-                    Tab::Logs => html! { <Logs /> },
-                    Tab::Events => html! { <Events /> },
-                    Tab::Template => html! { <Template /> },
+                {match shown.tab {
+                    DockTab::Console => html! { <Console /> },
+                    DockTab::Logs => html! { <Logs /> },
+                    DockTab::Events => html! { <Events /> },
+                    DockTab::Template => html! { <Template /> },
                 }}
             </div>
         </section>

@@ -148,7 +148,7 @@ pub fn Template() -> Html {
         let export = export.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some((_, text)) = &*export {
-                copy_to_clipboard(text);
+                crate::ui::clipboard::copy(text);
             }
         })
     };
@@ -204,19 +204,5 @@ fn ensure_newline(text: &str) -> String {
         text.to_string()
     } else {
         format!("{text}\n")
-    }
-}
-
-/// Copies text with the page's clipboard, where the browser offers one (a secure context).
-fn copy_to_clipboard(text: &str) {
-    use wasm_bindgen::JsValue;
-    let Some(window) = web_sys::window() else { return };
-    let clipboard = js_sys::Reflect::get(&window, &JsValue::from_str("navigator"))
-        .and_then(|n| js_sys::Reflect::get(&n, &JsValue::from_str("clipboard")));
-    let Ok(clipboard) = clipboard else { return };
-    if let Ok(write) = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText")) {
-        if let Some(write) = wasm_bindgen::JsCast::dyn_ref::<js_sys::Function>(&write) {
-            let _ = write.call1(&clipboard, &JsValue::from_str(text));
-        }
     }
 }

@@ -12,15 +12,17 @@ mod lanes;
 mod legend;
 mod window;
 
+pub use window::Window;
+
 use yew::prelude::*;
 
-use super::state::{use_clock_context, use_dispatch, use_shown, Action};
+use super::state::{use_clock_context, use_dispatch, use_shown, Action, DockTab};
 use crate::model::{query, Timestamp};
 use axis::Axis;
 use lane::LANE;
 use lanes::Lanes;
 use legend::Legend;
-use window::{fit, Scale, Window, LABEL};
+use window::{fit, Scale, LABEL};
 
 const AXIS: f64 = 24.0;
 const REGION_ROW: f64 = 20.0;
@@ -39,7 +41,6 @@ pub fn Timeline() -> Html {
     let shown = use_shown();
     let clock = use_clock_context();
     let dispatch = use_dispatch();
-    let window = use_state(|| None::<Window>);
     let width = use_state(|| 900.0f64);
     let clip = use_memo((), |_| AttrValue::from(clip_id()));
     let container = use_node_ref();
@@ -56,7 +57,7 @@ pub fn Timeline() -> Html {
         });
     }
     let now = clock.shown;
-    let w = window.unwrap_or_else(|| fit(clock.start, now));
+    let w = shown.window.unwrap_or_else(|| fit(clock.start, now));
     let sc = Scale { w, width: *width };
     let width = *width;
     let (regions, lanes) = query::lane_counts(&shown.view());
@@ -74,7 +75,7 @@ pub fn Timeline() -> Html {
                 <p class="empty">{"Or start from a template: a SAM function with a live alias and an Errors alarm, deployed as a stack."}</p>
                 <button class="action" onclick={{
                     let dispatch = dispatch.clone();
-                    Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::OpenTemplate))
+                    Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ShowTab(DockTab::Template)))
                 }} data-testid="start-from-template">{"Start from a template"}</button>
             </div>
         };
@@ -82,19 +83,19 @@ pub fn Timeline() -> Html {
     let height = AXIS + regions as f64 * REGION_ROW + lanes as f64 * LANE + 8.0;
 
     let set = |f: fn(Window) -> Window| {
-        let window = window.clone();
-        Callback::from(move |_: MouseEvent| window.set(Some(f(w))))
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SetWindow(Some(f(w)))))
     };
     let onfit = {
-        let window = window.clone();
-        Callback::from(move |_: MouseEvent| window.set(None))
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::SetWindow(None)))
     };
     let onwheel = {
-        let window = window.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |e: WheelEvent| {
             e.prevent_default();
             let f = if e.delta_y() > 0.0 { 1.25 } else { 0.8 };
-            window.set(Some(w.zoom(f)));
+            dispatch.dispatch(Action::SetWindow(Some(w.zoom(f))));
         })
     };
 
