@@ -193,3 +193,37 @@ async fn commands_and_clock_steps_with_2000_versions() {
     console_log!("browser_2000_tick_p95_ms={tick_p95:.2}");
     page.close();
 }
+
+/// Share links' length before (v1: base64 of the script) and after (v2: deflated payload with
+/// the view), for the three launch-post tours and a 300-function session.
+#[wasm_bindgen_test]
+async fn share_link_lengths() {
+    use lambda_runtime_playground::app::scenario::BUILTIN;
+    use lambda_runtime_playground::app::Session;
+    use lambda_runtime_playground::model::MODEL_VERSION;
+    let mut sessions: Vec<(String, Vec<String>)> = BUILTIN[..3]
+        .iter()
+        .map(|(id, _, text)| {
+            let mut s = Session::new();
+            s.run_script(text);
+            (format!("tour {id}"), s.script())
+        })
+        .collect();
+    let mut s = Session::new();
+    for i in 1..=300 {
+        s.run_line(&format!("aws lambda create-function --function-name fn{i} --runtime python3.12 --role arn:aws:iam::123456789012:role/lambda-role --handler app.handler --zip-file fileb://fn{i}.zip"));
+    }
+    sessions.push(("300 functions".into(), s.script()));
+    for (name, script) in sessions {
+        let link = share::Link { model: MODEL_VERSION, script: script.clone(), ..Default::default() };
+        let v2 = lambda_runtime_playground::ui::share::fragment(&link).await.unwrap();
+        let v1 = share::fragment_v1(&script);
+        console_log!(
+            "browser: share link, {name}: {} lines, v1 {} characters, v2 {} characters ({:.1}x shorter)",
+            script.len(),
+            v1.len(),
+            v2.len(),
+            v1.len() as f64 / v2.len() as f64
+        );
+    }
+}
