@@ -1,8 +1,12 @@
-//! The API documentation pages call (`window.wasmBindings` in the Trunk bundle): run a scenario
-//! headless, or mount a playground preloaded with one into an element of the page.
+//! The API documentation pages call (`window.wasmBindings` in the Trunk bundle, or the stable
+//! `playground.js` entry): run a scenario headless, or mount a playground into an element.
+
+use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
+use crate::app::embed_options::{EmbedOptions, DEFAULT_HEIGHT};
 use crate::app::{report, Session};
 
 /// Runs a scenario and returns one JSON object per command, as `scenario --format jsonl` prints.
@@ -11,15 +15,65 @@ pub fn run_scenario(text: &str) -> String {
     Session::new().run_script(text).iter().map(|r| report::json_line(r) + "\n").collect()
 }
 
-/// Mounts a playground into the element `selector` names, with `script` already run (an empty
-/// script gives a fresh playground). Several can live on one page.
+/// The options a page gave: nothing, a script (the first form of this call), or an object.
+fn read_options(options: &JsValue) -> Result<EmbedOptions, String> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(EmbedOptions::default());
+    }
+    if let Some(script) = options.as_string() {
+        return Ok(EmbedOptions { script, ..Default::default() });
+    }
+    let object = options.dyn_ref::<js_sys::Object>().ok_or("options must be an object or a script")?;
+    let mut pairs = Vec::new();
+    for entry in js_sys::Object::entries(object).iter() {
+        let entry: js_sys::Array = entry.unchecked_into();
+        let name = entry.get(0).as_string().unwrap_or_default();
+        let value = entry.get(1);
+        let text = if let Some(s) = value.as_string() {
+            s
+        } else if let Some(b) = value.as_bool() {
+            b.to_string()
+        } else if let Some(n) = value.as_f64() {
+            n.to_string()
+        } else if value.is_undefined() || value.is_null() {
+            continue;
+        } else {
+            return Err(format!("{name} must be a string, a number or true/false"));
+        };
+        pairs.push((name, text));
+    }
+    EmbedOptions::from_pairs(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())), false)
+}
+
+/// Mounts a playground into `target` (a CSS selector or an element). `options` is a script, or
+/// an object: `script`, `height`, `view` (`full | timeline | console`), `readonly`, `theme`
+/// (`auto | light | dark`), `tour`, `autoplay`. It never reads the page's address or storage,
+/// and fills its container: the container's own height wins, then `height`, then 560 px.
 #[wasm_bindgen]
-pub fn mount(selector: &str, script: &str) -> Result<(), JsValue> {
-    let element = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(selector).ok().flatten())
-        .ok_or_else(|| JsValue::from_str(&format!("no element matches {selector}")))?;
-    let props = crate::ui::AppProps { script: (!script.is_empty()).then(|| script.to_string().into()) };
-    yew::Renderer::<crate::ui::App>::with_root_and_props(element, props).render();
+pub fn mount(target: JsValue, options: JsValue) -> Result<(), JsValue> {
+    let options = read_options(&options).map_err(|e| js_sys::Error::new(&format!("mount: {e}")))?;
+    let element: web_sys::HtmlElement = match target.as_string() {
+        Some(selector) => web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(&selector).ok().flatten())
+            .and_then(|e| e.dyn_into().ok())
+            .ok_or_else(|| js_sys::Error::new(&format!("mount: no element matches {selector}")))?,
+        None => {
+            target.dyn_into().map_err(|_| js_sys::Error::new("mount: the target must be a selector or an element"))?
+        }
+    };
+    mount_into(element, options);
     Ok(())
+}
+
+/// Mounts an embed with read options into an element (the iframe mode uses it for its body).
+pub fn mount_into(element: web_sys::HtmlElement, options: EmbedOptions) {
+    let style = element.style();
+    if let Some(h) = &options.height {
+        let _ = style.set_property("height", h);
+    } else if element.client_height() == 0 {
+        let _ = style.set_property("height", DEFAULT_HEIGHT);
+    }
+    let props = crate::ui::AppProps { embed: Some(Rc::new(options)) };
+    yew::Renderer::<crate::ui::App>::with_root_and_props(element.into(), props).render();
 }

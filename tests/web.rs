@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use lambda_runtime_playground::ui::App;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{
     Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent, KeyboardEventInit,
@@ -302,8 +302,9 @@ async fn documentation_pages_embed_a_preloaded_playground_and_run_scenarios() {
     let host = document.create_element("div").unwrap();
     host.set_id("embedded-playground");
     document.body().unwrap().append_child(&host).unwrap();
-    assert!(embed::mount("#no-such-element", "").is_err());
-    embed::mount("#embedded-playground", &format!("{CREATE}\nsim release python3.9\n")).unwrap();
+    assert!(embed::mount("#no-such-element".into(), "".into()).is_err());
+    // The first form of the call: a script as the options.
+    embed::mount("#embedded-playground".into(), format!("{CREATE}\nsim release python3.9\n").into()).unwrap();
     settle().await;
     let row = host.query_selector("[data-testid=\"function-version\"]").unwrap().expect("the script ran");
     assert_eq!(row.get_attribute("data-runtime-version").as_deref(), Some("python:3.9.v14"));
@@ -776,4 +777,84 @@ async fn the_share_popover_shows_the_link_and_its_length() {
     assert!(app.find("[data-testid=\"share-popover\"]").is_none());
     let active = web_sys::window().unwrap().document().unwrap().active_element().unwrap();
     assert_eq!(active.get_attribute("data-testid").as_deref(), Some("share"));
+}
+
+/// Issue 12: an embed takes an options object, never reads the host page's address, fills its
+/// container, and has ids of its own.
+#[wasm_bindgen_test]
+async fn embeds_take_options_ignore_the_host_url_and_keep_their_ids_unique() {
+    use lambda_runtime_playground::app::share::fragment_v1;
+    use lambda_runtime_playground::embed;
+    let window = web_sys::window().unwrap();
+    let document = window.document().unwrap();
+    // The host page's own address would open a tour's tab and a session in the full app.
+    let host_url = format!("?tab=logs{}", fragment_v1(&[CREATE.to_string()]));
+    window.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some(&host_url)).unwrap();
+    let make = |id: &str| {
+        let host = document.create_element("div").unwrap();
+        host.set_id(id);
+        document.body().unwrap().append_child(&host).unwrap();
+        host
+    };
+    let (a, b, c) = (make("embed-a"), make("embed-b"), make("embed-c"));
+    b.set_attribute("style", "height: 300px").unwrap();
+    embed::mount("#embed-a".into(), JsValue::UNDEFINED).unwrap();
+    let options = js_sys::Object::new();
+    for (k, v) in [("script", format!("{CREATE}\n")), ("view", "timeline".into()), ("theme", "dark".into())] {
+        js_sys::Reflect::set(&options, &k.into(), &v.into()).unwrap();
+    }
+    js_sys::Reflect::set(&options, &"readonly".into(), &true.into()).unwrap();
+    embed::mount(b.clone().into(), options.into()).unwrap();
+    let console_only = js_sys::Object::new();
+    js_sys::Reflect::set(&console_only, &"view".into(), &"console".into()).unwrap();
+    js_sys::Reflect::set(&console_only, &"height".into(), &240.into()).unwrap();
+    embed::mount("#embed-c".into(), console_only.into()).unwrap();
+    settle().await;
+    yew::platform::time::sleep(std::time::Duration::from_millis(20)).await;
+    settle().await;
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&JsValue::NULL, "", Some(&window.location().pathname().unwrap()))
+        .unwrap();
+
+    // The empty embed opened nothing from the host's address, and its dock shows the console.
+    assert!(a.query_selector("[data-testid=\"function-version\"]").unwrap().is_none(), "the host's #s= was ignored");
+    let console_tab = a.query_selector("[data-testid=\"tab-console\"]").unwrap().unwrap();
+    assert_eq!(console_tab.get_attribute("aria-selected").as_deref(), Some("true"), "the host's ?tab= was ignored");
+    assert_eq!(a.get_attribute("style").as_deref(), Some("height: 560px;"), "the documented default height");
+
+    // The timeline embed: its container's height won; dark; read-only; only the timeline.
+    assert_eq!(b.client_height(), 300);
+    let root = b.query_selector(".playground").unwrap().unwrap();
+    let class = root.class_name();
+    assert!(class.contains("theme-dark") && class.contains("layout-timeline"), "{class}");
+    assert!(b.query_selector("[data-testid=\"timeline\"]").unwrap().is_some());
+    assert!(b.query_selector("[data-testid=\"console-input\"]").unwrap().is_none());
+    assert!(b.query_selector("[data-testid=\"open-in-playground\"]").unwrap().is_some());
+    assert!(b.query_selector("[data-testid=\"share\"]").unwrap().is_none());
+
+    // The console embed: its height option, and a console that runs lines.
+    assert_eq!(c.client_height(), 240);
+    assert!(c.query_selector("[data-testid=\"console-input\"]").unwrap().is_some());
+    assert!(c.query_selector("[data-testid=\"timeline\"]").unwrap().is_none());
+
+    // Ids are unique on the page.
+    let all = document.query_selector_all("[id]").unwrap();
+    let ids: Vec<String> =
+        (0..all.length()).filter_map(|i| all.item(i)?.dyn_into::<Element>().ok()).map(|e| e.id()).collect();
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "{ids:?}");
+
+    // Bad options say what is wrong.
+    let bad = js_sys::Object::new();
+    js_sys::Reflect::set(&bad, &"view".into(), &"wide".into()).unwrap();
+    let error = embed::mount("#embed-a".into(), bad.into()).unwrap_err();
+    let message = js_sys::Reflect::get(&error, &"message".into()).unwrap().as_string().unwrap();
+    assert_eq!(message, "mount: view must be full, timeline or console, not 'wide'");
+    for host in [a, b, c] {
+        host.remove();
+    }
 }

@@ -1,6 +1,7 @@
 //! A session: a command history over the catalogue and a seed, replayed to any moment, driven by
 //! console lines; scenarios as scripts and as guided tours; transcripts and JSON lines.
 
+pub mod embed_options;
 pub mod export;
 pub mod report;
 pub mod scenario;

@@ -9,10 +9,13 @@ use super::panel::Panel;
 use super::releases::Releases;
 use super::share;
 use super::share::Opened;
+use std::rc::Rc;
+
 use super::state::{Action, Clock, Dispatch, DockTab, Mount, Playground, Shown};
 use super::storage::{self, Found};
 use super::timeline::Timeline;
 use super::tour::TourCard;
+use crate::app::embed_options::{EmbedOptions, Layout, Theme};
 use crate::app::share::{Fragment, Read};
 use crate::model::MODEL_VERSION;
 
@@ -65,10 +68,27 @@ fn link_notes(read: &Read) -> Vec<String> {
 
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
-    /// A script to run first (an embedded playground); otherwise the URL decides.
+    /// An embedded playground's options; without them this is the page's own playground, and
+    /// the page's address and storage decide what it opens.
     #[prop_or_default]
-    pub script: Option<AttrValue>,
+    pub embed: Option<Rc<EmbedOptions>>,
 }
+
+/// A prefix for element ids, unique to each playground on a page.
+fn next_ids() -> String {
+    thread_local!(static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) });
+    NEXT.with(|n| {
+        n.set(n.get() + 1);
+        if n.get() == 1 {
+            String::new()
+        } else {
+            format!("lrp{}-", n.get())
+        }
+    })
+}
+
+/// [choice] An autoplayed tour moves to its next step this often.
+const TOUR_AUTOPLAY_MS: u32 = 6_000;
 
 /// A line above the workspace about the saved session: restored, kept aside, or not kept.
 #[derive(Clone, Debug, PartialEq)]
@@ -134,18 +154,41 @@ pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(Playground::default);
     let dispatch: Dispatch = state.dispatcher();
     let clock: Clock = state.clock();
-    // An embedded playground never reads or writes the page's storage.
-    let embedded = props.script.is_some();
+    // An embedded playground never reads or writes the page's address or storage.
+    let embedded = props.embed.is_some();
+    let options = props.embed.clone().unwrap_or_default();
+    let mount = use_memo((), |_| Mount { embedded, layout: options.layout, theme: options.theme, ids: next_ids() });
+    {
+        // An autoplayed tour steps on its own until its end.
+        let dispatch = dispatch.clone();
+        let stepping = options.autoplay && options.tour.is_some();
+        use_effect_with(stepping, move |stepping| {
+            let interval = stepping.then(|| {
+                gloo::timers::callback::Interval::new(TOUR_AUTOPLAY_MS, move || dispatch.dispatch(Action::TourNext))
+            });
+            move || drop(interval)
+        });
+    }
     let banner = use_state(|| None::<Banner>);
     // Sessions replaced on purpose (a restore, "Bring it back", "Start fresh"): not announced.
     let quiet = use_mut_ref(|| false);
     use_clock(clock.playing, dispatch.clone());
     {
         let state = dispatch.clone();
-        let script = props.script.clone();
+        let embed = props.embed.clone();
         let (banner, quiet) = (banner.clone(), quiet.clone());
-        use_effect_with((), move |_| match script {
-            Some(s) => state.dispatch(Action::Load(s.to_string())),
+        use_effect_with((), move |_| match embed {
+            Some(o) => {
+                state.dispatch(Action::SetReadonly(o.readonly));
+                match &o.tour {
+                    Some(id) => state.dispatch(Action::StartTour(id.clone())),
+                    None if !o.script.is_empty() => state.dispatch(Action::Load(o.script.clone())),
+                    None => {}
+                }
+                if o.autoplay && o.tour.is_none() {
+                    state.dispatch(Action::SetPlaying(true));
+                }
+            }
             None => {
                 let fragment = share::location_fragment();
                 if matches!(crate::app::share::read_fragment(&fragment), Fragment::None) {
@@ -263,25 +306,55 @@ pub fn App(props: &AppProps) -> Html {
             </div>
         }
     });
+    let layout = mount.layout;
+    let theme = match mount.theme {
+        Theme::Auto => None,
+        Theme::Light => Some("theme-light"),
+        Theme::Dark => Some("theme-dark"),
+    };
+    let class = classes!(
+        "playground",
+        embedded.then_some("embedded"),
+        theme,
+        match layout {
+            Layout::Full => "layout-full",
+            Layout::Timeline => "layout-timeline",
+            Layout::Console => "layout-console",
+        }
+    );
     html! {
-        <ContextProvider<Mount> context={Mount { embedded }}>
+        <ContextProvider<Mount> context={(*mount).clone()}>
         <ContextProvider<Dispatch> context={dispatch}>
         <ContextProvider<Clock> context={clock}>
         <ContextProvider<Shown> context={shown}>
+            <div {class}>
             <div class="shell">
                 <div class="top">
                     <Header />
                     {for banner_view}
                 </div>
-                <main class="workspace">
-                    <Panel id="functions" title="Functions"><FunctionsPanel /></Panel>
-                    <Panel id="timeline-panel" title="Timeline"><Timeline /><TourCard /></Panel>
-                    <div class="side">
-                        <Panel id="inspector" title="Runtime settings"><Inspector /></Panel>
-                        <Panel id="releases" title="Releases"><Releases /></Panel>
-                    </div>
-                </main>
-                <Dock />
+                {match layout {
+                    Layout::Full => html! {
+                        <>
+                        <main class="workspace">
+                            <Panel id="functions" title="Functions"><FunctionsPanel /></Panel>
+                            <Panel id="timeline-panel" title="Timeline"><Timeline /><TourCard /></Panel>
+                            <div class="side">
+                                <Panel id="inspector" title="Runtime settings"><Inspector /></Panel>
+                                <Panel id="releases" title="Releases"><Releases /></Panel>
+                            </div>
+                        </main>
+                        <Dock />
+                        </>
+                    },
+                    Layout::Timeline => html! {
+                        <main class="workspace">
+                            <Panel id="timeline-panel" title="Timeline"><Timeline /><TourCard /></Panel>
+                        </main>
+                    },
+                    Layout::Console => html! { <Dock /> },
+                }}
+            </div>
             </div>
         </ContextProvider<Shown>>
         </ContextProvider<Clock>>

@@ -4,7 +4,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::share_popover::SharePopover;
-use super::state::{use_clock_context, use_dispatch, Action, SPEEDS};
+use super::state::{use_clock_context, use_dispatch, use_mount, use_shown, Action, SPEEDS};
 use crate::app::scenario::BUILTIN;
 use crate::model::time::MINUTE;
 use crate::model::Timestamp;
@@ -12,6 +12,7 @@ use crate::model::Timestamp;
 #[component]
 pub fn Header() -> Html {
     let clock = use_clock_context();
+    let mount = use_mount();
     let state = use_dispatch();
     let sharing = use_state(|| false);
     let share_button = use_node_ref();
@@ -82,6 +83,7 @@ pub fn Header() -> Html {
                 <span class="logo" aria-hidden="true">{"λ"}</span>
                 <h1>{"Lambda Runtime Playground"}</h1>
             </div>
+            if !mount.embedded {
             <label class="tour-picker">
                 <span class="visually-hidden">{"Guided tour"}</span>
                 <select onchange={ontour} data-testid="tour-picker">
@@ -91,6 +93,7 @@ pub fn Header() -> Html {
                     }
                 </select>
             </label>
+            }
             <div class="controls" role="group" aria-label="Simulated clock">
                 <button data-testid="play" class="btn" onclick={onplay} aria-pressed={clock.playing.to_string()}>
                     {if clock.playing { "❚❚ Pause" } else { "▶ Play" }}
@@ -115,11 +118,37 @@ pub fn Header() -> Html {
                 if clock.past {
                     <button class="btn live" onclick={onlive} data-testid="live">{"Back to live"}</button>
                 }
-                <button class="btn" ref={share_button} onclick={onshare} data-testid="share" aria-expanded={sharing.to_string()}>{"Share"}</button>
+                if mount.embedded {
+                    <OpenInPlayground />
+                } else {
+                    <button class="btn" ref={share_button} onclick={onshare} data-testid="share" aria-expanded={sharing.to_string()}>{"Share"}</button>
+                }
             </div>
             if *sharing {
                 <SharePopover {on_close} />
             }
         </header>
+    }
+}
+
+/// An embed's way out: the same session, opened in the playground's own page in a new tab.
+#[component]
+fn OpenInPlayground() -> Html {
+    let shown = use_shown();
+    let href = use_state(|| None::<String>);
+    {
+        let (href, script, view) = (href.clone(), shown.session().script(), shown.link_view());
+        use_effect_with(shown.revision(), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let link = crate::app::share::Link { model: crate::model::MODEL_VERSION, view, script };
+                let fragment = super::share::fragment(&link).await.unwrap_or_default();
+                href.set(super::share::base_url(true).map(|base| format!("{base}{fragment}")));
+            });
+        });
+    }
+    html! {
+        <a class="btn" href={(*href).clone().unwrap_or_default()} target="_blank" rel="noopener" data-testid="open-in-playground">
+            {"Open in the playground"}
+        </a>
     }
 }

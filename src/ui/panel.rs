@@ -11,7 +11,7 @@ pub struct PanelProps {
 /// A titled region of the workspace.
 #[component]
 pub fn Panel(props: &PanelProps) -> Html {
-    let heading = format!("{}-heading", props.id);
+    let heading = super::state::use_mount().id(&format!("{}-heading", props.id));
     html! {
         <section class={classes!("panel", props.id.to_string())} aria-labelledby={heading.clone()}>
             <h2 id={heading} data-testid="panel-title">{props.title.clone()}</h2>

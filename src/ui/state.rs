@@ -11,6 +11,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::timeline::Window;
+use crate::app::embed_options::{Layout, Theme};
 use crate::app::share::{Link, Selected, View};
 use crate::app::{scenario, LineResult, Session};
 use crate::cli::Line;
@@ -101,6 +102,8 @@ pub enum Action {
     LoadLink(Link),
     /// `clear` in the console: hide the lines so far.
     ClearConsole,
+    /// Makes the playground read-only (an embed's option).
+    SetReadonly(bool),
     /// Shows a tab of the dock.
     ShowTab(DockTab),
     /// Moves the timeline's window (`None`: fit it to the session).
@@ -127,6 +130,8 @@ pub struct Playground {
     console_from: usize,
     tab: DockTab,
     window: Option<Window>,
+    /// A read-only embed: the reader watches (the clock, a tour, time travel) but changes nothing.
+    readonly: bool,
 }
 
 impl Default for Playground {
@@ -145,6 +150,7 @@ impl Default for Playground {
             console_from: 0,
             tab: DockTab::default(),
             window: None,
+            readonly: false,
         }
     }
 }
@@ -175,6 +181,7 @@ impl Playground {
             console_from: self.console_from,
             tab: self.tab,
             window: self.window,
+            readonly: self.readonly,
         }
     }
 
@@ -244,6 +251,13 @@ impl Reducible for Playground {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // A read-only embed takes no edits but its tour's.
+        if self.readonly
+            && matches!(&action, Action::Do { origin, .. } | Action::Type { origin, .. } if *origin != Origin::Tour)
+        {
+            return self;
+        }
+        let fresh = || Playground { revision: self.revision + 1, readonly: self.readonly, ..Playground::default() };
         let mut next = (*self).clone();
         match action {
             Action::Do { lines, origin } => {
@@ -281,11 +295,7 @@ impl Reducible for Playground {
                 next.travel = Some((t, Rc::new(state)));
             }
             Action::StartTour(id) => {
-                next = Playground {
-                    tour: Some(Tour { id, done: 0 }),
-                    revision: self.revision + 1,
-                    ..Playground::default()
-                };
+                next = Playground { tour: Some(Tour { id, done: 0 }), ..fresh() };
             }
             Action::TourNext => {
                 let Some(tour) = next.tour.clone() else { return self };
@@ -300,13 +310,14 @@ impl Reducible for Playground {
             Action::ClearConsole => next.console_from = next.session.borrow().lines_run(),
             Action::ShowTab(tab) => next.tab = tab,
             Action::SetWindow(window) => next.window = window,
+            Action::SetReadonly(readonly) => next.readonly = readonly,
             Action::Load(text) => {
-                next = Playground { revision: self.revision + 1, ..Playground::default() };
+                next = fresh();
                 next.session.borrow_mut().run_script(&text);
                 next.session_changed();
             }
             Action::LoadLink(link) => {
-                next = Playground { revision: self.revision + 1, ..Playground::default() };
+                next = fresh();
                 next.session.borrow_mut().run_script(&link.script.join("\n"));
                 next.session_changed();
                 let view = link.view;
@@ -353,6 +364,7 @@ pub struct Shown {
     pub console_from: usize,
     pub tab: DockTab,
     pub window: Option<Window>,
+    pub readonly: bool,
 }
 
 impl PartialEq for Shown {
@@ -371,6 +383,7 @@ impl PartialEq for Shown {
             && Rc::ptr_eq(&self.changed, &o.changed)
             && self.console_from == o.console_from
             && self.tab == o.tab
+            && self.readonly == o.readonly
             && self.window == o.window
     }
 }
@@ -421,8 +434,9 @@ impl Shown {
         self.session.borrow()
     }
 
-    pub fn past(&self) -> bool {
-        self.travel.is_some()
+    /// Nothing can be changed: time travel shows the past, or the embed is read-only.
+    pub fn frozen(&self) -> bool {
+        self.travel.is_some() || self.readonly
     }
 
     /// The console's default region.
@@ -497,6 +511,17 @@ pub fn use_dispatch() -> Dispatch {
 pub struct Mount {
     /// An embed: it never reads the page's address or storage, and shares to the playground's page.
     pub embedded: bool,
+    pub layout: Layout,
+    pub theme: Theme,
+    /// Prefixes the element ids, unique per embed on a page.
+    pub ids: String,
+}
+
+impl Mount {
+    /// An element id unique to this playground on its page.
+    pub fn id(&self, name: &str) -> String {
+        format!("{}{name}", self.ids)
+    }
 }
 
 #[hook]

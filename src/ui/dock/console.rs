@@ -117,6 +117,9 @@ pub fn Console() -> Html {
                     </div>
                 }
             </pre>
+            if shown_state.readonly {
+                <p class="console-readonly" data-testid="console-readonly">{"Read-only: this embed replays a recorded session. Open it in the playground to try your own commands."}</p>
+            } else {
             <label class="console-prompt">
                 <span class="prompt" aria-hidden="true">{"$"}</span>
                 <span class="visually-hidden">{"AWS CLI command"}</span>
@@ -124,6 +127,7 @@ pub fn Console() -> Html {
                     value={(*input).clone()} oninput={on_text(&input)} {onkeydown}
                     placeholder="aws lambda list-functions" />
             </label>
+            }
         </div>
     }
 }

@@ -155,7 +155,7 @@ pub fn Template() -> Html {
     let view = shown.view();
     let events = view.stack_events(&region, &stack);
     let status = view.stack_status(&region, &stack);
-    let past = shown.past();
+    let past = shown.frozen();
     html! {
         <div class="template" data-testid="template">
             <div class="template-bar">

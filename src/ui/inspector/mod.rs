@@ -84,11 +84,15 @@ pub fn Inspector() -> Html {
     };
     html! {
         <div class="inspector">
-            <div class="inspector-bar">
-                <button class={classes!("action", (*creating || selected.is_none()).then_some("open"))} onclick={toggle} data-testid="create-function">{"Create function"}</button>
-            </div>
+            if !shown.readonly {
+                <div class="inspector-bar">
+                    <button class={classes!("action", (*creating || selected.is_none()).then_some("open"))} onclick={toggle} data-testid="create-function">{"Create function"}</button>
+                </div>
+            }
             if let Some(id) = selected {
                 <VersionSettings key={id.to_string()} {id} />
+            } else if shown.readonly {
+                <p class="empty">{"Select a function version to see its runtime settings."}</p>
             } else {
                 <CreateFunction today={today(clock.live)} region={shown.region()} />
                 <NoticeView notice={shown.notice.clone()} origin={Origin::Inspector} />

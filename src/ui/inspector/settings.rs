@@ -52,7 +52,7 @@ pub fn VersionSettings(props: &SettingsProps) -> Html {
     let arn = function_arn(&v.region, &v.function_name, target.qualifier.as_deref());
     let published: Vec<u32> =
         view.function_of(props.id).map(|f| f.published.keys().rev().copied().collect()).unwrap_or_default();
-    let past = shown.past();
+    let past = shown.frozen();
     let aliases = query::aliases_of(&view, props.id);
     let button = |label: &'static str, testid: &'static str, request: Request, enabled: bool| {
         let (dispatch, form, line) = (dispatch.clone(), form.clone(), api(&v.region, request));

@@ -17,7 +17,7 @@ pub fn Pacing() -> Html {
     let window = use_state(String::new);
     let error = use_state(|| None::<String>);
     let timing = shown.view().timing();
-    let past = shown.past();
+    let past = shown.frozen();
     let onpace = {
         let (stagger, phase1, window, error) = (stagger.clone(), phase1.clone(), window.clone(), error.clone());
         let region = shown.region();

@@ -15,7 +15,7 @@ pub fn Release() -> Html {
     let runtime = use_state(|| "python3.9".to_string());
     let changes = use_state(String::new);
     let view = shown.view();
-    let past = shown.past();
+    let past = shown.frozen();
     let run = {
         let region = shown.region();
         move |directive: Directive| {

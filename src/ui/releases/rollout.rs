@@ -32,7 +32,7 @@ pub fn RolloutCard(props: &RolloutProps) -> Html {
     let Some(r) = view.rollouts().get(props.index) else { return html! {} };
     let runtime = &view.catalogue()[r.runtime];
     let name = runtime.version_name(r.number);
-    let past = shown.past();
+    let past = shown.frozen();
     html! {
         <section class="rollout" aria-label={format!("Rollout of {name}")} data-testid="rollout" data-runtime-version={name.clone()}>
             <h3>{name.clone()}<span class="sub">{format!(" released {} · {}", r.released.rfc3339(), r.policy.name())}</span></h3>
