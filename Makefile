@@ -5,7 +5,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/tools/node_modules/.bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: bootstrap serve build test lint test-native test-browser size screenshots bench fuzz
+.PHONY: bootstrap serve build test lint test-native test-browser test-e2e size screenshots bench fuzz
 
 bootstrap:
 	@scripts/bootstrap
@@ -16,7 +16,7 @@ serve: bootstrap
 build: bootstrap
 	trunk build --release
 
-test: bootstrap lint test-native test-browser
+test: bootstrap lint test-native test-browser test-e2e
 
 lint:
 	cargo fmt --all --check
@@ -28,6 +28,11 @@ test-native:
 
 test-browser:
 	cargo test $(WASM) --test web
+
+# The built bundle in headless Chromium (Playwright's core driving Debian's Chromium), served
+# under the Content-Security-Policy the build writes: full app, example docs page, iframe mode.
+test-e2e: build
+	node --test --test-reporter=spec tests/e2e/
 
 size: build
 	@scripts/size dist

@@ -77,3 +77,28 @@ pub fn mount_into(element: web_sys::HtmlElement, options: EmbedOptions) {
     let props = crate::ui::AppProps { embed: Some(Rc::new(options)) };
     yew::Renderer::<crate::ui::App>::with_root_and_props(element.into(), props).render();
 }
+
+/// The iframe mode (`embed.html?script=...&view=timeline&parent=https://docs.example.com`):
+/// the options from the frame's query, the frame's whole height; bad options are shown, not
+/// thrown, since nobody calls this page from code.
+pub fn mount_frame(body: web_sys::HtmlElement, query: &str) {
+    let decode = |s: &str| {
+        js_sys::decode_uri_component(&s.replace('+', " ")).ok().and_then(|d| d.as_string()).unwrap_or_default()
+    };
+    let pairs: Vec<(String, String)> = query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| match p.split_once('=') {
+            Some((k, v)) => (decode(k), decode(v)),
+            None => (decode(p), String::new()),
+        })
+        .collect();
+    match EmbedOptions::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), true) {
+        Ok(mut options) => {
+            options.height.get_or_insert_with(|| "100vh".to_string());
+            mount_into(body, options);
+        }
+        Err(why) => body.set_text_content(Some(&format!("This embed's address is not valid: {why}."))),
+    }
+}

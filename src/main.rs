@@ -2,12 +2,20 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    let window = web_sys::window();
+    let document = window.as_ref().and_then(|w| w.document());
     // A page that only embeds playgrounds (see src/embed.rs) marks its body `data-embed-only`.
-    let embed_only = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.body())
-        .is_some_and(|b| b.has_attribute("data-embed-only"));
-    if !embed_only {
+    let Some(body) = document.and_then(|d| d.body()) else { return };
+    if body.has_attribute("data-embed-only") {
+        return;
+    }
+    let location = window.map(|w| w.location());
+    let path = location.as_ref().and_then(|l| l.pathname().ok()).unwrap_or_default();
+    if path.ends_with("/embed.html") {
+        // The iframe mode: the embed's options come from the frame's own query.
+        let query = location.and_then(|l| l.search().ok()).unwrap_or_default();
+        lambda_runtime_playground::embed::mount_frame(body, &query);
+    } else {
         yew::Renderer::<lambda_runtime_playground::ui::App>::new().render();
     }
 }

@@ -858,3 +858,13 @@ async fn embeds_take_options_ignore_the_host_url_and_keep_their_ids_unique() {
         host.remove();
     }
 }
+
+/// The chips' colours are classes (the bundle runs under a CSP without inline styles): the
+/// stylesheet must hold every palette entry, in order.
+#[wasm_bindgen_test]
+fn the_stylesheet_has_every_runtime_version_colour() {
+    let css = include_str!("../static/style.css");
+    for (i, colour) in lambda_runtime_playground::ui::chip::PALETTE.iter().enumerate() {
+        assert!(css.contains(&format!(".playground .chip.c{i} {{ --chip: {colour}; }}")), "chip c{i}");
+    }
+}

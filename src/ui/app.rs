@@ -239,6 +239,8 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     let shown: Shown = state.shown();
+    let parents = use_memo((), |_| options.parents.clone());
+    super::frame::use_host_messages(parents, dispatch.clone(), shown.clone());
     {
         // Saved half a second after the session last changed (never from the clock's tick: a
         // tick that changed nothing leaves the revision). A tour or a loaded link is a new

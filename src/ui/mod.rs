@@ -1,10 +1,11 @@
 //! The Yew playground: components render the session and dispatch commands to it.
 
 mod app;
-mod chip;
+pub mod chip;
 mod clipboard;
 mod dock;
 mod forms;
+mod frame;
 mod functions;
 mod header;
 mod hooks;

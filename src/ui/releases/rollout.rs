@@ -60,7 +60,8 @@ pub fn RolloutCard(props: &RolloutProps) -> Html {
                                     <td>
                                         <div class="bar" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow={format!("{pct:.0}")}
                                             aria-label={format!("{} of {} Auto versions on {name} or newer", p.moved, p.auto_versions)}>
-                                            <span style={format!("width: {pct:.1}%")}></span>
+                                            // SVG geometry, not a style attribute: the bundle runs under a CSP without inline styles.
+                                            <svg viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true"><rect width={format!("{pct:.1}")} height="1" /></svg>
                                         </div>
                                         <span class="count">{format!("{}/{}", p.moved, p.auto_versions)}</span>
                                     </td>
