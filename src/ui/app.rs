@@ -104,13 +104,12 @@ struct Banner {
 /// Restores the saved session on load, or keeps it aside when the URL opens something else.
 fn restore(url_actions: Vec<Action>, dispatch: &Dispatch) -> Option<Banner> {
     if !url_actions.is_empty() {
-        let kept = matches!(storage::read(storage::CURRENT), Found::Saved(_))
-            && storage::copy(storage::CURRENT, storage::PREVIOUS);
+        let kept = matches!(storage::read(storage::CURRENT), Found::Saved(_)) && storage::keep_current();
         for action in url_actions {
             dispatch.dispatch(action);
         }
         return kept.then(|| Banner {
-            message: "This link opened a new session. Your previous one is kept.".into(),
+            message: "This link opened a new session. Your previous one is kept in Recent sessions.".into(),
             warning: false,
             previous: true,
             fresh: false,
@@ -205,13 +204,13 @@ pub fn App(props: &AppProps) -> Html {
                     match share::open(&fragment).await {
                         Opened::Link(read) => {
                             let notes = link_notes(&read);
-                            let kept = matches!(storage::read(storage::CURRENT), Found::Saved(_))
-                                && storage::copy(storage::CURRENT, storage::PREVIOUS);
+                            let kept =
+                                matches!(storage::read(storage::CURRENT), Found::Saved(_)) && storage::keep_current();
                             state.dispatch(Action::LoadLink(read.link));
                             let mut message = notes.join(" ");
                             if kept {
                                 message =
-                                    format!("{message} This link opened a new session; your previous one is kept.");
+                                    format!("{message} This link opened a new session; your previous one is kept in Recent sessions.");
                             }
                             banner.set((!message.is_empty()).then(|| Banner {
                                 message: message.trim().to_string(),
@@ -255,9 +254,9 @@ pub fn App(props: &AppProps) -> Html {
             *last_generation.borrow_mut() = Some(generation);
             let announce = replaced && !std::mem::take(&mut *quiet.borrow_mut());
             if !embedded {
-                if announce && storage::copy(storage::CURRENT, storage::PREVIOUS) {
+                if announce && storage::keep_current() {
                     banner.set(Some(Banner {
-                        message: "A new session started. Your previous one is kept.".into(),
+                        message: "A new session started. Your previous one is kept in Recent sessions.".into(),
                         warning: false,
                         previous: true,
                         fresh: false,
@@ -282,9 +281,8 @@ pub fn App(props: &AppProps) -> Html {
             let (banner, dispatch, quiet) = (banner.clone(), dispatch.clone(), quiet.clone());
             Callback::from(move |_: MouseEvent| {
                 *quiet.borrow_mut() = true;
-                if let Found::Saved(previous) = storage::read(storage::PREVIOUS) {
-                    // The session being replaced becomes the one to bring back in turn.
-                    storage::copy(storage::CURRENT, storage::PREVIOUS);
+                // The session being replaced becomes the one to bring back in turn.
+                if let Some(previous) = storage::take_recent(0) {
                     dispatch.dispatch(Action::Load(previous.script.join("\n")));
                 }
                 banner.set(None);
@@ -294,7 +292,7 @@ pub fn App(props: &AppProps) -> Html {
             let (banner, dispatch, quiet) = (banner.clone(), dispatch.clone(), quiet.clone());
             Callback::from(move |_: MouseEvent| {
                 *quiet.borrow_mut() = true;
-                storage::copy(storage::CURRENT, storage::PREVIOUS);
+                storage::keep_current();
                 dispatch.dispatch(Action::Load(String::new()));
                 banner.set(None);
             })

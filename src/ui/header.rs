@@ -3,6 +3,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::recent::RecentSessions;
 use super::share_popover::SharePopover;
 use super::state::{use_clock_context, use_dispatch, use_mount, use_shown, Action, SPEEDS};
 use crate::app::scenario::BUILTIN;
@@ -13,6 +14,7 @@ use crate::model::Timestamp;
 pub fn Header() -> Html {
     let clock = use_clock_context();
     let mount = use_mount();
+    let playground = use_shown();
     let state = use_dispatch();
     let sharing = use_state(|| false);
     let share_button = use_node_ref();
@@ -48,18 +50,48 @@ pub fn Header() -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::Travel(None)))
     };
+    // A tour replaces the session: over work in progress, it asks first.
+    let asking = use_state(|| None::<String>);
+    let lines = playground.session().lines_run();
     let ontour = {
-        let state = state.clone();
+        let (state, asking) = (state.clone(), asking.clone());
         Callback::from(move |e: Event| {
             if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
                 let id = select.value();
                 if !id.is_empty() {
-                    state.dispatch(Action::StartTour(id));
+                    if lines > 0 {
+                        asking.set(Some(id));
+                    } else {
+                        state.dispatch(Action::StartTour(id));
+                    }
                 }
                 select.set_value("");
             }
         })
     };
+    let confirm_view = (*asking).clone().map(|id| {
+        let title = BUILTIN.iter().find(|(t, _, _)| *t == id).map_or("", |(_, title, _)| *title);
+        let start = {
+            let (state, asking) = (state.clone(), asking.clone());
+            Callback::from(move |_: MouseEvent| {
+                state.dispatch(Action::StartTour(id.clone()));
+                asking.set(None);
+            })
+        };
+        let cancel = {
+            let asking = asking.clone();
+            Callback::from(move |_: MouseEvent| asking.set(None))
+        };
+        html! {
+            <div class="share-pop" role="alertdialog" aria-label="Start the tour?" data-testid="tour-confirm">
+                <p>{format!("Start \u{201c}{title}\u{201d}? The tour starts a new session; this one ({lines} lines) is kept in Recent sessions.")}</p>
+                <div class="share-actions">
+                    <button class="btn" onclick={start} data-testid="tour-confirm-start">{"Start the tour"}</button>
+                    <button class="btn" onclick={cancel}>{"Cancel"}</button>
+                </div>
+            </div>
+        }
+    });
     let onshare = {
         let sharing = sharing.clone();
         Callback::from(move |_: MouseEvent| sharing.set(!*sharing))
@@ -121,9 +153,11 @@ pub fn Header() -> Html {
                 if mount.embedded {
                     <OpenInPlayground />
                 } else {
+                    <RecentSessions />
                     <button class="btn" ref={share_button} onclick={onshare} data-testid="share" aria-expanded={sharing.to_string()}>{"Share"}</button>
                 }
             </div>
+            {for confirm_view}
             if *sharing {
                 <SharePopover {on_close} />
             }

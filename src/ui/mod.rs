@@ -11,6 +11,7 @@ mod header;
 mod hooks;
 mod inspector;
 mod panel;
+mod recent;
 mod releases;
 pub mod renders;
 pub mod share;

@@ -7,8 +7,12 @@ use serde::{Deserialize, Serialize};
 
 /// The session being worked on.
 pub const CURRENT: &str = "lambda-runtime-playground.session";
-/// The session a tour or a share link replaced, to bring back.
-pub const PREVIOUS: &str = "lambda-runtime-playground.previous";
+/// Sessions a tour, a share link or "Start fresh" replaced, newest first, to bring back.
+pub const RECENT: &str = "lambda-runtime-playground.recent";
+/// Where builds before "Recent sessions" kept the one replaced session; read once into RECENT.
+const PREVIOUS: &str = "lambda-runtime-playground.previous";
+/// [choice] How many replaced sessions are kept.
+pub const RECENT_KEPT: usize = 5;
 /// A saved session this build could not read, kept for the person (and a bug report).
 pub const UNREADABLE: &str = "lambda-runtime-playground.unreadable";
 
@@ -67,13 +71,45 @@ pub fn keep_raw(key: &str, text: &str) -> bool {
     storage().is_some_and(|s| s.set_item(key, text).is_ok())
 }
 
-/// Copies what one key holds to another (the current session, before a tour replaces it).
-pub fn copy(from: &str, to: &str) -> bool {
-    let Some(s) = storage() else { return false };
-    match s.get_item(from) {
-        Ok(Some(text)) => s.set_item(to, &text).is_ok(),
-        _ => false,
+/// The sessions kept in Recent sessions, newest first (an unreadable list reads as empty).
+pub fn recent() -> Vec<Saved> {
+    let Some(s) = storage() else { return Vec::new() };
+    let mut list: Vec<Saved> =
+        s.get_item(RECENT).ok().flatten().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
+    if let Found::Saved(previous) = read(PREVIOUS) {
+        list.insert(0, previous);
+        let _ = s.remove_item(PREVIOUS);
+        write_recent(&list);
     }
+    list
+}
+
+fn write_recent(list: &[Saved]) -> bool {
+    let Some(s) = storage() else { return false };
+    let list = &list[..list.len().min(RECENT_KEPT)];
+    serde_json::to_string(list).is_ok_and(|text| s.set_item(RECENT, &text).is_ok())
+}
+
+/// Keeps the current session in Recent sessions before something replaces it; false when there
+/// was nothing to keep (or no room).
+pub fn keep_current() -> bool {
+    let Found::Saved(current) = read(CURRENT) else { return false };
+    let mut list = recent();
+    list.retain(|s| s.script != current.script);
+    list.insert(0, current);
+    write_recent(&list)
+}
+
+/// Takes a session out of Recent sessions (to open it), keeping the current one in its place.
+pub fn take_recent(index: usize) -> Option<Saved> {
+    let mut list = recent();
+    if index >= list.len() {
+        return None;
+    }
+    let taken = list.remove(index);
+    write_recent(&list);
+    keep_current();
+    Some(taken)
 }
 
 /// `2023-01-23 14:05`, the browser's local time of a save.
