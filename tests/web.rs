@@ -894,8 +894,10 @@ async fn recent_sessions_keep_what_was_replaced() {
     let entries = app.all("[data-testid=\"recent-open\"]");
     assert_eq!(entries.len(), 2, "{}", app.text("recent-sessions"));
     assert!(
-        app.text("recent-sessions").find("--function-name second")
-            < app.text("recent-sessions").find("--function-name first"),
+        app.text("recent-sessions").find("functions second").is_some_and(|second| app
+            .text("recent-sessions")
+            .find("functions first")
+            .is_some_and(|first| second < first)),
         "newest first"
     );
     entries[1].click();
