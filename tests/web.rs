@@ -898,7 +898,8 @@ async fn recent_sessions_keep_what_was_replaced() {
             .text("recent-sessions")
             .find("functions first")
             .is_some_and(|first| second < first)),
-        "newest first"
+        "newest first: {}",
+        app.text("recent-sessions")
     );
     entries[1].click();
     settle().await;

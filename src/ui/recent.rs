@@ -63,7 +63,9 @@ pub fn RecentSessions() -> Html {
 fn summary(script: &[String]) -> String {
     let mut names: Vec<&str> = Vec::new();
     for line in script.iter().filter(|l| l.contains("create-function")) {
-        if let Some(name) = line.split("--function-name ").nth(1).and_then(|rest| rest.split_whitespace().next()) {
+        // The last --function-name wins, as in the AWS CLI.
+        let at = line.rfind("--function-name ").map(|i| i + "--function-name ".len());
+        if let Some(name) = at.and_then(|i| line[i..].split_whitespace().next()) {
             if !names.contains(&name) {
                 names.push(name);
             }
