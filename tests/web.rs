@@ -914,3 +914,28 @@ async fn saved_empty_or_tour() {
     })
     .await;
 }
+
+/// Issue 12: an embed's tour and autoplay options: the tour starts at its first step, and
+/// autoplay plays the clock.
+#[wasm_bindgen_test]
+async fn an_embed_starts_its_tour_and_plays_its_clock() {
+    use lambda_runtime_playground::embed;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"tour".into(), &"manual-rollback".into()).unwrap();
+    embed::mount(host.clone().into(), options.into()).unwrap();
+    let other = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&other).unwrap();
+    let playing = js_sys::Object::new();
+    js_sys::Reflect::set(&playing, &"autoplay".into(), &true.into()).unwrap();
+    js_sys::Reflect::set(&playing, &"script".into(), &CREATE.into()).unwrap();
+    embed::mount(other.clone().into(), playing.into()).unwrap();
+    settle().await;
+    assert!(host.query_selector("[data-testid=\"tour\"]").unwrap().is_some(), "the tour's card");
+    let play = other.query_selector("[data-testid=\"play\"]").unwrap().unwrap();
+    assert_eq!(play.get_attribute("aria-pressed").as_deref(), Some("true"), "autoplay plays the clock");
+    host.remove();
+    other.remove();
+}
