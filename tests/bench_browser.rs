@@ -13,7 +13,7 @@ use lambda_runtime_playground::model::Lambda;
 use lambda_runtime_playground::ui::{renders, App};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit};
+use web_sys::{Element, Event, EventInit, HtmlElement, HtmlTextAreaElement, KeyboardEvent, KeyboardEventInit};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -57,7 +57,7 @@ impl Page {
 
     /// Types a console line, then times its Enter to the rendered, laid-out DOM.
     async fn time_line(&self, line: &str) -> f64 {
-        let input: HtmlInputElement = self.by_testid("console-input");
+        let input: HtmlTextAreaElement = self.by_testid("console-input");
         let init = EventInit::new();
         init.set_bubbles(true);
         input.set_value(line);

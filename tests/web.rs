@@ -6,7 +6,8 @@ use lambda_runtime_playground::ui::App;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{
-    Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent, KeyboardEventInit,
+    Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, KeyboardEvent,
+    KeyboardEventInit,
 };
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -113,9 +114,12 @@ impl Mounted {
     }
 
     async fn type_into(&self, id: &str, value: &str) {
-        let input: HtmlInputElement = self.by_testid(id).dyn_into().unwrap();
-        input.set_value(value);
-        input.dispatch_event(&bubbling("input")).unwrap();
+        let element = self.by_testid(id);
+        match element.clone().dyn_into::<HtmlInputElement>() {
+            Ok(input) => input.set_value(value),
+            Err(_) => element.clone().dyn_into::<HtmlTextAreaElement>().unwrap().set_value(value),
+        }
+        element.dispatch_event(&bubbling("input")).unwrap();
         settle().await;
     }
 
@@ -345,7 +349,7 @@ async fn console_history_survives_a_tour_replacing_the_session() {
         settle().await;
     }
     // Up from the old, out-of-range position walks back through the tour's lines, to its first.
-    let input: HtmlInputElement = app.by_testid("console-input").dyn_into().unwrap();
+    let input: HtmlTextAreaElement = app.by_testid("console-input").dyn_into().unwrap();
     assert_eq!(input.value(), "sim region eu-south-1");
 }
 
@@ -353,7 +357,7 @@ async fn console_history_survives_a_tour_replacing_the_session() {
 async fn tab_completes_and_up_down_keep_a_half_typed_line() {
     let app = Mounted::new().await;
     app.console(CREATE).await;
-    let input = || -> HtmlInputElement { app.by_testid("console-input").dyn_into().unwrap() };
+    let input = || -> HtmlTextAreaElement { app.by_testid("console-input").dyn_into().unwrap() };
     let press = |key: &str| {
         app.by_testid("console-input").dispatch_event(&keydown(key)).unwrap();
     };
@@ -938,4 +942,33 @@ async fn an_embed_starts_its_tour_and_plays_its_clock() {
     assert_eq!(play.get_attribute("aria-pressed").as_deref(), Some("true"), "autoplay plays the clock");
     host.remove();
     other.remove();
+}
+
+/// Issue 13: a script of several lines pasted into the prompt runs as a scenario would, one
+/// result per line; Shift+Enter adds a line instead of running.
+#[wasm_bindgen_test]
+async fn a_pasted_script_runs_line_by_line() {
+    let app = Mounted::new().await;
+    let script =
+        format!("# two functions\n{CREATE}\naws lambda publish-version \\\n  --function-name orders\nsim advance 1h");
+    app.type_into("console-input", &script).await;
+    assert!(app.text("script-hint").starts_with("5 lines"), "{}", app.text("script-hint"));
+    let shift_enter = {
+        let init = KeyboardEventInit::new();
+        init.set_key("Enter");
+        init.set_shift_key(true);
+        init.set_bubbles(true);
+        KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()
+    };
+    app.by_testid("console-input").dispatch_event(&shift_enter).unwrap();
+    settle().await;
+    assert!(app.find("[data-testid=\"function-version\"]").is_none(), "Shift+Enter runs nothing");
+    app.by_testid("console-input").dispatch_event(&keydown("Enter")).unwrap();
+    settle().await;
+    let out = app.text("console-output");
+    assert!(out.contains("$ aws lambda publish-version --function-name orders"), "{out}");
+    assert!(out.contains("$ sim advance 1h"), "{out}");
+    assert_eq!(app.runtime_version("orders", "1").as_deref(), Some("python:3.9.v14"));
+    let input: HtmlTextAreaElement = app.by_testid("console-input").dyn_into().unwrap();
+    assert_eq!(input.value(), "");
 }

@@ -74,16 +74,12 @@ pub struct AppProps {
     pub embed: Option<Rc<EmbedOptions>>,
 }
 
-/// A prefix for element ids, unique to each playground on a page.
-fn next_ids() -> String {
+/// This playground's number on its page (from 1): it keeps element ids and landmark names unique.
+fn next_instance() -> u32 {
     thread_local!(static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) });
     NEXT.with(|n| {
         n.set(n.get() + 1);
-        if n.get() == 1 {
-            String::new()
-        } else {
-            format!("lrp{}-", n.get())
-        }
+        n.get()
     })
 }
 
@@ -156,7 +152,8 @@ pub fn App(props: &AppProps) -> Html {
     // An embedded playground never reads or writes the page's address or storage.
     let embedded = props.embed.is_some();
     let options = props.embed.clone().unwrap_or_default();
-    let mount = use_memo((), |_| Mount { embedded, layout: options.layout, theme: options.theme, ids: next_ids() });
+    let mount =
+        use_memo((), |_| Mount { embedded, layout: options.layout, theme: options.theme, instance: next_instance() });
     {
         // An autoplayed tour steps on its own until its end.
         let dispatch = dispatch.clone();
@@ -307,6 +304,7 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
     let layout = mount.layout;
+    let (root, workspace) = if embedded { ("section", "div") } else { ("div", "main") };
     let theme = match mount.theme {
         Theme::Auto => None,
         Theme::Light => Some("theme-light"),
@@ -327,7 +325,8 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Dispatch> context={dispatch}>
         <ContextProvider<Clock> context={clock}>
         <ContextProvider<Shown> context={shown}>
-            <div {class}>
+            // An embed is a region of its host page: the page keeps its own main and banner landmarks.
+            <@{root} {class} aria-label={embedded.then(|| mount.name())}>
             <div class="shell">
                 <div class="top">
                     <Header />
@@ -336,26 +335,26 @@ pub fn App(props: &AppProps) -> Html {
                 {match layout {
                     Layout::Full => html! {
                         <>
-                        <main class="workspace">
+                        <@{workspace} class="workspace">
                             <Panel id="functions" title="Functions"><FunctionsPanel /></Panel>
                             <Panel id="timeline-panel" title="Timeline"><Timeline /><TourCard /></Panel>
                             <div class="side">
                                 <Panel id="inspector" title="Runtime settings"><Inspector /></Panel>
                                 <Panel id="releases" title="Releases"><Releases /></Panel>
                             </div>
-                        </main>
+                        </@>
                         <Dock />
                         </>
                     },
                     Layout::Timeline => html! {
-                        <main class="workspace">
+                        <@{workspace} class="workspace">
                             <Panel id="timeline-panel" title="Timeline"><Timeline /><TourCard /></Panel>
-                        </main>
+                        </@>
                     },
                     Layout::Console => html! { <Dock /> },
                 }}
             </div>
-            </div>
+            </@>
         </ContextProvider<Shown>>
         </ContextProvider<Clock>>
         </ContextProvider<Dispatch>>

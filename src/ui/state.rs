@@ -513,14 +513,25 @@ pub struct Mount {
     pub embedded: bool,
     pub layout: Layout,
     pub theme: Theme,
-    /// Prefixes the element ids, unique per embed on a page.
-    pub ids: String,
+    /// This playground's number on its page, from 1.
+    pub instance: u32,
 }
 
 impl Mount {
     /// An element id unique to this playground on its page.
     pub fn id(&self, name: &str) -> String {
-        format!("{}{name}", self.ids)
+        match self.instance {
+            0 | 1 => name.to_string(),
+            n => format!("lrp{n}-{name}"),
+        }
+    }
+
+    /// The embed's name as a landmark, numbered when a page has several.
+    pub fn name(&self) -> String {
+        match self.instance {
+            0 | 1 => "Lambda Runtime Playground".to_string(),
+            n => format!("Lambda Runtime Playground {n}"),
+        }
     }
 }
 

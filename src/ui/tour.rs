@@ -54,13 +54,14 @@ pub fn TourCard() -> Html {
                             </li>
                         }
                     </ul>
-                    <button class="primary" onclick={onnext} data-testid="tour-next">{"Next ▸"}</button>
                 </div>
+                // A child of the card, so that it can stay in view at the panel's foot.
+                <button class="primary tour-go" onclick={onnext} data-testid="tour-next">{"Next ▸"}</button>
             } else {
                 <div class="tour-next">
                     <p>{"That is the whole story. Keep exploring: everything stays editable."}</p>
-                    <button class="primary" onclick={onend}>{"Finish"}</button>
                 </div>
+                <button class="primary tour-go" onclick={onend}>{"Finish"}</button>
             }
         </aside>
     }

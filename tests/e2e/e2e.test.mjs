@@ -200,3 +200,79 @@ test("the iframe answers postMessage from the allowed origin only", async () => 
   assert.ok(!refusedRows.includes("--function-name orders"), "the refused message ran nothing");
   await context.close();
 });
+
+const axeSource = require.resolve("axe-core/axe.min.js");
+
+/// axe-core's violations on a page (the page's CSP is bypassed to inject the checker only).
+async function violations(path, colorScheme) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme, bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(app.origin + path);
+  await page.locator(".playground").first().waitFor();
+  await page.waitForTimeout(300);
+  await page.addScriptTag({ path: axeSource });
+  const found = await page.evaluate(async () =>
+    (await axe.run()).violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0].target.join(" ")}`),
+  );
+  await context.close();
+  return found;
+}
+
+for (const colorScheme of ["light", "dark"]) {
+  test(`axe-core finds nothing on the main page, each dock tab, a tour step and the docs page (${colorScheme})`, async () => {
+    const pages = [
+      "/",
+      "/?tour=manual-rollback&step=5",
+      "/?tour=manual-rollback&step=5&tab=logs",
+      "/?tour=two-phase-rollout&step=5&tab=events",
+      "/?tour=runtime-settings-in-sam&step=4&tab=template",
+      "/?tour=runtime-update-during-canary&step=6",
+      "/docs/embed/",
+    ];
+    for (const path of pages) {
+      assert.deepEqual(await violations(path, colorScheme), [], path);
+    }
+  });
+}
+
+for (const [width, height] of [[390, 844], [768, 1024], [1280, 720], [1440, 900]]) {
+  test(`at ${width}x${height} nothing scrolls sideways and the primary buttons are in view`, async () => {
+    const { page, context } = await open("/?tour=manual-rollback&step=3", { width, height });
+    await page.getByTestId("tour-next").waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow}px wider than the window`);
+    // Each button, once its panel is scrolled into view (not the button itself), is inside the
+    // window and inside its panel's visible part.
+    for (const id of ["play", "share", "tour-next", "release"]) {
+      const where = await page.evaluate((id) => {
+        const el = document.querySelector(`[data-testid="${id}"]`);
+        const body = el.closest(".panel-body");
+        const panel = el.closest(".panel") ?? el;
+        panel.scrollIntoView({ block: "start" });
+        if (body) body.scrollTop = 0;
+        const r = el.getBoundingClientRect();
+        const clip = body ? body.getBoundingClientRect() : { top: 0, bottom: innerHeight };
+        return {
+          inWindow: r.left >= 0 && r.right <= innerWidth && r.top >= 0 && r.bottom <= innerHeight,
+          inPanel: r.top >= clip.top - 1 && r.bottom <= clip.bottom + 1,
+        };
+      }, id);
+      assert.ok(where.inWindow, `${id} is outside the window`);
+      assert.ok(where.inPanel, `${id} is below its panel's visible part`);
+    }
+    await context.close();
+  });
+}
+
+test("a pasted three-line script creates its function", async () => {
+  const { page, context } = await open("/", { width: 1280, height: 720 });
+  const input = page.getByTestId("console-input");
+  await input.click();
+  await page.keyboard.insertText(`sim region eu-west-1\n${CREATE} \\\n  --architectures arm64`);
+  await input.press("Enter");
+  await page.locator('[data-testid="function-version"][data-function="orders"]').waitFor();
+  const out = await page.getByTestId("console-output").textContent();
+  assert.ok(out.includes("--architectures arm64"), out);
+  assert.equal(await page.locator('[data-testid="function-version"]').getAttribute("data-region"), "eu-west-1");
+  await context.close();
+});

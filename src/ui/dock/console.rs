@@ -1,9 +1,9 @@
 //! The console: AWS CLI and `sim` lines, typed and answered as the AWS CLI would.
 
-use web_sys::HtmlInputElement;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::ui::forms::on_text;
 use crate::ui::state::{use_dispatch, use_shown, Action, Origin};
 
 /// The console shows its newest lines only: a long session must not slow every render.
@@ -45,11 +45,18 @@ pub fn Console() -> Html {
         let region = shown_state.region();
         view.functions().filter(|((r, _), _)| *r == region).map(|((_, n), _)| n.clone()).collect()
     };
+    // The prompt is a textarea that grows: Shift+Enter adds a line, a pasted script keeps its
+    // lines, and Enter runs them all as a scenario would (comments, `\` continuations,
+    // here-documents), stopping at the first line that misses its expectation.
+    let value_of =
+        |e: &KeyboardEvent| e.target_dyn_into::<HtmlTextAreaElement>().map(|i| i.value()).unwrap_or_default();
+    let multi_line = input.contains('\n');
     let onkeydown = {
         let (input, browsing, draft) = (input.clone(), browsing.clone(), draft.clone());
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "Enter" if e.shift_key() => {}
             "Tab" => {
-                let line = e.target_dyn_into::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
+                let line = value_of(&e);
                 // Tab with nothing to complete moves the focus on, as everywhere else.
                 if let Some(completed) = crate::cli::complete::complete(&line, &functions) {
                     e.prevent_default();
@@ -58,21 +65,27 @@ pub fn Console() -> Html {
             }
             "Enter" => {
                 e.prevent_default();
-                let line = e.target_dyn_into::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
-                if line.trim().is_empty() {
+                let text = value_of(&e);
+                if text.trim().is_empty() {
                     return;
                 }
-                if line.trim() == "clear" {
+                if text.trim() == "clear" {
                     dispatch.dispatch(Action::ClearConsole);
                     input.set(String::new());
                     return;
                 }
-                dispatch.dispatch(Action::Type { lines: vec![line], origin: Origin::Console });
+                let lines = if text.contains('\n') {
+                    crate::app::script::commands(&text).into_iter().map(|(_, line)| line).collect()
+                } else {
+                    vec![text]
+                };
+                dispatch.dispatch(Action::Type { lines, origin: Origin::Console });
                 input.set(String::new());
                 draft.set(String::new());
                 browsing.set(None);
             }
-            "ArrowUp" | "ArrowDown" if !typed.is_empty() => {
+            // Up and Down move within a script of several lines; on one line they browse the history.
+            "ArrowUp" | "ArrowDown" if !typed.is_empty() && !value_of(&e).contains('\n') => {
                 e.prevent_default();
                 let last = typed.len() - 1;
                 // The history may have shrunk since (a tour or a share link replaced the session).
@@ -80,7 +93,7 @@ pub fn Console() -> Html {
                 let next = match (e.key().as_str(), at) {
                     ("ArrowUp", None) => {
                         // A half-typed line is kept, and comes back below the newest one.
-                        draft.set(e.target_dyn_into::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default());
+                        draft.set(value_of(&e));
                         Some(last)
                     }
                     ("ArrowUp", Some(i)) => Some(i.saturating_sub(1)),
@@ -97,9 +110,39 @@ pub fn Console() -> Html {
             _ => {}
         })
     };
+    let oninput = {
+        let input = input.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(area) = e.target_dyn_into::<HtmlTextAreaElement>() {
+                input.set(area.value());
+            }
+        })
+    };
+    // [choice] The prompt grows to ten lines, then scrolls.
+    let rows = input.lines().count().clamp(1, 10);
+    let onfile = {
+        let input = input.clone();
+        Callback::from(move |e: Event| {
+            let Some(file) = e.target_dyn_into::<HtmlInputElement>().and_then(|i| i.files()).and_then(|f| f.get(0))
+            else {
+                return;
+            };
+            let input = input.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+                if let Some(text) = text.ok().and_then(|t| t.as_string()) {
+                    // Into the prompt, to read before running it with Enter.
+                    input.set(text.trim_end().to_string());
+                }
+            });
+            if let Some(i) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
+                i.set_value("");
+            }
+        })
+    };
     html! {
         <div class="console">
-            <pre class="console-output" data-testid="console-output" ref={output} aria-live="polite">
+            <pre class="console-output" data-testid="console-output" ref={output} aria-live="polite" tabindex="0" aria-label="Console output">
                 if transcript.is_empty() {
                     <span class="hint">{"Type AWS CLI commands, e.g. aws lambda create-function --function-name demo --runtime python3.9 --role arn:aws:iam::123456789012:role/lambda-role --handler app.handler --zip-file fileb://demo.zip\nand playground directives: sim release python3.9, sim advance 2d, sim logs demo. Type help for the list.\n"}</span>
                 }
@@ -120,13 +163,22 @@ pub fn Console() -> Html {
             if shown_state.readonly {
                 <p class="console-readonly" data-testid="console-readonly">{"Read-only: this embed replays a recorded session. Open it in the playground to try your own commands."}</p>
             } else {
-            <label class="console-prompt">
-                <span class="prompt" aria-hidden="true">{"$"}</span>
-                <span class="visually-hidden">{"AWS CLI command"}</span>
-                <input data-testid="console-input" type="text" spellcheck="false" autocomplete="off"
-                    value={(*input).clone()} oninput={on_text(&input)} {onkeydown}
-                    placeholder="aws lambda list-functions" />
-            </label>
+            <div class="console-prompt">
+                <label class="console-line">
+                    <span class="prompt" aria-hidden="true">{"$"}</span>
+                    <span class="visually-hidden">{"AWS CLI command, or a script of several lines (Shift+Enter for a new line, Enter runs)"}</span>
+                    <textarea data-testid="console-input" spellcheck="false" autocomplete="off" rows={rows.to_string()}
+                        value={(*input).clone()} {oninput} {onkeydown}
+                        placeholder="aws lambda list-functions" />
+                </label>
+                if multi_line {
+                    <span class="script-hint" data-testid="script-hint">{format!("{} lines: Enter runs them as a scenario, Shift+Enter adds a line", input.lines().count())}</span>
+                }
+                <label class="load-file" title="Load a scenario file into the prompt">
+                    {"Load file…"}
+                    <input type="file" accept=".scenario,.txt,.sh,text/plain" class="visually-hidden" onchange={onfile} data-testid="console-file" />
+                </label>
+            </div>
             }
         </div>
     }

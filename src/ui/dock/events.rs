@@ -9,7 +9,7 @@ pub fn Events() -> Html {
     let shown = use_shown();
     let view = shown.view();
     html! {
-        <ol class="events" reversed=true>
+        <ol class="events" reversed=true tabindex="0" aria-label="Event history, newest first">
             if view.events().is_empty() {
                 <p class="empty">{"Nothing has happened yet."}</p>
             }

@@ -26,7 +26,7 @@ pub fn Logs() -> Html {
                 </label>
                 <span class="assumption-dark">{"Assumptions: an idle environment stays warm 10 minutes; background traffic logs its cold starts and one failure an hour; the newest 2,000 events are kept."}</span>
             </div>
-            <div class="log-events" data-testid="log-events">
+            <div class="log-events" data-testid="log-events" tabindex="0" role="log" aria-label="Platform log events">
                 if events.is_empty() {
                     <p class="empty">{"No log events yet: invoke the function, or give it traffic."}</p>
                 }

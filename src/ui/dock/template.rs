@@ -181,7 +181,7 @@ pub fn Template() -> Html {
             <NoticeView notice={shown.notice.clone()} origin={Origin::Template} />
             <div class="template-body">
                 <textarea class="template-editor" spellcheck="false" aria-label="Template" value={(*text).clone()} {oninput} data-testid="template-editor" />
-                <ol class="stack-events" aria-label="Stack events, newest first" data-testid="stack-events">
+                <ol class="stack-events" aria-label="Stack events, newest first" data-testid="stack-events" tabindex="0">
                     if events.is_empty() {
                         <li class="empty">{"Deploy to see the stack's events: each resource created, updated or deleted, and why one failed."}</li>
                     }

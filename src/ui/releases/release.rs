@@ -57,7 +57,7 @@ pub fn Release() -> Html {
                     <input value={(*changes).clone()} oninput={on_text(&changes)} placeholder="e.g. tls-legacy-renegotiation" />
                 </label>
             </div>
-            <div class="row">
+            <div class="row form-actions">
                 <button type="submit" class="primary" disabled={past} data-testid="release">{"Release next version"}</button>
                 <label class="checkbox" title="Before 2023, Lambda updated every function of a region at once, region after region.">
                     <input type="checkbox" checked={policy == RolloutPolicy::Legacy} onchange={onpolicy} disabled={past} />

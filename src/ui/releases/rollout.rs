@@ -37,7 +37,7 @@ pub fn RolloutCard(props: &RolloutProps) -> Html {
         <section class="rollout" aria-label={format!("Rollout of {name}")} data-testid="rollout" data-runtime-version={name.clone()}>
             <h3>{name.clone()}<span class="sub">{format!(" released {} · {}", r.released.rfc3339(), r.policy.name())}</span></h3>
             <table class="phases">
-                <thead><tr><th>{"Region"}</th><th>{"Phase"}</th><th>{"Auto versions moved"}</th><th></th></tr></thead>
+                <thead><tr><th>{"Region"}</th><th>{"Phase"}</th><th>{"Auto versions moved"}</th><th><span class="visually-hidden">{"Actions"}</span></th></tr></thead>
                 <tbody>
                     for p in query::rollout_progress(&view, props.index) {
                         {{

@@ -150,12 +150,15 @@ pub fn Lane(props: &LaneProps) -> Html {
     }
     html! {
         <g class={classes!("lane", props.selected.then_some("selected"), props.changed.then_some("changed"), v.deleted.is_some().then_some("deleted"))}
-            {onclick} {onkeydown} tabindex="0" role="button" aria-label={format!("{label} in {}: select", v.region)}
+            {onclick} {onkeydown}
             data-testid="lane" data-function={v.function_name.clone()} data-qualifier={v.qualifier.to_string()} data-region={v.region.clone()}>
-            <rect class="lane-bg" x="0" y={lane_y.to_string()} width={props.width.to_string()} height={LANE.to_string()} />
-            <text class="lane-label" x="10" y={(lane_y + 15.0).to_string()}>{label}</text>
-            <g clip-path={format!("url(#{})", props.clip)}>{for segments}{for failures}</g>
-            {for marks}
+            // The focusable button is the lane's background: its name says in words what the
+            // drawing shows, and no drawn text sits inside it to contradict the name.
+            <rect class="lane-bg" x="0" y={lane_y.to_string()} width={props.width.to_string()} height={LANE.to_string()}
+                tabindex="0" role="button" aria-label={format!("{label} in {}: select", v.region)} aria-pressed={props.selected.to_string()} />
+            <text class="lane-label" x="10" y={(lane_y + 15.0).to_string()} aria-hidden="true">{label}</text>
+            <g clip-path={format!("url(#{})", props.clip)} aria-hidden="true">{for segments}{for failures}</g>
+            <g aria-hidden="true">{for marks}</g>
         </g>
     }
 }

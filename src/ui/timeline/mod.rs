@@ -122,7 +122,7 @@ pub fn Timeline() -> Html {
                 <span class="window">{format!("{} → {}", Timestamp(w.from).rfc3339(), Timestamp(w.to).rfc3339())}</span>
             </div>
             <svg class="timeline-svg" viewBox={format!("0 0 {width} {height}")} width={width.to_string()} height={height.to_string()}
-                role="img" aria-label="Runtime versions of every function version over time" {onwheel}>
+                role="group" aria-label="Runtime versions of every function version over time" {onwheel}>
                 <defs>
                     <clipPath id={(*clip).clone()}>
                         <rect x={LABEL.to_string()} y="0" width={(past_to - LABEL).max(0.0).to_string()} height={height.to_string()} />
