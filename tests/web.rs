@@ -972,3 +972,29 @@ async fn a_pasted_script_runs_line_by_line() {
     let input: HtmlTextAreaElement = app.by_testid("console-input").dyn_into().unwrap();
     assert_eq!(input.value(), "");
 }
+
+/// Issue 13: every runtime version change is in the event history with its cause, and the
+/// history filters by function and by kind.
+#[wasm_bindgen_test]
+async fn the_event_history_names_each_runtime_version_change_and_filters() {
+    let app = Mounted::new().await;
+    app.choose("tour-picker", "two-phase-rollout").await;
+    for _ in 0..6 {
+        if app.find("[data-testid=\"tour-next\"]").is_some() {
+            app.click("tour-next").await;
+        }
+    }
+    app.click("tab-events").await;
+    app.choose("events-kind", "runtime").await;
+    let causes: Vec<String> =
+        app.all("[data-testid=\"event-cause\"]").iter().filter_map(|c| c.text_content()).collect();
+    assert!(causes.iter().any(|c| c == "phase 2 of the rollout"), "{causes:?}");
+    assert!(causes.iter().any(|c| c == "code update, phase 1"), "{causes:?}");
+    let rows = app.all("li.event");
+    assert!(rows.iter().all(|r| r.get_attribute("data-group").as_deref() == Some("runtime")));
+    let all_runtime = rows.len();
+    app.choose("events-function", "eu-south-1 orders").await;
+    let rows = app.all("li.event");
+    assert!(!rows.is_empty() && rows.len() < all_runtime, "{} of {all_runtime}", rows.len());
+    assert!(rows.iter().all(|r| r.text_content().unwrap_or_default().contains("orders")));
+}
