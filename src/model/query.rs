@@ -40,6 +40,41 @@ pub fn alias_events(l: &Lambda) -> BTreeMap<AliasKey, Vec<usize>> {
     out
 }
 
+/// Names as people sort them: runs of digits compare as numbers (fn2 before fn10), the rest
+/// as text.
+pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let (mut a, mut b) = (a.as_bytes(), b.as_bytes());
+    loop {
+        match (a.first(), b.first()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) if x.is_ascii_digit() && y.is_ascii_digit() => {
+                let digits = |s: &[u8]| s.iter().take_while(|c| c.is_ascii_digit()).count();
+                let (da, db) = (digits(a), digits(b));
+                let (na, nb) = (&a[..da], &b[..db]);
+                // Without leading zeros, a longer run is a larger number.
+                let trim = |n: &[u8]| n.iter().position(|&c| c != b'0').map_or(0, |i| n.len() - i);
+                let order = trim(na)
+                    .cmp(&trim(nb))
+                    .then_with(|| na[na.len() - trim(na)..].cmp(&nb[nb.len() - trim(nb)..]))
+                    .then_with(|| da.cmp(&db));
+                if order != Ordering::Equal {
+                    return order;
+                }
+                (a, b) = (&a[da..], &b[db..]);
+            }
+            (Some(x), Some(y)) => {
+                if x != y {
+                    return x.cmp(y);
+                }
+                (a, b) = (&a[1..], &b[1..]);
+            }
+        }
+    }
+}
+
 /// Timeline lanes: every version the session made (deleted ones too), by region in the
 /// catalogue's order, then by function name and qualifier; a function's aliases follow its
 /// versions.
@@ -48,7 +83,9 @@ pub fn lanes(l: &Lambda) -> Vec<(String, Vec<LaneRef>)> {
     let mut out = Vec::new();
     for region in &l.catalogue().regions {
         let mut vs: Vec<(VersionId, &FunctionVersion)> = l.versions().filter(|(_, v)| &v.region == region).collect();
-        vs.sort_by(|(_, a), (_, b)| (&a.function_name, a.qualifier).cmp(&(&b.function_name, b.qualifier)));
+        vs.sort_by(|(_, a), (_, b)| {
+            natural_cmp(&a.function_name, &b.function_name).then_with(|| a.qualifier.cmp(&b.qualifier))
+        });
         let mut lanes = Vec::new();
         for (i, (id, v)) in vs.iter().enumerate() {
             lanes.push(LaneRef::Version(*id));
@@ -150,13 +187,14 @@ pub type FunctionVersions = (String, Vec<VersionId>);
 pub fn function_rows(l: &Lambda) -> Vec<(String, Vec<FunctionVersions>)> {
     let mut out = Vec::new();
     for region in &l.catalogue().regions {
-        let functions: Vec<FunctionVersions> = l
+        let mut functions: Vec<FunctionVersions> = l
             .functions()
             .filter(|((r, _), _)| r == region)
             .map(|((_, name), f)| {
                 (name.clone(), std::iter::once(f.latest).chain(f.published.values().rev().copied()).collect())
             })
             .collect();
+        functions.sort_by(|(a, _), (b, _)| natural_cmp(a, b));
         if !functions.is_empty() {
             out.push((region.clone(), functions));
         }
@@ -361,5 +399,17 @@ pub fn version_label(v: &FunctionVersion) -> String {
     match v.qualifier {
         Qualifier::Latest => format!("{}:$LATEST", v.function_name),
         Qualifier::Version(n) => format!("{}:{n}", v.function_name),
+    }
+}
+
+#[cfg(test)]
+mod natural_order {
+    use super::natural_cmp;
+
+    #[test]
+    fn digits_compare_as_numbers() {
+        let mut names = vec!["fn10", "fn2", "fn1", "fn11", "fn02", "api", "fn", "fn2a", "Fn3"];
+        names.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(names, vec!["Fn3", "api", "fn", "fn1", "fn2", "fn2a", "fn02", "fn10", "fn11"]);
     }
 }
