@@ -998,3 +998,22 @@ async fn the_event_history_names_each_runtime_version_change_and_filters() {
     assert!(!rows.is_empty() && rows.len() < all_runtime, "{} of {all_runtime}", rows.len());
     assert!(rows.iter().all(|r| r.text_content().unwrap_or_default().contains("orders")));
 }
+
+/// Issue 13: the dock's tabs follow the WAI-ARIA tabs pattern: one tab stop, arrows move.
+#[wasm_bindgen_test]
+async fn the_dock_tabs_move_with_the_arrow_keys() {
+    let app = Mounted::new().await;
+    let tablist = app.find("[role=\"tablist\"]").unwrap();
+    assert_eq!(app.by_testid("tab-console").get_attribute("tabindex").as_deref(), Some("0"));
+    assert_eq!(app.by_testid("tab-logs").get_attribute("tabindex").as_deref(), Some("-1"));
+    tablist.dispatch_event(&keydown("ArrowRight")).unwrap();
+    settle().await;
+    assert_eq!(app.by_testid("tab-logs").get_attribute("aria-selected").as_deref(), Some("true"));
+    for _ in 0..2 {
+        tablist.dispatch_event(&keydown("ArrowLeft")).unwrap();
+        settle().await;
+    }
+    assert_eq!(app.by_testid("tab-template").get_attribute("aria-selected").as_deref(), Some("true"));
+    let panel = app.by_testid("tab-template").get_attribute("aria-controls").unwrap();
+    assert!(web_sys::window().unwrap().document().unwrap().get_element_by_id(&panel).is_some());
+}

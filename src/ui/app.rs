@@ -328,6 +328,9 @@ pub fn App(props: &AppProps) -> Html {
             // An embed is a region of its host page: the page keeps its own main and banner landmarks.
             <@{root} {class} aria-label={embedded.then(|| mount.name())}>
             <div class="shell">
+                if !embedded {
+                    <a class="skip-link" href={format!("#{}", mount.id("workspace"))}>{"Skip to the workspace"}</a>
+                }
                 <div class="top">
                     <Header />
                     {for banner_view}
@@ -335,7 +338,7 @@ pub fn App(props: &AppProps) -> Html {
                 {match layout {
                     Layout::Full => html! {
                         <>
-                        <@{workspace} class="workspace">
+                        <@{workspace} class="workspace" id={mount.id("workspace")} tabindex="-1">
                             <Panel id="functions" title="Functions"><FunctionsPanel /></Panel>
                             <Panel id="timeline-panel" title="Timeline"><Timeline /><TourCard /></Panel>
                             <div class="side">
