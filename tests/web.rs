@@ -1017,3 +1017,28 @@ async fn the_dock_tabs_move_with_the_arrow_keys() {
     let panel = app.by_testid("tab-template").get_attribute("aria-controls").unwrap();
     assert!(web_sys::window().unwrap().document().unwrap().get_element_by_id(&panel).is_some());
 }
+
+/// Issue 13: time travel never edits the past silently: a console line asks first, the clock's
+/// buttons wait for Back to live, and the forms say why they are disabled.
+#[wasm_bindgen_test]
+async fn time_travel_asks_before_acting_at_the_live_clock() {
+    let app = Mounted::new().await;
+    app.console(CREATE).await;
+    app.console("sim advance 2d").await;
+    let slider: HtmlInputElement = app.by_testid("time-travel").dyn_into().unwrap();
+    slider.set_value("60");
+    slider.dispatch_event(&bubbling("input")).unwrap();
+    settle().await;
+    assert!(app.find("[data-testid=\"past-note\"]").is_some(), "the inspector says why");
+    assert!(app.by_testid("play").has_attribute("disabled"));
+    app.console("aws lambda publish-version --function-name orders").await;
+    assert!(app.runtime_version("orders", "1").is_none(), "nothing ran yet");
+    assert!(
+        app.text("console-confirm").contains("Run this line at the live clock?"),
+        "{}",
+        app.text("console-confirm")
+    );
+    app.click("console-confirm-run").await;
+    assert!(app.runtime_version("orders", "1").is_some(), "ran at the live clock");
+    assert!(app.find("[data-testid=\"past-note\"]").is_none(), "back at the live clock");
+}

@@ -63,3 +63,19 @@ pub fn NoticeView(props: &NoticeProps) -> Html {
         },
     }
 }
+
+/// Said where changes are made while time travel shows the past: nothing is changed there
+/// silently; Back to live returns to the live clock.
+#[component]
+pub fn PastNote() -> Html {
+    let shown = super::state::use_shown();
+    let dispatch = super::state::use_dispatch();
+    let Some(at) = shown.looking_at() else { return html! {} };
+    let back = Callback::from(move |_: MouseEvent| dispatch.dispatch(super::state::Action::Travel(None)));
+    html! {
+        <p class="past-note" role="note" data-testid="past-note">
+            {format!("You are looking at {}: changes are made at the live clock. ", at.rfc3339())}
+            <button class="small" onclick={back}>{"Back to live"}</button>
+        </p>
+    }
+}

@@ -127,10 +127,13 @@ pub fn Header() -> Html {
             </label>
             }
             <div class="controls" role="group" aria-label="Simulated clock">
-                <button data-testid="play" class="btn" onclick={onplay} aria-pressed={clock.playing.to_string()}>
+                // Looking at the past, the clock's buttons would act at the live clock: Back to live first.
+                <button data-testid="play" class="btn" onclick={onplay} aria-pressed={clock.playing.to_string()} disabled={clock.past}
+                    title={clock.past.then_some("Looking at the past: Back to live first")}>
                     {if clock.playing { "❚❚ Pause" } else { "▶ Play" }}
                 </button>
-                <button class="btn" onclick={onstep} data-testid="step" title={format!("Advance {}", SPEEDS[clock.speed].1.trim_end_matches("/s"))}>{"Step"}</button>
+                <button class="btn" onclick={onstep} data-testid="step" disabled={clock.past}
+                    title={if clock.past { "Looking at the past: Back to live first".to_string() } else { format!("Advance {}", SPEEDS[clock.speed].1.trim_end_matches("/s")) }}>{"Step"}</button>
                 <label>
                     <span class="visually-hidden">{"Speed"}</span>
                     <select class="speed" onchange={onspeed} data-testid="speed">

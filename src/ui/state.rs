@@ -434,6 +434,11 @@ impl Shown {
         self.session.borrow()
     }
 
+    /// The moment time travel shows, if it shows the past.
+    pub fn looking_at(&self) -> Option<Timestamp> {
+        self.travel.as_ref().map(|(t, _)| *t)
+    }
+
     /// Nothing can be changed: time travel shows the past, or the embed is read-only.
     pub fn frozen(&self) -> bool {
         self.travel.is_some() || self.readonly

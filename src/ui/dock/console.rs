@@ -14,6 +14,7 @@ pub fn Console() -> Html {
     let shown = use_shown();
     let shown_state = shown.clone();
     let dispatch = use_dispatch();
+    let dispatch_confirm = dispatch.clone();
     let input = use_state(String::new);
     // What was typed before browsing the history began.
     let draft = use_state(String::new);
@@ -51,8 +52,11 @@ pub fn Console() -> Html {
     let value_of =
         |e: &KeyboardEvent| e.target_dyn_into::<HtmlTextAreaElement>().map(|i| i.value()).unwrap_or_default();
     let multi_line = input.contains('\n');
+    // Lines typed while time travel shows the past wait for a yes: they run at the live clock.
+    let pending = use_state(|| None::<Vec<String>>);
+    let past = shown_state.looking_at();
     let onkeydown = {
-        let (input, browsing, draft) = (input.clone(), browsing.clone(), draft.clone());
+        let (input, browsing, draft, pending) = (input.clone(), browsing.clone(), draft.clone(), pending.clone());
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
             "Enter" if e.shift_key() => {}
             "Tab" => {
@@ -79,6 +83,10 @@ pub fn Console() -> Html {
                 } else {
                     vec![text]
                 };
+                if past.is_some() {
+                    pending.set(Some(lines));
+                    return;
+                }
                 dispatch.dispatch(Action::Type { lines, origin: Origin::Console });
                 input.set(String::new());
                 draft.set(String::new());
@@ -160,6 +168,20 @@ pub fn Console() -> Html {
                     </div>
                 }
             </pre>
+            if let (Some(lines), Some(at)) = ((*pending).clone(), past) {
+                <p class="console-confirm" role="alertdialog" aria-label="Run at the live clock?" data-testid="console-confirm">
+                    {format!("You are looking at {}. Run {} at the live clock? ", at.rfc3339(), if lines.len() == 1 { "this line".to_string() } else { format!("these {} lines", lines.len()) })}
+                    <button class="small" data-testid="console-confirm-run" onclick={{
+                        let (dispatch, pending, input) = (dispatch_confirm.clone(), pending.clone(), input.clone());
+                        Callback::from(move |_: MouseEvent| {
+                            dispatch.dispatch(Action::Type { lines: lines.clone(), origin: Origin::Console });
+                            pending.set(None);
+                            input.set(String::new());
+                        })
+                    }}>{"Return to now and run"}</button>
+                    <button class="small" onclick={{ let pending = pending.clone(); Callback::from(move |_: MouseEvent| pending.set(None)) }}>{"Cancel"}</button>
+                </p>
+            }
             if shown_state.readonly {
                 <p class="console-readonly" data-testid="console-readonly">{"Read-only: this embed replays a recorded session. Open it in the playground to try your own commands."}</p>
             } else {

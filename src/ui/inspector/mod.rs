@@ -13,7 +13,7 @@ mod traffic;
 
 use yew::prelude::*;
 
-use super::forms::NoticeView;
+use super::forms::{NoticeView, PastNote};
 use super::state::{use_clock_context, use_dispatch, use_shown, Action, Origin};
 use crate::model::catalogue::{Catalogue, Runtime, RuntimeId};
 use crate::model::query::{self, Lifecycle};
@@ -84,6 +84,7 @@ pub fn Inspector() -> Html {
     };
     html! {
         <div class="inspector">
+            <PastNote />
             if !shown.readonly {
                 <div class="inspector-bar">
                     <button class={classes!("action", (*creating || selected.is_none()).then_some("open"))} onclick={toggle} data-testid="create-function">{"Create function"}</button>

@@ -7,7 +7,7 @@ mod rollout;
 
 use yew::prelude::*;
 
-use super::forms::NoticeView;
+use super::forms::{NoticeView, PastNote};
 use super::state::{use_shown, Origin};
 use pacing::Pacing;
 use release::Release;
@@ -37,6 +37,7 @@ pub fn Releases() -> Html {
     }
     html! {
         <div class="releases">
+            <PastNote />
             <Release />
             <Pacing />
             <NoticeView notice={shown.notice.clone()} origin={Origin::Releases} />
