@@ -1042,3 +1042,29 @@ async fn time_travel_asks_before_acting_at_the_live_clock() {
     assert!(app.runtime_version("orders", "1").is_some(), "ran at the live clock");
     assert!(app.find("[data-testid=\"past-note\"]").is_none(), "back at the live clock");
 }
+
+/// Issue 13: the fleet view counts function versions per runtime version; a band's legend
+/// lists the versions in it.
+#[wasm_bindgen_test]
+async fn the_fleet_view_counts_versions_and_lists_a_band() {
+    let app = Mounted::new().await;
+    for i in 1..=4 {
+        app.console(&format!("{CREATE} --function-name fn{i}")).await;
+    }
+    app.console("sim release python3.9").await;
+    app.console("sim advance 10d").await;
+    app.click("view-fleet").await;
+    let charts = app.all("[data-testid=\"fleet-chart\"]");
+    assert_eq!(charts.len(), 1);
+    assert_eq!(charts[0].get_attribute("data-runtime").as_deref(), Some("python3.9"));
+    assert_eq!(app.root.query_selector_all("[data-testid=\"fleet-band\"]").unwrap().length(), 2, "v14 and v15");
+    let legend = app.all("[data-testid=\"fleet-legend\"]");
+    assert!(legend[1].text_content().unwrap().ends_with(" 4"), "{:?}", legend[1].text_content());
+    legend[1].click();
+    settle().await;
+    let members = app.text("fleet-members");
+    assert!(members.starts_with("4 function versions ran python3.9.v15 in us-east-1"), "{members}");
+    assert!(members.contains("fn1:$LATEST") && members.contains("fn4:$LATEST"), "{members}");
+    app.click("view-lanes").await;
+    assert!(app.find("[data-testid=\"fleet\"]").is_none());
+}

@@ -402,6 +402,91 @@ pub fn version_label(v: &FunctionVersion) -> String {
     }
 }
 
+/// One chart of the fleet view: a region's function versions on one runtime, counted by the
+/// runtime version they run at evenly spaced instants.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FleetChart {
+    pub region: String,
+    pub runtime: RuntimeId,
+    pub times: Vec<Timestamp>,
+    /// (runtime version number, how many versions run it at each of `times`), oldest first.
+    pub bands: Vec<(u32, Vec<u32>)>,
+    /// The releases of this runtime in this region: (number, phase 1 start, phase 2 start, phase 2 end).
+    pub phases: Vec<(u32, Timestamp, Timestamp, Timestamp)>,
+}
+
+/// The fleet over `[from, to]` at `samples` instants (at least two): for each region (in the
+/// catalogue's order) and runtime, how many function versions ran each runtime version.
+/// Work is linear in segments plus the samples each one covers.
+pub fn fleet(l: &Lambda, from: Timestamp, to: Timestamp, samples: usize) -> Vec<FleetChart> {
+    let samples = samples.max(2);
+    let span = (to.0 - from.0).max(1);
+    let times: Vec<Timestamp> =
+        (0..samples).map(|k| Timestamp(from.0 + (span as i128 * k as i128 / (samples - 1) as i128) as i64)).collect();
+    // The first sample at or after `t`.
+    let index = |t: i64| -> usize {
+        if t <= from.0 {
+            return 0;
+        }
+        let (num, den) = ((t - from.0) as i128 * (samples - 1) as i128, span as i128);
+        let k = (num + den - 1) / den;
+        (k as usize).min(samples)
+    };
+    let mut counts: BTreeMap<(usize, RuntimeId), BTreeMap<u32, Vec<u32>>> = BTreeMap::new();
+    let regions = &l.catalogue().regions;
+    for (_, v) in l.versions() {
+        let Some(r) = regions.iter().position(|x| *x == v.region) else { continue };
+        let end = v.deleted.map_or(i64::MAX, |d| d.0);
+        for (i, seg) in v.segments.iter().enumerate() {
+            let until = v.segments.get(i + 1).map_or(end, |n| n.at.0.min(end));
+            let (a, b) = (index(seg.at.0), index(until).min(samples));
+            if a >= b {
+                continue;
+            }
+            let band = counts
+                .entry((r, seg.runtime))
+                .or_default()
+                .entry(seg.runtime_version)
+                .or_insert_with(|| vec![0; samples]);
+            for c in &mut band[a..b] {
+                *c += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .map(|((r, runtime), bands)| {
+            let region = regions[r].clone();
+            let phases = l
+                .rollouts()
+                .iter()
+                .filter(|o| o.runtime == runtime)
+                .flat_map(|o| {
+                    o.regions
+                        .iter()
+                        .filter(|rr| rr.region == region)
+                        .map(move |rr| (o.number, rr.phase1_start, rr.phase2_start, rr.phase2_end))
+                })
+                .collect();
+            FleetChart { region, runtime, times: times.clone(), bands: bands.into_iter().collect(), phases }
+        })
+        .collect()
+}
+
+/// The function versions of a region that ran a runtime version at `at`, in name order.
+pub fn fleet_members(l: &Lambda, region: &str, runtime: RuntimeId, number: u32, at: Timestamp) -> Vec<VersionId> {
+    let mut out: Vec<(VersionId, &FunctionVersion)> = l
+        .versions()
+        .filter(|(_, v)| v.region == region && v.deleted.is_none_or(|d| d > at))
+        .filter(|(_, v)| {
+            let seg = v.segments.iter().rev().find(|s| s.at <= at);
+            seg.is_some_and(|s| s.runtime == runtime && s.runtime_version == number)
+        })
+        .collect();
+    out.sort_by(|(_, a), (_, b)| natural_cmp(&a.function_name, &b.function_name).then(a.qualifier.cmp(&b.qualifier)));
+    out.into_iter().map(|(id, _)| id).collect()
+}
+
 #[cfg(test)]
 mod natural_order {
     use super::natural_cmp;

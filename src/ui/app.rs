@@ -26,11 +26,13 @@ fn query_actions() -> Vec<Action> {
     let mut tour = None;
     let mut steps = 0usize;
     let mut tab = None;
+    let mut fleet = false;
     for pair in search.trim_start_matches('?').split('&') {
         match pair.split_once('=') {
             Some(("tour", id)) => tour = Some(id.to_string()),
             Some(("step", n)) => steps = n.parse().unwrap_or(0).min(50),
             Some(("tab", name)) => tab = DockTab::parse(name),
+            Some(("timeline", "fleet")) => fleet = true,
             _ => {}
         }
     }
@@ -40,6 +42,9 @@ fn query_actions() -> Vec<Action> {
         actions.extend((0..steps).map(|_| Action::TourNext));
     }
     actions.extend(tab.map(Action::ShowTab));
+    if fleet {
+        actions.push(Action::ShowFleet(true));
+    }
     actions
 }
 
@@ -204,6 +209,12 @@ pub fn App(props: &AppProps) -> Html {
                             let kept =
                                 matches!(storage::read(storage::CURRENT), Found::Saved(_)) && storage::keep_current();
                             state.dispatch(Action::LoadLink(read.link));
+                            // The query's view (?tab=, ?timeline=) still applies to a link.
+                            for action in query_actions() {
+                                if matches!(action, Action::ShowTab(_) | Action::ShowFleet(_)) {
+                                    state.dispatch(action);
+                                }
+                            }
                             let mut message = notes.join(" ");
                             if kept {
                                 message =

@@ -15,7 +15,8 @@ pub fn version_colour(runtime: RuntimeId, number: u32) -> &'static str {
     PALETTE[slot(runtime, number)]
 }
 
-fn slot(runtime: RuntimeId, number: u32) -> usize {
+/// The palette entry of a runtime version (its chip's class `c<slot>`).
+pub fn slot(runtime: RuntimeId, number: u32) -> usize {
     (runtime.index() * 3 + number as usize) % PALETTE.len()
 }
 

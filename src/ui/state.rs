@@ -106,6 +106,8 @@ pub enum Action {
     SetReadonly(bool),
     /// Shows a tab of the dock.
     ShowTab(DockTab),
+    /// The timeline shows the fleet view (true) or its lanes.
+    ShowFleet(bool),
     /// Moves the timeline's window (`None`: fit it to the session).
     SetWindow(Option<Window>),
 }
@@ -130,6 +132,8 @@ pub struct Playground {
     console_from: usize,
     tab: DockTab,
     window: Option<Window>,
+    /// The timeline shows the fleet (counts per runtime version) instead of one lane per version.
+    fleet: bool,
     /// A read-only embed: the reader watches (the clock, a tour, time travel) but changes nothing.
     readonly: bool,
 }
@@ -150,6 +154,7 @@ impl Default for Playground {
             console_from: 0,
             tab: DockTab::default(),
             window: None,
+            fleet: false,
             readonly: false,
         }
     }
@@ -181,6 +186,7 @@ impl Playground {
             console_from: self.console_from,
             tab: self.tab,
             window: self.window,
+            fleet: self.fleet,
             readonly: self.readonly,
         }
     }
@@ -310,6 +316,7 @@ impl Reducible for Playground {
             Action::ClearConsole => next.console_from = next.session.borrow().lines_run(),
             Action::ShowTab(tab) => next.tab = tab,
             Action::SetWindow(window) => next.window = window,
+            Action::ShowFleet(fleet) => next.fleet = fleet,
             Action::SetReadonly(readonly) => next.readonly = readonly,
             Action::Load(text) => {
                 next = fresh();
@@ -364,6 +371,7 @@ pub struct Shown {
     pub console_from: usize,
     pub tab: DockTab,
     pub window: Option<Window>,
+    pub fleet: bool,
     pub readonly: bool,
 }
 
@@ -384,6 +392,7 @@ impl PartialEq for Shown {
             && self.console_from == o.console_from
             && self.tab == o.tab
             && self.readonly == o.readonly
+            && self.fleet == o.fleet
             && self.window == o.window
     }
 }

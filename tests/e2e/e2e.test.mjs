@@ -219,7 +219,7 @@ async function violations(path, colorScheme) {
 }
 
 for (const colorScheme of ["light", "dark"]) {
-  test(`axe-core finds nothing on the main page, each dock tab, a tour step and the docs page (${colorScheme})`, async () => {
+  test(`axe-core finds nothing on the main page, each dock tab, tour steps, the fleet view and the docs page (${colorScheme})`, async () => {
     const pages = [
       "/",
       "/?tour=manual-rollback&step=5",
@@ -227,6 +227,7 @@ for (const colorScheme of ["light", "dark"]) {
       "/?tour=two-phase-rollout&step=5&tab=events",
       "/?tour=runtime-settings-in-sam&step=4&tab=template",
       "/?tour=runtime-update-during-canary&step=6",
+      "/?tour=two-phase-rollout&step=5&timeline=fleet",
       "/docs/embed/",
     ];
     for (const path of pages) {

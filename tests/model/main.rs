@@ -15,6 +15,7 @@ mod deprecation;
 mod determinism;
 mod errors;
 mod export;
+mod fleet;
 mod logs;
 mod publish;
 mod rollouts;

@@ -86,7 +86,9 @@ pub fn CreateFunction(props: &CreateProps) -> Html {
                     }
                 </select>
             </label>
-            <button type="submit" class="primary" data-testid="create-submit">{"Create function"}</button>
+            <div class="form-actions">
+                <button type="submit" class="primary" data-testid="create-submit">{"Create function"}</button>
+            </div>
         </form>
     }
 }

@@ -11,6 +11,9 @@ pub struct AxisProps {
     pub window: Window,
     pub width: f64,
     pub height: f64,
+    /// The date labels (a timeline draws them in its sticky head instead).
+    #[prop_or(true)]
+    pub labels: bool,
 }
 
 #[component]
@@ -25,7 +28,9 @@ pub fn Axis(props: &AxisProps) -> Html {
         ticks.push(html! {
             <g class="tick">
                 <line x1={x.to_string()} x2={x.to_string()} y1={(AXIS - 4.0).to_string()} y2={height.to_string()} />
-                <text x={(x + 3.0).to_string()} y="14">{tick_label(Timestamp(t), step)}</text>
+                if props.labels {
+                    <text x={(x + 3.0).to_string()} y="14">{tick_label(Timestamp(t), step)}</text>
+                }
             </g>
         });
         t += step;

@@ -7,6 +7,7 @@
 
 mod alias_lane;
 mod axis;
+mod fleet;
 mod lane;
 mod lanes;
 mod legend;
@@ -19,6 +20,7 @@ use yew::prelude::*;
 use super::state::{use_clock_context, use_dispatch, use_shown, Action, DockTab};
 use crate::model::{query, Timestamp};
 use axis::Axis;
+use fleet::Fleet;
 use lane::LANE;
 use lanes::Lanes;
 use legend::Legend;
@@ -43,6 +45,8 @@ pub fn Timeline() -> Html {
     let dispatch = use_dispatch();
     let width = use_state(|| 900.0f64);
     let clip = use_memo((), |_| AttrValue::from(clip_id()));
+    // Lanes (one per function version) or the fleet (counts per runtime version).
+    let fleet_mode = shown.fleet;
     let container = use_node_ref();
     {
         // Draw at the container's real width; re-measured after each render.
@@ -113,6 +117,8 @@ pub fn Timeline() -> Html {
 
     html! {
         <div class="timeline" data-testid="timeline" ref={container}>
+            // The tools and the dates stay in view while many lanes scroll under them.
+            <div class="timeline-head">
             <div class="timeline-tools" role="group" aria-label="Timeline zoom">
                 <button class="tool" onclick={set(|w| w.pan(-0.25))} aria-label="Pan earlier">{"◀"}</button>
                 <button class="tool" onclick={set(|w| w.zoom(0.5))} aria-label="Zoom in">{"+"}</button>
@@ -120,7 +126,22 @@ pub fn Timeline() -> Html {
                 <button class="tool" onclick={set(|w| w.pan(0.25))} aria-label="Pan later">{"▶"}</button>
                 <button class="tool" onclick={onfit} aria-label="Fit the whole session">{"Fit"}</button>
                 <span class="window">{format!("{} → {}", Timestamp(w.from).rfc3339(), Timestamp(w.to).rfc3339())}</span>
+                <span class="view-switch" role="group" aria-label="Timeline view">
+                    <button class="tool" aria-pressed={(!fleet_mode).to_string()} data-testid="view-lanes"
+                        onclick={{ let d = dispatch.clone(); Callback::from(move |_: MouseEvent| d.dispatch(Action::ShowFleet(false))) }}>{"Lanes"}</button>
+                    <button class="tool" aria-pressed={fleet_mode.to_string()} data-testid="view-fleet"
+                        onclick={{ let d = dispatch.clone(); Callback::from(move |_: MouseEvent| d.dispatch(Action::ShowFleet(true))) }}>{"Fleet"}</button>
+                </span>
             </div>
+            if !fleet_mode {
+                <svg class="timeline-svg timeline-axis" viewBox={format!("0 0 {width} {AXIS}")} width={width.to_string()} height={AXIS.to_string()} aria-hidden="true">
+                    <Axis window={w} {width} height={AXIS} />
+                </svg>
+            }
+            </div>
+            if fleet_mode {
+                <Fleet window={w} {width} now={now} />
+            } else {
             <svg class="timeline-svg" viewBox={format!("0 0 {width} {height}")} width={width.to_string()} height={height.to_string()}
                 role="group" aria-label="Runtime versions of every function version over time" {onwheel}>
                 <defs>
@@ -128,12 +149,13 @@ pub fn Timeline() -> Html {
                         <rect x={LABEL.to_string()} y="0" width={(past_to - LABEL).max(0.0).to_string()} height={height.to_string()} />
                     </clipPath>
                 </defs>
-                <Axis window={w} {width} {height} />
+                <Axis window={w} {width} {height} labels={false} />
                 <Lanes source={source.clone()} revision={shown.revision()} window={w} {width} selected={shown.selected}
                     changed={shown.changed.clone()} clip={(*clip).clone()} />
                 {cursor}
             </svg>
             <Legend {source} revision={shown.revision()} window={w} />
+            }
         </div>
     }
 }
