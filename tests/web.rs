@@ -1068,3 +1068,32 @@ async fn the_fleet_view_counts_versions_and_lists_a_band() {
     app.click("view-lanes").await;
     assert!(app.find("[data-testid=\"fleet\"]").is_none());
 }
+
+/// Issue 13: a form that fails keeps what was typed and shows the error under it; one that
+/// succeeds closes and gives the focus back to the button that opened it.
+#[wasm_bindgen_test]
+async fn a_failed_form_keeps_its_input_and_a_done_one_returns_the_focus() {
+    let app = Mounted::new().await;
+    app.console(CREATE).await;
+    app.by_testid("function-version").click();
+    settle().await;
+    app.click("update-code").await;
+    app.type_into("update-zip", "orders-v2.zip").await;
+    app.click("deploy").await;
+    settle().await;
+    assert!(app.find("[data-testid=\"update-zip\"]").is_none(), "the form closed");
+    let active = web_sys::window().unwrap().document().unwrap().active_element().unwrap();
+    assert_eq!(active.get_attribute("data-testid").as_deref(), Some("update-code"));
+
+    // Years later python3.9 is blocked for updates: the update fails, and the form stays.
+    app.console("sim advance 1500d").await;
+    app.by_testid("function-version").click();
+    settle().await;
+    app.click("update-code").await;
+    app.type_into("update-zip", "orders-v3.zip").await;
+    app.click("deploy").await;
+    settle().await;
+    let zip: HtmlInputElement = app.by_testid("update-zip").dyn_into().unwrap();
+    assert_eq!(zip.value(), "orders-v3.zip", "what was typed is kept");
+    assert!(app.find("[data-testid=\"error\"]").is_some(), "the error shows under the form");
+}

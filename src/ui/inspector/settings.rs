@@ -35,11 +35,38 @@ pub fn VersionSettings(props: &SettingsProps) -> Html {
     let shown = use_shown();
     let dispatch = use_dispatch();
     let form = use_state(|| Form::None);
-    // The same callback on every render: an open form re-renders only when its props change.
+    // A submitted form waits for its step's outcome: it closes when the step succeeded and keeps
+    // what was typed, with the error under it, when it failed. The same callback on every render:
+    // an open form re-renders only when its props change.
+    let awaiting = use_state(|| false);
     let done = {
-        let form = form.clone();
-        use_callback((), move |(), _| form.set(Form::None))
+        let awaiting = awaiting.clone();
+        use_callback((), move |(), _| awaiting.set(true))
     };
+    let actions = use_node_ref();
+    {
+        let (form, awaiting, actions) = (form.clone(), awaiting.clone(), actions.clone());
+        use_effect_with(shown.notice.clone(), move |notice| {
+            let Some(n) = notice.as_ref().filter(|n| *awaiting && n.origin == Origin::Inspector) else { return };
+            awaiting.set(false);
+            if n.result.met_expectation() {
+                let toggle = match *form {
+                    Form::Code => "update-code",
+                    Form::Configuration => "update-configuration",
+                    Form::RuntimeManagement => "edit-runtime-config",
+                    Form::None => return,
+                };
+                form.set(Form::None);
+                // Focus goes back to the button that opened the form, not to the page's start.
+                let button = actions
+                    .cast::<web_sys::Element>()
+                    .and_then(|a| a.query_selector(&format!("[data-testid=\"{toggle}\"]")).ok().flatten());
+                if let Some(b) = button.and_then(|b| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(b).ok()) {
+                    let _ = b.focus();
+                }
+            }
+        });
+    }
     let view = shown.view();
     let Some(v) = view.version(props.id) else { return html! {} };
     let runtime = &view.catalogue()[v.config.runtime];
@@ -106,7 +133,7 @@ pub fn VersionSettings(props: &SettingsProps) -> Html {
                 <dt>{"Runtime version ARN"}</dt><dd><code class="arn">{view.runtime_version_arn(props.id).unwrap_or_default()}</code></dd>
             </dl>
             if v.deleted.is_none() {
-                <div class="actions" role="group" aria-label="Actions">
+                <div class="actions" role="group" aria-label="Actions" ref={actions}>
                     {button("Invoke", "invoke", invoke, true)}
                     {toggle(Form::Code, "Update code", "update-code", is_latest)}
                     {toggle(Form::Configuration, "Update configuration", "update-configuration", is_latest)}
@@ -115,12 +142,14 @@ pub fn VersionSettings(props: &SettingsProps) -> Html {
                     {button("Delete", "delete", Request::DeleteFunction(function()), true)}
                 </div>
                 {form_body}
+                <NoticeView notice={shown.notice.clone()} origin={Origin::Inspector} />
                 <Traffic target={target.clone()} rate={v.direct_traffic} {past} />
                 <Aliases target={target.clone()} aliases={aliases.clone()} published={published.clone()} {past} />
                 <Deployments {target} aliases={aliases.iter().map(|a| a.name.clone()).collect::<Vec<_>>()} {published}
                     alarms={view.alarm_names(&v.region)} deployments={query::deployments_of(&view, &v.region, &v.function_name)} {past} />
+            } else {
+                <NoticeView notice={shown.notice.clone()} origin={Origin::Inspector} />
             }
-            <NoticeView notice={shown.notice.clone()} origin={Origin::Inspector} />
         </div>
     }
 }
