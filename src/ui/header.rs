@@ -17,6 +17,7 @@ pub fn Header() -> Html {
     let playground = use_shown();
     let state = use_dispatch();
     let sharing = use_state(|| false);
+    let menu_open = use_state(|| false);
     let share_button = use_node_ref();
     let (start, live, shown) = (clock.start, clock.live, clock.shown);
 
@@ -116,6 +117,10 @@ pub fn Header() -> Html {
                 <h1>{"Lambda Runtime Playground"}</h1>
             </div>
             if !mount.embedded {
+            // On a narrow screen the tours, Recent and Share fold into this menu.
+            <button class="btn menu-toggle" data-testid="menu" aria-expanded={menu_open.to_string()} aria-controls={mount.id("header-more")}
+                onclick={{ let m = menu_open.clone(); Callback::from(move |_: MouseEvent| m.set(!*m)) }}>{"☰ Menu"}</button>
+            <div class={classes!("header-more", menu_open.then_some("open"))} id={mount.id("header-more")}>
             <label class="tour-picker">
                 <span class="visually-hidden">{"Guided tour"}</span>
                 <select onchange={ontour} data-testid="tour-picker">
@@ -125,6 +130,9 @@ pub fn Header() -> Html {
                     }
                 </select>
             </label>
+            <RecentSessions />
+            <button class="btn share-button" ref={share_button} onclick={onshare} data-testid="share" aria-expanded={sharing.to_string()}>{"Share"}</button>
+            </div>
             }
             <div class="controls" role="group" aria-label="Simulated clock">
                 // Looking at the past, the clock's buttons would act at the live clock: Back to live first.
@@ -155,9 +163,6 @@ pub fn Header() -> Html {
                 }
                 if mount.embedded {
                     <OpenInPlayground />
-                } else {
-                    <RecentSessions />
-                    <button class="btn" ref={share_button} onclick={onshare} data-testid="share" aria-expanded={sharing.to_string()}>{"Share"}</button>
                 }
             </div>
             {for confirm_view}

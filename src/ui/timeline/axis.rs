@@ -20,7 +20,7 @@ pub struct AxisProps {
 pub fn Axis(props: &AxisProps) -> Html {
     let (w, height) = (props.window, props.height);
     let sc = Scale { w, width: props.width };
-    let step = tick_step(w.to - w.from);
+    let step = tick_step(w.to - w.from, props.width - super::window::LABEL);
     let mut ticks = Vec::new();
     let mut t = (w.from.div_euclid(step) + 1) * step;
     while t < w.to {

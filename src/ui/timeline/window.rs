@@ -59,13 +59,16 @@ pub fn fit(start: Timestamp, now: Timestamp) -> Window {
     Window { from: start.0, to: start.0 + span }
 }
 
-pub fn tick_step(span: i64) -> i64 {
+/// A tick step for a window `span` long drawn `plot` pixels wide: at most ten ticks, and no
+/// closer than 56 pixels, so that labels never overlap on a phone.
+pub fn tick_step(span: i64, plot: f64) -> i64 {
+    let most = ((plot / 56.0) as i64).clamp(2, 10);
     [5 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY, 7 * DAY]
         .into_iter()
-        .find(|s| span / s <= 10)
+        .find(|s| span / s <= most)
         .unwrap_or_else(|| {
-            // Past ten weeks: whole multiples of two weeks, at most about ten ticks.
-            let fortnights = (span / (14 * DAY) / 10).max(1);
+            // Past ten weeks: whole multiples of two weeks.
+            let fortnights = (span / (14 * DAY) / most).max(1);
             fortnights * 14 * DAY
         })
 }
