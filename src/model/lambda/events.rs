@@ -69,6 +69,20 @@ pub enum EventKind {
 }
 
 impl EventKind {
+    /// An alias's routing or a deployment on it: about an alias, not one version.
+    pub fn on_alias(self) -> bool {
+        matches!(
+            self,
+            EventKind::AliasRouting { .. }
+                | EventKind::AliasDeleted
+                | EventKind::DeploymentStarted
+                | EventKind::DeploymentSucceeded
+                | EventKind::DeploymentStopped
+                | EventKind::DeploymentFailed
+                | EventKind::DeploymentRolledBack
+        )
+    }
+
     /// The Lambda API operation a person's event came from, or what the platform did.
     pub fn name(self) -> &'static str {
         match self {

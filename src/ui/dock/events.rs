@@ -20,13 +20,7 @@ fn kind_group(kind: EventKind) -> &'static str {
     match kind {
         EventKind::RuntimeVersionChange { .. } => "runtime",
         EventKind::Release | EventKind::Phase2Now => "platform",
-        EventKind::AliasRouting { .. }
-        | EventKind::AliasDeleted
-        | EventKind::DeploymentStarted
-        | EventKind::DeploymentSucceeded
-        | EventKind::DeploymentStopped
-        | EventKind::DeploymentFailed
-        | EventKind::DeploymentRolledBack => "deployment",
+        k if k.on_alias() => "deployment",
         _ => "person",
     }
 }

@@ -23,16 +23,9 @@ fn marker(kind: EventKind) -> Option<(&'static str, &'static str)> {
         EventKind::Publish => ("◆", "publish"),
         EventKind::RuntimeManagementConfig => ("⚑", "runtime-config"),
         EventKind::Delete => ("✕", "delete"),
-        // The segments show runtime version changes; platform events have their own markers.
-        EventKind::RuntimeVersionChange { .. } | EventKind::Release | EventKind::Phase2Now => return None,
-        // An alias's deployment shows on the alias, not on a version's lane.
-        EventKind::AliasRouting { .. }
-        | EventKind::AliasDeleted
-        | EventKind::DeploymentStarted
-        | EventKind::DeploymentSucceeded
-        | EventKind::DeploymentStopped
-        | EventKind::DeploymentFailed
-        | EventKind::DeploymentRolledBack => return None,
+        // The segments show runtime version changes, platform events have their own markers, and
+        // an alias's routing and deployments show on the alias's lane (EventKind::on_alias).
+        _ => return None,
     })
 }
 
