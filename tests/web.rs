@@ -1097,3 +1097,103 @@ async fn a_failed_form_keeps_its_input_and_a_done_one_returns_the_focus() {
     assert_eq!(zip.value(), "orders-v3.zip", "what was typed is kept");
     assert!(app.find("[data-testid=\"error\"]").is_some(), "the error shows under the form");
 }
+
+/// Issue 13: the runtime version palette keeps its promises (src/ui/chip.rs): white text at
+/// 4.5:1 or more, every two entries at least 19 apart (CIE76 ΔE) in normal vision and in
+/// simulated protanopia, deuteranopia and tritanopia, and none near a status colour.
+#[wasm_bindgen_test]
+fn runtime_version_colours_stay_apart_for_every_kind_of_vision() {
+    fn linear(hex: &str) -> [f64; 3] {
+        let channel = |i: usize| {
+            let c = u8::from_str_radix(&hex[i..i + 2], 16).unwrap() as f64 / 255.0;
+            if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        [channel(1), channel(3), channel(5)]
+    }
+    fn lab([r, g, b]: [f64; 3]) -> [f64; 3] {
+        let [r, g, b] = [r.clamp(0.0, 1.0), g.clamp(0.0, 1.0), b.clamp(0.0, 1.0)];
+        let x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047;
+        let y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        let z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883;
+        let f = |t: f64| if t > 0.008856 { t.cbrt() } else { 7.787 * t + 16.0 / 116.0 };
+        [116.0 * f(y) - 16.0, 500.0 * (f(x) - f(y)), 200.0 * (f(y) - f(z))]
+    }
+    // Machado, Oliveira and Fernandes (2009), severity 1.0, on linear RGB.
+    const SIMULATIONS: [[[f64; 3]; 3]; 3] = [
+        [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
+        [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]],
+        [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.303900]],
+    ];
+    let seen = |hex: &str| -> Vec<[f64; 3]> {
+        let l = linear(hex);
+        let mut views = vec![lab(l)];
+        for m in SIMULATIONS {
+            views.push(lab([0, 1, 2].map(|i| (0..3).map(|j| m[i][j] * l[j]).sum())));
+        }
+        views
+    };
+    let distance = |a: &str, b: &str| -> f64 {
+        let (a, b) = (seen(a), seen(b));
+        a.iter()
+            .zip(&b)
+            .map(|(x, y)| ((x[0] - y[0]).powi(2) + (x[1] - y[1]).powi(2) + (x[2] - y[2]).powi(2)).sqrt())
+            .fold(f64::MAX, f64::min)
+    };
+    let palette = lambda_runtime_playground::ui::chip::PALETTE;
+    for (i, a) in palette.iter().enumerate() {
+        let [r, g, b] = linear(a);
+        let luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        assert!(1.05 / (luminance + 0.05) >= 4.5, "{a}: white text below 4.5:1");
+        for b in &palette[i + 1..] {
+            assert!(distance(a, b) >= 19.0, "{a} and {b} are {:.1} apart", distance(a, b));
+        }
+        // Failing red, Auto green, FunctionUpdate blue, Manual orange (static/style.css).
+        for status in ["#d91515", "#037f0c", "#0760b4", "#b1450a"] {
+            let [x, y] = [seen(a)[0], seen(status)[0]];
+            let apart = ((x[0] - y[0]).powi(2) + (x[1] - y[1]).powi(2) + (x[2] - y[2]).powi(2)).sqrt();
+            assert!(apart >= 25.0, "{a} is {apart:.1} from the status colour {status}");
+        }
+    }
+}
+
+/// Issue 13: runtime versions take colours in the order they first run, so two runtimes'
+/// versions never share one (they once did: python:3.9.v15 and nodejs:18.v6), a rollout is a
+/// change of colour, and a colour never changes as the session grows.
+#[wasm_bindgen_test]
+async fn runtime_versions_keep_distinct_colours_across_runtimes() {
+    let app = Mounted::new().await;
+    let chip = |function: &str| {
+        app.find(&format!("[data-testid=\"function-version\"][data-function=\"{function}\"] .chip"))
+            .map(|c| c.class_name())
+            .unwrap_or_else(|| panic!("no chip for {function}"))
+    };
+    app.console(CREATE).await;
+    let runtimes = ["nodejs18.x", "java11", "ruby2.7", "provided.al2"];
+    for (i, runtime) in runtimes.iter().enumerate() {
+        app.console(
+            &CREATE.replace("--function-name orders", &format!("--function-name f{i}")).replace("python3.9", runtime),
+        )
+        .await;
+    }
+    let before: Vec<String> = std::iter::once("orders".to_string())
+        .chain((0..runtimes.len()).map(|i| format!("f{i}")))
+        .map(|f| chip(&f))
+        .collect();
+    let distinct: std::collections::BTreeSet<&String> = before.iter().collect();
+    assert_eq!(distinct.len(), before.len(), "{before:?}");
+    assert_eq!(before[0], "chip c0", "the first runtime version to run takes the first colour");
+    app.console("sim release python3.9").await;
+    app.console("sim phase2 python3.9").await;
+    app.console("sim advance 4d").await;
+    assert_eq!(app.runtime_version("orders", "$LATEST").as_deref(), Some("python:3.9.v15"));
+    let moved = chip("orders");
+    assert!(!before.contains(&moved), "v15 takes a colour no other version has: {moved} in {before:?}");
+    for (i, old) in before.iter().enumerate().skip(1) {
+        assert_eq!(&chip(&format!("f{i}", i = i - 1)), old, "a colour never changes as the session grows");
+    }
+    assert!(app.find("[data-testid=\"colours-repeat\"]").is_none(), "six runtime versions: no colour repeats");
+}

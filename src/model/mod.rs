@@ -28,7 +28,7 @@ pub const MODEL_VERSION: u32 = 1;
 pub use catalogue::RuntimeId;
 pub use error::{ApiError, ApiResult, ErrorCode};
 pub use function::{Qualifier, VersionId};
-pub use lambda::Lambda;
+pub use lambda::{Lambda, RuntimeVersionRef};
 pub use request::{Command, Directive, Request};
 pub use runtime_management::UpdateRuntimeOn;
 pub use time::Timestamp;

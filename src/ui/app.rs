@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use super::chip::Colours;
 use super::dock::Dock;
 use super::functions::FunctionsPanel;
 use super::header::Header;
@@ -246,6 +247,7 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     let shown: Shown = state.shown();
+    let colours = state.colours();
     let parents = use_memo((), |_| options.parents.clone());
     super::frame::use_host_messages(parents, dispatch.clone(), shown.clone());
     {
@@ -336,6 +338,7 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Dispatch> context={dispatch}>
         <ContextProvider<Clock> context={clock}>
         <ContextProvider<Shown> context={shown}>
+        <ContextProvider<Colours> context={colours}>
             // An embed is a region of its host page: the page keeps its own main and banner landmarks.
             <@{root} {class} aria-label={embedded.then(|| mount.name())}>
             <div class="shell">
@@ -369,6 +372,7 @@ pub fn App(props: &AppProps) -> Html {
                 }}
             </div>
             </@>
+        </ContextProvider<Colours>>
         </ContextProvider<Shown>>
         </ContextProvider<Clock>>
         </ContextProvider<Dispatch>>

@@ -1,8 +1,9 @@
 //! The playground's state: one reducer (the session and what the person is looking at), read
-//! through three contexts so that a component re-renders only for what it shows:
+//! through four contexts so that a component re-renders only for what it shows:
 //! - [`Shown`]: the session's contents and the view (selection, time travel, tour, notices).
 //!   It stays equal while only the clock moves.
 //! - [`Clock`]: the time on screen, play state and speed. It changes on every tick.
+//! - [`Colours`]: the runtime versions' colours. It changes when a version first runs.
 //! - [`Dispatch`]: sends actions. It never changes, so forms that only dispatch do not re-render.
 
 use std::cell::{Ref, RefCell};
@@ -10,6 +11,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::chip::Colours;
 use super::timeline::Window;
 use crate::app::embed_options::{Layout, Theme};
 use crate::app::share::{Link, Selected, View};
@@ -189,6 +191,11 @@ impl Playground {
             fleet: self.fleet,
             readonly: self.readonly,
         }
+    }
+
+    /// The runtime versions' colours: the live session's order, also while looking at the past.
+    pub fn colours(&self) -> Colours {
+        Colours::new(self.session.borrow().history().live().runtime_versions_seen())
     }
 
     pub fn clock(&self) -> Clock {

@@ -120,6 +120,7 @@ impl Lambda {
             deleted: None,
         };
         v.set_runtime_version(self.now, runtime, number, Change::Create);
+        self.saw_runtime_version((runtime, number));
         let id = self.store.push(v);
         let last_version_number = self.store.retired.get(&key).copied().unwrap_or(0);
         self.store.functions.insert(

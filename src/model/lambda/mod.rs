@@ -62,6 +62,9 @@ pub struct Lambda {
     deployment_configs: std::collections::BTreeMap<(String, String), crate::deployment::TrafficRouting>,
     /// CloudFormation stacks by (region, name).
     stacks: std::collections::BTreeMap<(String, String), stacks::Stack>,
+    /// Every runtime version a function version has run, in the order each first ran: the UI
+    /// gives them colours in this order, so a colour never changes as a session grows.
+    runtime_versions_seen: Vec<RuntimeVersionRef>,
     /// Commands applied and tasks run: with the store's clock, what `revision` counts.
     steps: Steps,
 }
@@ -94,6 +97,7 @@ impl Lambda {
             active_deployments: Vec::new(),
             deployment_configs: Default::default(),
             stacks: Default::default(),
+            runtime_versions_seen: Vec::new(),
             steps: Steps::default(),
         }
     }
@@ -210,10 +214,18 @@ impl Lambda {
         let from = (v.config.runtime, v.runtime_version);
         let before = self.rv_name(id);
         self.store[id].set_runtime_version(self.now, runtime, number, cause);
+        self.saw_runtime_version((runtime, number));
         self.refresh_breakage(id);
         if from != (runtime, number) {
             let detail = format!("{before} to {} ({})", self.rv_name(id), cause.describe());
             self.event(id, EventKind::RuntimeVersionChange { from, to: (runtime, number), cause }, detail);
+        }
+    }
+
+    /// Notes a runtime version a function version runs (sessions see a handful: a scan is enough).
+    fn saw_runtime_version(&mut self, rv: RuntimeVersionRef) {
+        if !self.runtime_versions_seen.contains(&rv) {
+            self.runtime_versions_seen.push(rv);
         }
     }
 
@@ -271,6 +283,11 @@ impl Lambda {
 
     pub fn events(&self) -> &[Rc<Event>] {
         &self.events
+    }
+
+    /// Every runtime version a function version has run, in the order each first ran.
+    pub fn runtime_versions_seen(&self) -> &[RuntimeVersionRef] {
+        &self.runtime_versions_seen
     }
 
     /// A function version the session made (deleted ones included); `None` for an id from

@@ -9,7 +9,7 @@ use super::lane::LANE;
 use super::window::{Scale, Window};
 use crate::model::lambda::EventKind;
 use crate::model::query::{self, AliasKey};
-use crate::ui::chip::version_colour;
+use crate::ui::chip::use_colours;
 use crate::ui::renders;
 use crate::ui::state::Source;
 
@@ -41,6 +41,7 @@ fn marker(kind: EventKind) -> Option<(&'static str, &'static str)> {
 
 #[component]
 pub fn AliasLane(props: &AliasLaneProps) -> Html {
+    let colours = use_colours();
     renders::count(renders::Kind::Lane);
     let view = props.source.view();
     let key = &props.alias;
@@ -71,7 +72,7 @@ pub fn AliasLane(props: &AliasLaneProps) -> Html {
                 bands.push(html! {
                     <rect key={format!("{i}-{id}-{k}")} class="alias-arm-band" x={x0.to_string()} y={top.to_string()}
                         width={(x1 - x0).max(1.0).to_string()} height={height.max(1.0).to_string()}
-                        fill={version_colour(seg.runtime, seg.runtime_version)} data-version={v.qualifier.to_string()} data-share={share.to_string()}>
+                        fill={colours.colour(seg.runtime, seg.runtime_version)} data-version={v.qualifier.to_string()} data-share={share.to_string()}>
                         <title>{format!("{:.0}% of {}:{} on {label}, which runs {name}", share * 100.0, key.function, key.alias)}</title>
                     </rect>
                 });

@@ -10,7 +10,7 @@ use super::window::{Scale, Window, LABEL};
 use super::AXIS;
 use crate::model::query::{self, FleetChart};
 use crate::model::{RuntimeId, Timestamp};
-use crate::ui::chip::version_colour;
+use crate::ui::chip::use_colours;
 use crate::ui::state::{use_dispatch, use_shown, Action};
 
 const CHART: f64 = 96.0;
@@ -38,6 +38,7 @@ struct Chosen {
 
 #[component]
 pub fn Fleet(props: &FleetProps) -> Html {
+    let colours = use_colours();
     let shown = use_shown();
     let dispatch = use_dispatch();
     let chosen = use_state(|| None::<Chosen>);
@@ -79,7 +80,7 @@ pub fn Fleet(props: &FleetProps) -> Html {
                 })
             };
             areas.push(html! {
-                <polygon class="band" points={points.join(" ")} fill={version_colour(c.runtime, *number)} {onclick}
+                <polygon class="band" points={points.join(" ")} fill={colours.colour(c.runtime, *number)} {onclick}
                     data-testid="fleet-band" data-runtime-version={format!("{runtime_name}.v{number}")}>
                     <title>{format!("{} v{number}: click to list its function versions at that moment", runtime_name)}</title>
                 </polygon>
@@ -130,7 +131,7 @@ pub fn Fleet(props: &FleetProps) -> Html {
                                 let (chosen, region, runtime, at) = (chosen.clone(), c.region.clone(), c.runtime, to);
                                 Callback::from(move |_: MouseEvent| chosen.set(Some(Chosen { region: region.clone(), runtime, number, at })))
                             }}>
-                                <span class={format!("chip c{}", crate::ui::chip::slot(c.runtime, number))}>{format!("{runtime_name}.v{number}")}</span>
+                                <span class={format!("chip c{}", colours.slot(c.runtime, number))}>{format!("{runtime_name}.v{number}")}</span>
                                 {format!(" {count}")}
                             </button>
                         </li>

@@ -8,7 +8,7 @@ use crate::model::lambda::EventKind;
 use crate::model::metrics::INTERVAL;
 use crate::model::time::MINUTE;
 use crate::model::{query, Timestamp, VersionId};
-use crate::ui::chip::version_colour;
+use crate::ui::chip::use_colours;
 use crate::ui::renders;
 use crate::ui::state::{use_dispatch, Action, Source};
 
@@ -46,6 +46,7 @@ pub struct LaneProps {
 
 #[component]
 pub fn Lane(props: &LaneProps) -> Html {
+    let colours = use_colours();
     renders::count(renders::Kind::Lane);
     let dispatch = use_dispatch();
     let view = props.source.view();
@@ -82,7 +83,7 @@ pub fn Lane(props: &LaneProps) -> Html {
             <g class="segment" data-runtime-version={vname.clone()}>
                 <title>{format!("INIT_START Runtime Version: {vname}\tRuntime Version ARN: {arn}\nfrom {} ({})", seg.at.rfc3339(), seg.cause.describe())}</title>
                 <rect x={x0.to_string()} y={(lane_y + 3.0).to_string()} width={(x1 - x0).max(1.0).to_string()}
-                    height={(LANE - 6.0).to_string()} rx="3" fill={version_colour(seg.runtime, seg.runtime_version)} />
+                    height={(LANE - 6.0).to_string()} rx="3" fill={colours.colour(seg.runtime, seg.runtime_version)} />
                 if x1 - x0 > 64.0 {
                     <text class="segment-label" x={(x0 + 5.0).to_string()} y={(lane_y + 15.0).to_string()}>{vname}</text>
                 }

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use yew::prelude::*;
 
 use super::window::Window;
-use crate::ui::chip::VersionChip;
+use crate::ui::chip::{use_colours, VersionChip};
 use crate::ui::state::Source;
 
 #[derive(Properties, PartialEq)]
@@ -18,6 +18,7 @@ pub struct LegendProps {
 /// The runtime versions drawn in the window, with what the markers mean.
 #[component]
 pub fn Legend(props: &LegendProps) -> Html {
+    let colours = use_colours();
     let view = props.source.view();
     let w = props.window;
     let mut shown = BTreeSet::new();
@@ -37,6 +38,9 @@ pub fn Legend(props: &LegendProps) -> Html {
                 <li key={format!("{}-{number}", runtime.index())}>
                     <VersionChip {runtime} {number} label={view.catalogue()[runtime].version_name(number)} />
                 </li>
+            }
+            if colours.repeat() {
+                <li class="legend-note" data-testid="colours-repeat">{"Colours repeat after ten runtime versions: the names tell them apart."}</li>
             }
             <li class="legend-markers">{"● create  ■ code update  ▲ configuration  ◆ publish  ⚑ runtime management  ↺ rollback  ✕ delete  ▬ failed invocations"}</li>
         </ul>
