@@ -45,12 +45,43 @@ fn read_options(options: &JsValue) -> Result<EmbedOptions, String> {
     EmbedOptions::from_pairs(pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())), false)
 }
 
-/// Mounts a playground into `target` (a CSS selector or an element). `options` is a script, or
-/// an object: `script`, `height`, `view` (`full | timeline | console`), `readonly`, `theme`
-/// (`auto | light | dark`), `tour`, `autoplay`. It never reads the page's address or storage,
-/// and fills its container: the container's own height wins, then `height`, then 560 px.
+/// A mounted playground, for the page that mounted it: `unmount()` takes it out of its element.
 #[wasm_bindgen]
-pub fn mount(target: JsValue, options: JsValue) -> Result<(), JsValue> {
+pub struct Embed {
+    handle: Option<yew::AppHandle<crate::ui::App>>,
+    element: web_sys::HtmlElement,
+    /// The height `mount` gave the element, taken back on unmount.
+    set_height: bool,
+}
+
+#[wasm_bindgen]
+impl Embed {
+    /// Stops the playground (its clock, tour and timers), writes a save still waiting (when the
+    /// host opted in to storage), and leaves the element as it was, by the end of the current
+    /// task (the UI's scheduler runs the teardown). A second call does nothing.
+    pub fn unmount(&mut self) {
+        if let Some(handle) = self.handle.take() {
+            handle.destroy();
+            if self.set_height {
+                let _ = self.element.style().remove_property("height");
+            }
+        }
+    }
+
+    /// Whether the playground is still mounted.
+    #[wasm_bindgen(getter)]
+    pub fn mounted(&self) -> bool {
+        self.handle.is_some()
+    }
+}
+
+/// Mounts a playground into `target` (a CSS selector or an element) and returns an [`Embed`].
+/// `options` is a script, or an object: `script`, `height`, `view` (`full | timeline |
+/// console`), `readonly`, `theme` (`auto | light | dark`), `tour`, `autoplay`, `storage`. It
+/// never reads the page's address, nor its storage unless `storage` names where to keep the
+/// session; it fills its container: the container's own height wins, then `height`, then 560 px.
+#[wasm_bindgen]
+pub fn mount(target: JsValue, options: JsValue) -> Result<Embed, JsValue> {
     let options = read_options(&options).map_err(|e| js_sys::Error::new(&format!("mount: {e}")))?;
     let element: web_sys::HtmlElement = match target.as_string() {
         Some(selector) => web_sys::window()
@@ -62,20 +93,20 @@ pub fn mount(target: JsValue, options: JsValue) -> Result<(), JsValue> {
             target.dyn_into().map_err(|_| js_sys::Error::new("mount: the target must be a selector or an element"))?
         }
     };
-    mount_into(element, options);
-    Ok(())
+    Ok(mount_into(element, options))
 }
 
 /// Mounts an embed with read options into an element (the iframe mode uses it for its body).
-pub fn mount_into(element: web_sys::HtmlElement, options: EmbedOptions) {
+pub fn mount_into(element: web_sys::HtmlElement, options: EmbedOptions) -> Embed {
     let style = element.style();
-    if let Some(h) = &options.height {
-        let _ = style.set_property("height", h);
-    } else if element.client_height() == 0 {
-        let _ = style.set_property("height", DEFAULT_HEIGHT);
-    }
+    let height = match &options.height {
+        Some(h) => Some(h.as_str()),
+        None => (element.client_height() == 0).then_some(DEFAULT_HEIGHT),
+    };
+    let set_height = height.is_some_and(|h| style.set_property("height", h).is_ok());
     let props = crate::ui::AppProps { embed: Some(Rc::new(options)) };
-    yew::Renderer::<crate::ui::App>::with_root_and_props(element.into(), props).render();
+    let handle = yew::Renderer::<crate::ui::App>::with_root_and_props(element.clone().into(), props).render();
+    Embed { handle: Some(handle), element, set_height }
 }
 
 /// The iframe mode (`embed.html?script=...&view=timeline&parent=https://docs.example.com`):
@@ -97,7 +128,8 @@ pub fn mount_frame(body: web_sys::HtmlElement, query: &str) {
     match EmbedOptions::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), true) {
         Ok(mut options) => {
             options.height.get_or_insert_with(|| "100vh".to_string());
-            mount_into(body, options);
+            // The frame lives as long as its page: nothing unmounts it.
+            std::mem::forget(mount_into(body, options));
         }
         Err(why) => body.set_text_content(Some(&format!("This embed's address is not valid: {why}."))),
     }

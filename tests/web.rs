@@ -72,6 +72,8 @@ fn bubbling(kind: &str) -> Event {
 impl Mounted {
     /// A playground on a page whose storage holds no saved session.
     async fn new() -> Self {
+        // The previous test's playground writes its waiting save as it goes: let it, then clear.
+        settle().await;
         clear_saved();
         Self::reload().await
     }
@@ -618,6 +620,7 @@ async fn a_reload_restores_the_session() {
 #[wasm_bindgen_test]
 async fn an_unreadable_save_is_kept_and_reported() {
     use lambda_runtime_playground::ui::storage::{CURRENT, UNREADABLE};
+    settle().await;
     clear_saved();
     local_storage().set_item(CURRENT, "{not a session").unwrap();
     let app = Mounted::reload().await;
@@ -659,6 +662,7 @@ async fn a_tour_keeps_the_session_it_replaces() {
 
 /// Mounts a playground opened from `fragment`, waits until `ready` holds, and clears the address.
 async fn opened_from(fragment: &str, ready: impl Fn(&Mounted) -> bool) -> Mounted {
+    settle().await;
     clear_saved();
     web_sys::window().unwrap().location().set_hash(fragment).unwrap();
     let app = Mounted::reload().await;
@@ -863,7 +867,7 @@ async fn embeds_take_options_ignore_the_host_url_and_keep_their_ids_unique() {
     // Bad options say what is wrong.
     let bad = js_sys::Object::new();
     js_sys::Reflect::set(&bad, &"view".into(), &"wide".into()).unwrap();
-    let error = embed::mount("#embed-a".into(), bad.into()).unwrap_err();
+    let error = embed::mount("#embed-a".into(), bad.into()).err().expect("bad options are refused");
     let message = js_sys::Reflect::get(&error, &"message".into()).unwrap().as_string().unwrap();
     assert_eq!(message, "mount: view must be full, timeline or console, not 'wide'");
     for host in [a, b, c] {
@@ -1196,4 +1200,90 @@ async fn runtime_versions_keep_distinct_colours_across_runtimes() {
         assert_eq!(&chip(&format!("f{i}", i = i - 1)), old, "a colour never changes as the session grows");
     }
     assert!(app.find("[data-testid=\"colours-repeat\"]").is_none(), "six runtime versions: no colour repeats");
+}
+
+/// Issue 12: an embed keeps its session in the page's storage only when its host opts in
+/// (`storage: "<name>"`, under a key of its own), and `unmount()` takes it out of its element,
+/// writing a save still waiting first; mounted again, it reopens what the reader built, and
+/// "Start over" goes back to the page's script, keeping the reader's session to bring back.
+#[wasm_bindgen_test]
+async fn an_embed_keeps_its_session_only_when_its_host_opts_in() {
+    use lambda_runtime_playground::embed;
+    const KEY: &str = "lambda-runtime-playground.embed.guide";
+    clear_saved();
+    for key in [KEY, "lambda-runtime-playground.embed.guide.recent"] {
+        local_storage().remove_item(key).unwrap();
+    }
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let options = |storage: bool| {
+        let o = js_sys::Object::new();
+        js_sys::Reflect::set(&o, &"script".into(), &CREATE.into()).unwrap();
+        if storage {
+            js_sys::Reflect::set(&o, &"storage".into(), &"guide".into()).unwrap();
+        }
+        JsValue::from(o)
+    };
+    let find = |id: &str| -> HtmlElement {
+        host.query_selector(&format!("[data-testid=\"{id}\"]"))
+            .unwrap()
+            .unwrap_or_else(|| panic!("no {id}"))
+            .dyn_into()
+            .unwrap()
+    };
+    let type_line = |line: &str| {
+        let input: HtmlTextAreaElement = find("console-input").dyn_into().unwrap();
+        input.set_value(line);
+        input.dispatch_event(&bubbling("input")).unwrap();
+        input.dispatch_event(&keydown("Enter")).unwrap();
+    };
+    let has_function = |name: &str| host.query_selector(&format!("[data-function=\"{name}\"]")).unwrap().is_some();
+    let second = CREATE.replace("--function-name orders", "--function-name reader");
+
+    // Without the opt-in: nothing is written, not even after the autosave's delay.
+    let mut embed = embed::mount(host.clone().into(), options(false)).unwrap();
+    settle().await;
+    type_line(&second);
+    settle().await;
+    yew::platform::time::sleep(std::time::Duration::from_millis(700)).await;
+    assert!(has_function("reader"));
+    embed.unmount();
+    settle().await;
+    assert!(local_storage().get_item(KEY).unwrap().is_none());
+    assert!(local_storage().get_item(lambda_runtime_playground::ui::storage::CURRENT).unwrap().is_none());
+
+    // With it: unmounted before the autosave's delay, the save is written on the way out.
+    let mut embed = embed::mount(host.clone().into(), options(true)).unwrap();
+    settle().await;
+    assert!(has_function("orders") && !has_function("reader"), "a new embed runs its script");
+    type_line(&second);
+    settle().await;
+    embed.unmount();
+    settle().await;
+    assert!(!embed.mounted());
+    assert_eq!(host.child_element_count(), 0, "unmount empties the element");
+    assert_eq!(host.style().get_property_value("height").unwrap(), "", "and takes back the height it set");
+    embed.unmount();
+    let saved = local_storage().get_item(KEY).unwrap().unwrap_or_default();
+    assert!(saved.contains("--function-name reader"), "{saved}");
+    assert!(local_storage().get_item(lambda_runtime_playground::ui::storage::CURRENT).unwrap().is_none());
+
+    // Mounted again: the reader's session, with a way back to the page's script and to it.
+    let mut embed = embed::mount(host.clone().into(), options(true)).unwrap();
+    settle().await;
+    assert!(has_function("reader"), "the reader's session is reopened");
+    assert!(find("banner").text_content().unwrap().starts_with("Restored your session from"));
+    assert_eq!(find("start-fresh").text_content().as_deref(), Some("Start over"));
+    find("start-fresh").click();
+    settle().await;
+    assert!(has_function("orders") && !has_function("reader"), "Start over runs the page's script");
+    find("bring-back").click();
+    settle().await;
+    wait_for("the reader's session back", || has_function("reader")).await;
+    embed.unmount();
+    host.remove();
+    for key in [KEY, "lambda-runtime-playground.embed.guide.recent"] {
+        local_storage().remove_item(key).unwrap();
+    }
 }

@@ -24,7 +24,8 @@ aws lambda invoke --function-name orders response.json
 
 await init();
 mount("#rollout", { script: rollout, view: "timeline", readonly: true });
-mount("#manual", { script: manual, view: "console", theme: "light" });
+// This one keeps what the reader types (under its own key), for the next visit.
+mount("#manual", { script: manual, view: "console", theme: "light", storage: "docs-example-manual" });
 
 // The iframe: this page's origin is the one allowed to talk to it.
 const frame = document.getElementById("frame");

@@ -40,9 +40,23 @@ pub struct EmbedOptions {
     pub autoplay: bool,
     /// The origins allowed to talk to an iframe embed (`parent`, repeatable).
     pub parents: Vec<String>,
+    /// The host's opt-in to keeping this embed's session in the page's storage, under this
+    /// name (without it, an embed reads and writes no storage).
+    pub storage: Option<String>,
 }
 
-const NAMES: &str = "script, height, view, readonly, theme, tour, autoplay";
+const NAMES: &str = "script, height, view, readonly, theme, tour, autoplay, storage";
+
+/// [choice] A storage name: what a key may hold without escaping, short enough to read.
+fn storage_name(value: &str) -> Result<String, String> {
+    let ok = (1..=64).contains(&value.len())
+        && value.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if ok {
+        Ok(value.to_string())
+    } else {
+        Err(format!("storage must be 1 to 64 letters, digits, '-', '_' or '.', not '{value}'"))
+    }
+}
 
 fn flag(name: &str, value: &str) -> Result<bool, String> {
     match value {
@@ -100,12 +114,18 @@ impl EmbedOptions {
                     }
                     o.tour = Some(value.to_string());
                 }
+                "storage" => o.storage = Some(storage_name(value)?),
                 "parent" if iframe => o.parents.push(value.to_string()),
                 other => return Err(format!("'{other}' is not an option; the options are {NAMES}")),
             }
         }
         if o.tour.is_some() && !o.script.is_empty() {
             return Err("give a script or a tour, not both: a tour starts its own session".into());
+        }
+        if o.storage.is_some() && (o.readonly || o.tour.is_some()) {
+            return Err(
+                "storage keeps what a reader builds: it needs an embed that is neither readonly nor a tour".into()
+            );
         }
         Ok(o)
     }
@@ -146,6 +166,17 @@ mod tests {
         }
         let both = EmbedOptions::from_pairs([("script", "sim advance 1h"), ("tour", "manual-rollback")], false);
         assert_eq!(both.unwrap_err(), "give a script or a tour, not both: a tour starts its own session");
+        let kept = EmbedOptions::from_pairs([("script", "sim advance 1h"), ("storage", "guide.step-2")], false);
+        assert_eq!(kept.unwrap().storage.as_deref(), Some("guide.step-2"));
+        for (pairs, error) in [
+            (vec![("storage", "a b")], "storage must be 1 to 64 letters, digits, '-', '_' or '.', not 'a b'"),
+            (vec![("storage", "")], "storage must be 1 to 64 letters"),
+            (vec![("storage", "s"), ("readonly", "true")], "storage keeps what a reader builds"),
+            (vec![("storage", "s"), ("tour", "manual-rollback")], "storage keeps what a reader builds"),
+        ] {
+            let e = EmbedOptions::from_pairs(pairs, false).unwrap_err();
+            assert!(e.starts_with(error), "{e}");
+        }
         let iframe = EmbedOptions::from_pairs([("parent", "https://docs.example.com")], true).unwrap();
         assert_eq!(iframe.parents, vec!["https://docs.example.com"]);
     }

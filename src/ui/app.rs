@@ -10,14 +10,16 @@ use super::panel::Panel;
 use super::releases::Releases;
 use super::share;
 use super::share::Opened;
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::state::{Action, Clock, Dispatch, DockTab, Mount, Playground, Shown};
-use super::storage::{self, Found};
+use super::storage::{self, Found, Keys};
 use super::timeline::Timeline;
 use super::tour::TourCard;
 use crate::app::embed_options::{EmbedOptions, Layout, Theme};
 use crate::app::share::{Fragment, Read};
+use crate::app::Session;
 use crate::model::MODEL_VERSION;
 
 /// What the page's query asks for: a tour at a step (`?tour=<id>&step=<n>`) and a dock tab
@@ -104,9 +106,9 @@ struct Banner {
 }
 
 /// Restores the saved session on load, or keeps it aside when the URL opens something else.
-fn restore(url_actions: Vec<Action>, dispatch: &Dispatch) -> Option<Banner> {
+fn restore(url_actions: Vec<Action>, dispatch: &Dispatch, keys: &Keys) -> Option<Banner> {
     if !url_actions.is_empty() {
-        let kept = matches!(storage::read(storage::CURRENT), Found::Saved(_)) && storage::keep_current();
+        let kept = matches!(storage::read(&keys.current), Found::Saved(_)) && storage::keep_current(keys);
         for action in url_actions {
             dispatch.dispatch(action);
         }
@@ -117,7 +119,7 @@ fn restore(url_actions: Vec<Action>, dispatch: &Dispatch) -> Option<Banner> {
             fresh: false,
         });
     }
-    match storage::read(storage::CURRENT) {
+    match storage::read(&keys.current) {
         Found::Nothing => None,
         Found::Saved(saved) => {
             dispatch.dispatch(Action::Load(saved.script.join("\n")));
@@ -129,12 +131,9 @@ fn restore(url_actions: Vec<Action>, dispatch: &Dispatch) -> Option<Banner> {
             })
         }
         Found::Unreadable(text) => {
-            let kept = storage::keep_raw(storage::UNREADABLE, &text);
+            let kept = storage::keep_raw(&keys.unreadable, &text);
             let message = if kept {
-                format!(
-                    "Your saved session could not be read; it is kept in this browser under {}.",
-                    storage::UNREADABLE
-                )
+                format!("Your saved session could not be read; it is kept in this browser under {}.", keys.unreadable)
             } else {
                 "Your saved session could not be read, and there was no room to keep it aside.".into()
             };
@@ -149,15 +148,28 @@ fn restore(url_actions: Vec<Action>, dispatch: &Dispatch) -> Option<Banner> {
     }
 }
 
+/// Writes the session where this playground keeps it.
+fn save(keys: &Keys, session: &RefCell<Session>) {
+    let script = session.borrow().script();
+    if let Err(why) = storage::write(&keys.current, &script) {
+        web_sys::console::warn_1(&format!("autosave: {why}").into());
+    }
+}
+
 /// The playground: header, then functions | timeline | inspector and releases, then the dock.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(Playground::default);
     let dispatch: Dispatch = state.dispatcher();
     let clock: Clock = state.clock();
-    // An embedded playground never reads or writes the page's address or storage.
+    // An embedded playground never reads or writes the page's address, nor its storage unless
+    // the host opted in (under keys of the embed's own).
     let embedded = props.embed.is_some();
     let options = props.embed.clone().unwrap_or_default();
+    let keys: Rc<Option<Keys>> = use_memo((), |_| match &props.embed {
+        None => Some(Keys::page()),
+        Some(o) => o.storage.as_deref().map(Keys::embed),
+    });
     let mount =
         use_memo((), |_| Mount { embedded, layout: options.layout, theme: options.theme, instance: next_instance() });
     {
@@ -178,27 +190,38 @@ pub fn App(props: &AppProps) -> Html {
     {
         let state = dispatch.clone();
         let embed = props.embed.clone();
-        let (banner, quiet) = (banner.clone(), quiet.clone());
+        let (banner, quiet, keys) = (banner.clone(), quiet.clone(), keys.clone());
         use_effect_with((), move |_| match embed {
             Some(o) => {
                 state.dispatch(Action::SetReadonly(o.readonly));
-                match &o.tour {
-                    Some(id) => state.dispatch(Action::StartTour(id.clone())),
-                    None if !o.script.is_empty() => state.dispatch(Action::Load(o.script.clone())),
-                    None => {}
+                // An embed that keeps its session reopens it; its script is where "Start over" goes.
+                let saved = (*keys).as_ref().filter(|k| matches!(storage::read(&k.current), Found::Saved(_)));
+                match (&o.tour, saved) {
+                    (_, Some(keys)) => {
+                        *quiet.borrow_mut() = true;
+                        banner.set(restore(Vec::new(), &state, keys));
+                    }
+                    (Some(id), None) => state.dispatch(Action::StartTour(id.clone())),
+                    (None, None) => {
+                        banner.set((*keys).as_ref().and_then(|k| restore(Vec::new(), &state, k)));
+                        if !o.script.is_empty() {
+                            state.dispatch(Action::Load(o.script.clone()));
+                        }
+                    }
                 }
                 if o.autoplay && o.tour.is_none() {
                     state.dispatch(Action::SetPlaying(true));
                 }
             }
             None => {
+                let keys = Keys::page();
                 let fragment = share::location_fragment();
                 if matches!(crate::app::share::read_fragment(&fragment), Fragment::None) {
                     let actions = query_actions();
                     // What restore dispatches replaces the session on purpose.
                     *quiet.borrow_mut() =
-                        !actions.is_empty() || matches!(storage::read(storage::CURRENT), Found::Saved(_));
-                    banner.set(restore(actions, &state));
+                        !actions.is_empty() || matches!(storage::read(&keys.current), Found::Saved(_));
+                    banner.set(restore(actions, &state, &keys));
                     return;
                 }
                 // A share link: inflated by the browser, so it arrives a moment later.
@@ -208,7 +231,7 @@ pub fn App(props: &AppProps) -> Html {
                         Opened::Link(read) => {
                             let notes = link_notes(&read);
                             let kept =
-                                matches!(storage::read(storage::CURRENT), Found::Saved(_)) && storage::keep_current();
+                                matches!(storage::read(&keys.current), Found::Saved(_)) && storage::keep_current(&keys);
                             state.dispatch(Action::LoadLink(read.link));
                             // The query's view (?tab=, ?timeline=) still applies to a link.
                             for action in query_actions() {
@@ -229,8 +252,8 @@ pub fn App(props: &AppProps) -> Html {
                             }));
                         }
                         Opened::Damaged | Opened::Nothing => {
-                            *quiet.borrow_mut() = matches!(storage::read(storage::CURRENT), Found::Saved(_));
-                            let restored = restore(Vec::new(), &state).map(|b| format!(" {}", b.message));
+                            *quiet.borrow_mut() = matches!(storage::read(&keys.current), Found::Saved(_));
+                            let restored = restore(Vec::new(), &state, &keys).map(|b| format!(" {}", b.message));
                             banner.set(Some(Banner {
                                 message: format!(
                                     "This share link could not be read: nothing in it was kept.{}",
@@ -253,32 +276,45 @@ pub fn App(props: &AppProps) -> Html {
     {
         // Saved half a second after the session last changed (never from the clock's tick: a
         // tick that changed nothing leaves the revision). A tour or a loaded link is a new
-        // session: the one it replaced is kept first.
-        let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+        // session: the one it replaced is kept first. A save still waiting when the playground
+        // is unmounted is written then.
+        let unsaved = use_mut_ref(|| None::<(gloo::timers::callback::Timeout, Rc<RefCell<Session>>)>);
         let session = shown.session_handle();
         let generation = std::rc::Rc::as_ptr(&session) as usize;
         let last_generation = use_mut_ref(|| None::<usize>);
-        let (banner, quiet) = (banner.clone(), quiet.clone());
+        let (banner, quiet, saving, pending) = (banner.clone(), quiet.clone(), keys.clone(), unsaved.clone());
         use_effect_with((shown.revision(), generation), move |_| {
             let replaced = last_generation.borrow().is_some_and(|g| g != generation);
             *last_generation.borrow_mut() = Some(generation);
             let announce = replaced && !std::mem::take(&mut *quiet.borrow_mut());
-            if !embedded {
-                if announce && storage::keep_current() {
+            if let Some(keys) = (*saving).clone() {
+                if announce && storage::keep_current(&keys) {
                     banner.set(Some(Banner {
-                        message: "A new session started. Your previous one is kept in Recent sessions.".into(),
+                        message: if embedded {
+                            "A new session started. Your previous one is kept.".into()
+                        } else {
+                            "A new session started. Your previous one is kept in Recent sessions.".into()
+                        },
                         warning: false,
                         previous: true,
                         fresh: false,
                     }));
                 }
+                let (later, handle) = (pending.clone(), session.clone());
                 let save = gloo::timers::callback::Timeout::new(500, move || {
-                    let script = session.borrow().script();
-                    if let Err(why) = storage::write(storage::CURRENT, &script) {
-                        web_sys::console::warn_1(&format!("autosave: {why}").into());
-                    }
+                    later.borrow_mut().take();
+                    save(&keys, &handle);
                 });
-                *pending.borrow_mut() = Some(save);
+                *pending.borrow_mut() = Some((save, session));
+            }
+        });
+        let keys = keys.clone();
+        use_effect_with((), move |_| {
+            move || {
+                if let (Some((waiting, session)), Some(keys)) = (unsaved.borrow_mut().take(), keys.as_ref()) {
+                    waiting.cancel();
+                    save(keys, &session);
+                }
             }
         });
     }
@@ -287,31 +323,38 @@ pub fn App(props: &AppProps) -> Html {
             let banner = banner.clone();
             Callback::from(move |_: MouseEvent| banner.set(None))
         };
+        let keys = (*keys).clone().unwrap_or_else(Keys::page);
         let bring_back = {
-            let (banner, dispatch, quiet) = (banner.clone(), dispatch.clone(), quiet.clone());
+            let (banner, dispatch, quiet, keys) = (banner.clone(), dispatch.clone(), quiet.clone(), keys.clone());
             Callback::from(move |_: MouseEvent| {
                 *quiet.borrow_mut() = true;
                 // The session being replaced becomes the one to bring back in turn.
-                if let Some(previous) = storage::take_recent(0) {
+                if let Some(previous) = storage::take_recent(&keys, 0) {
                     dispatch.dispatch(Action::Load(previous.script.join("\n")));
                 }
                 banner.set(None);
             })
         };
+        // The page starts empty; an embed starts over from the script its page gave it.
         let fresh = {
-            let (banner, dispatch, quiet) = (banner.clone(), dispatch.clone(), quiet.clone());
+            let (banner, dispatch, quiet, script) = (banner.clone(), dispatch.clone(), quiet.clone(), options.script.clone());
             Callback::from(move |_: MouseEvent| {
                 *quiet.borrow_mut() = true;
-                storage::keep_current();
-                dispatch.dispatch(Action::Load(String::new()));
-                banner.set(None);
+                let kept = storage::keep_current(&keys);
+                dispatch.dispatch(Action::Load(script.clone()));
+                banner.set((embedded && kept).then(|| Banner {
+                    message: "Started over. Your previous session is kept.".into(),
+                    warning: false,
+                    previous: true,
+                    fresh: false,
+                }));
             })
         };
         html! {
             <div class={classes!("banner", b.warning.then_some("warning"))} role="status" data-testid="banner">
                 <span>{b.message.clone()}</span>
                 if b.previous { <button class="small" onclick={bring_back} data-testid="bring-back">{"Bring it back"}</button> }
-                if b.fresh { <button class="small" onclick={fresh} data-testid="start-fresh">{"Start fresh"}</button> }
+                if b.fresh { <button class="small" onclick={fresh} data-testid="start-fresh">{if embedded { "Start over" } else { "Start fresh" }}</button> }
                 <button class="close" onclick={close} aria-label="Dismiss">{"×"}</button>
             </div>
         }

@@ -11,7 +11,7 @@ pub fn RecentSessions() -> Html {
     let dispatch = use_dispatch();
     let open = use_state(|| false);
     // Read when the menu opens: the list lives in storage, not in the playground's state.
-    let list = if *open { storage::recent() } else { Vec::new() };
+    let list = if *open { storage::recent(&storage::Keys::page()) } else { Vec::new() };
     let toggle = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
@@ -39,7 +39,7 @@ pub fn RecentSessions() -> Html {
                                 <button class="btn" data-testid="recent-open" onclick={{
                                     let (dispatch, open) = (dispatch.clone(), open.clone());
                                     Callback::from(move |_: MouseEvent| {
-                                        if let Some(saved) = storage::take_recent(i) {
+                                        if let Some(saved) = storage::take_recent(&storage::Keys::page(), i) {
                                             dispatch.dispatch(Action::Load(saved.script.join("\n")));
                                         }
                                         open.set(false);

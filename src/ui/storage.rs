@@ -1,7 +1,8 @@
 //! Autosave: the session's script in the page's `localStorage`, so that a reload, a tour or a
 //! share link never loses what a person built. Saved on change (debounced, never on the clock's
 //! tick), restored on load; a copy that cannot be read is kept aside under its own key, and a
-//! storage that is full or unavailable (private mode) is reported, never a panic.
+//! storage that is full or unavailable (private mode) is reported, never a panic. An embed
+//! keeps nothing here unless its host opts in, and then under keys of its own.
 
 use serde::{Deserialize, Serialize};
 
@@ -15,6 +16,28 @@ const PREVIOUS: &str = "lambda-runtime-playground.previous";
 pub const RECENT_KEPT: usize = 5;
 /// A saved session this build could not read, kept for the person (and a bug report).
 pub const UNREADABLE: &str = "lambda-runtime-playground.unreadable";
+
+/// Where one playground keeps its sessions in the page's storage.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Keys {
+    pub current: String,
+    pub recent: String,
+    pub unreadable: String,
+}
+
+impl Keys {
+    /// The playground's own page.
+    pub fn page() -> Keys {
+        Keys { current: CURRENT.into(), recent: RECENT.into(), unreadable: UNREADABLE.into() }
+    }
+
+    /// An embed whose host opted in (`storage: "<name>"`): apart from the page's playground and
+    /// from other embeds.
+    pub fn embed(name: &str) -> Keys {
+        let current = format!("lambda-runtime-playground.embed.{name}");
+        Keys { recent: format!("{current}.recent"), unreadable: format!("{current}.unreadable"), current }
+    }
+}
 
 /// The format of what is saved; a later one may read this one.
 const FORMAT: u32 = 1;
@@ -72,43 +95,43 @@ pub fn keep_raw(key: &str, text: &str) -> bool {
 }
 
 /// The sessions kept in Recent sessions, newest first (an unreadable list reads as empty).
-pub fn recent() -> Vec<Saved> {
+pub fn recent(keys: &Keys) -> Vec<Saved> {
     let Some(s) = storage() else { return Vec::new() };
     let mut list: Vec<Saved> =
-        s.get_item(RECENT).ok().flatten().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
-    if let Found::Saved(previous) = read(PREVIOUS) {
+        s.get_item(&keys.recent).ok().flatten().and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
+    if let (true, Found::Saved(previous)) = (keys.recent == RECENT, read(PREVIOUS)) {
         list.insert(0, previous);
         let _ = s.remove_item(PREVIOUS);
-        write_recent(&list);
+        write_recent(keys, &list);
     }
     list
 }
 
-fn write_recent(list: &[Saved]) -> bool {
+fn write_recent(keys: &Keys, list: &[Saved]) -> bool {
     let Some(s) = storage() else { return false };
     let list = &list[..list.len().min(RECENT_KEPT)];
-    serde_json::to_string(list).is_ok_and(|text| s.set_item(RECENT, &text).is_ok())
+    serde_json::to_string(list).is_ok_and(|text| s.set_item(&keys.recent, &text).is_ok())
 }
 
 /// Keeps the current session in Recent sessions before something replaces it; false when there
 /// was nothing to keep (or no room).
-pub fn keep_current() -> bool {
-    let Found::Saved(current) = read(CURRENT) else { return false };
-    let mut list = recent();
+pub fn keep_current(keys: &Keys) -> bool {
+    let Found::Saved(current) = read(&keys.current) else { return false };
+    let mut list = recent(keys);
     list.retain(|s| s.script != current.script);
     list.insert(0, current);
-    write_recent(&list)
+    write_recent(keys, &list)
 }
 
 /// Takes a session out of Recent sessions (to open it), keeping the current one in its place.
-pub fn take_recent(index: usize) -> Option<Saved> {
-    let mut list = recent();
+pub fn take_recent(keys: &Keys, index: usize) -> Option<Saved> {
+    let mut list = recent(keys);
     if index >= list.len() {
         return None;
     }
     let taken = list.remove(index);
-    write_recent(&list);
-    keep_current();
+    write_recent(keys, &list);
+    keep_current(keys);
     Some(taken)
 }
 

@@ -161,6 +161,21 @@ test("the documentation page's embeds stay in their containers, ignore the host'
   await context.close();
 });
 
+test("an embed whose page opts in keeps what the reader typed across a reload; the other embeds keep nothing", async () => {
+  const { page, context, problems } = await open("/docs/embed/", { width: 1280, height: 900 });
+  const manual = page.getByTestId("embed-manual");
+  await manual.getByTestId("console-input").waitFor();
+  await consoleLine(manual, "aws lambda get-function-configuration --function-name orders --query Runtime");
+  await page.waitForFunction(() => localStorage.getItem("lambda-runtime-playground.embed.docs-example-manual")?.includes("--query Runtime"));
+  await page.reload();
+  await manual.getByTestId("banner").filter({ hasText: "Restored your session from" }).waitFor();
+  assert.ok((await manual.getByTestId("console-output").textContent()).includes("--query Runtime"), "the reader's line is back");
+  const keys = await page.evaluate(() => Object.keys(localStorage));
+  assert.deepEqual(keys, ["lambda-runtime-playground.embed.docs-example-manual"], "only the opted-in embed wrote");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("the iframe answers postMessage from the allowed origin only", async () => {
   const protocol = "lambda-runtime-playground/1";
   // A host page on another origin that frames embed.html twice: once allowing that origin, once not.
