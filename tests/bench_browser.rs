@@ -97,12 +97,12 @@ impl Page {
 
 /// (median, p95) of milliseconds.
 fn spread(mut samples: Vec<f64>) -> (f64, f64) {
-    samples.sort_by(f64::total_cmp);
+    lambda_runtime_playground::model::order::sort_by(&mut samples, f64::total_cmp);
     (samples[samples.len() / 2], samples[(samples.len() * 95 / 100).min(samples.len() - 1)])
 }
 
 fn median(mut counts: Vec<u64>) -> u64 {
-    counts.sort_unstable();
+    lambda_runtime_playground::model::order::sort(&mut counts);
     counts[counts.len() / 2]
 }
 

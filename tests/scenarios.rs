@@ -24,7 +24,7 @@ fn scenario_files() -> Vec<PathBuf> {
         .map(|e| e.expect("readable entry").path())
         .filter(|p| p.extension().is_some_and(|e| e == "scenario"))
         .collect();
-    files.sort();
+    lambda_runtime_playground::model::order::sort(&mut files);
     files
 }
 

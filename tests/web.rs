@@ -860,7 +860,7 @@ async fn embeds_take_options_ignore_the_host_url_and_keep_their_ids_unique() {
     let ids: Vec<String> =
         (0..all.length()).filter_map(|i| all.item(i)?.dyn_into::<Element>().ok()).map(|e| e.id()).collect();
     let mut unique = ids.clone();
-    unique.sort();
+    lambda_runtime_playground::model::order::sort(&mut unique);
     unique.dedup();
     assert_eq!(unique.len(), ids.len(), "{ids:?}");
 

@@ -544,7 +544,7 @@ impl Session {
             .map(|e| LogEvent { timestamp: e.timestamp.0, log_stream_name: &e.log_stream, message: &e.message })
             .collect();
         // Stable: events of one instant keep their order within a version.
-        events.sort_by_key(|e| e.timestamp);
+        crate::model::order::sort_by_key(&mut events, |e| e.timestamp);
         Ok(Done::json(&LogEvents { events }))
     }
 }

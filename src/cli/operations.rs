@@ -713,7 +713,7 @@ mod tests {
         for (service, operations) in SERVICES {
             let names: Vec<&str> = operations.iter().map(|o| o.name).collect();
             let mut sorted = names.clone();
-            sorted.sort();
+            crate::model::order::sort(&mut sorted);
             sorted.dedup();
             assert_eq!(names, sorted);
             for op in operations.iter() {

@@ -79,7 +79,7 @@ pub fn close_matches<'a>(word: &str, choices: &[&'a str]) -> Vec<&'a str> {
     let mut scored: Vec<(f64, &str)> =
         choices.iter().map(|c| (ratio(c, word), *c)).filter(|(score, _)| *score >= 0.8).collect();
     // nlargest on (score, choice): ties go to the greater string.
-    scored.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| y.1.cmp(x.1)));
+    crate::model::order::sort_by(&mut scored, |x, y| y.0.total_cmp(&x.0).then_with(|| y.1.cmp(x.1)));
     scored.into_iter().take(3).map(|(_, c)| c).collect()
 }
 

@@ -14,6 +14,7 @@ pub mod function;
 pub mod history;
 pub mod lambda;
 pub mod metrics;
+pub mod order;
 pub mod query;
 pub mod request;
 pub mod rng;

@@ -83,7 +83,7 @@ pub fn lanes(l: &Lambda) -> Vec<(String, Vec<LaneRef>)> {
     let mut out = Vec::new();
     for region in &l.catalogue().regions {
         let mut vs: Vec<(VersionId, &FunctionVersion)> = l.versions().filter(|(_, v)| &v.region == region).collect();
-        vs.sort_by(|(_, a), (_, b)| {
+        crate::order::sort_by(&mut vs, |(_, a), (_, b)| {
             natural_cmp(&a.function_name, &b.function_name).then_with(|| a.qualifier.cmp(&b.qualifier))
         });
         let mut lanes = Vec::new();
@@ -194,7 +194,7 @@ pub fn function_rows(l: &Lambda) -> Vec<(String, Vec<FunctionVersions>)> {
                 (name.clone(), std::iter::once(f.latest).chain(f.published.values().rev().copied()).collect())
             })
             .collect();
-        functions.sort_by(|(a, _), (b, _)| natural_cmp(a, b));
+        crate::order::sort_by(&mut functions, |(a, _), (b, _)| natural_cmp(a, b));
         if !functions.is_empty() {
             out.push((region.clone(), functions));
         }
@@ -483,7 +483,9 @@ pub fn fleet_members(l: &Lambda, region: &str, runtime: RuntimeId, number: u32, 
             seg.is_some_and(|s| s.runtime == runtime && s.runtime_version == number)
         })
         .collect();
-    out.sort_by(|(_, a), (_, b)| natural_cmp(&a.function_name, &b.function_name).then(a.qualifier.cmp(&b.qualifier)));
+    crate::order::sort_by(&mut out, |(_, a), (_, b)| {
+        natural_cmp(&a.function_name, &b.function_name).then(a.qualifier.cmp(&b.qualifier))
+    });
     out.into_iter().map(|(id, _)| id).collect()
 }
 
@@ -494,7 +496,7 @@ mod natural_order {
     #[test]
     fn digits_compare_as_numbers() {
         let mut names = vec!["fn10", "fn2", "fn1", "fn11", "fn02", "api", "fn", "fn2a", "Fn3"];
-        names.sort_by(|a, b| natural_cmp(a, b));
+        crate::order::sort_by(&mut names, |a, b| natural_cmp(a, b));
         assert_eq!(names, vec!["Fn3", "api", "fn", "fn1", "fn2", "fn2a", "fn02", "fn10", "fn11"]);
     }
 }

@@ -37,6 +37,8 @@ impl Rng {
 }
 
 /// The SplitMix64 finaliser: also a stable hash of a number.
+// Inlined even where the model is built for size: background traffic draws one a minute.
+#[inline(always)]
 pub fn mix(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);

@@ -85,6 +85,7 @@ impl Timestamp {
         }
     }
 
+    #[inline(always)]
     pub fn plus(self, ms: i64) -> Timestamp {
         Timestamp(self.0.saturating_add(ms))
     }

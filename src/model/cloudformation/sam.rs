@@ -277,7 +277,7 @@ pub fn expand(t: Template, parameters: &BTreeMap<String, Json>) -> Result<Templa
         });
     }
     // Only resources order the deploy (parameters and pseudo parameters are there already).
-    let ids: BTreeSet<String> = resources.iter().map(|r| r.logical_id.clone()).collect();
+    let ids: BTreeSet<String> = crate::order::set(resources.iter().map(|r| r.logical_id.clone()));
     for r in &mut resources {
         r.depends_on.retain(|d| ids.contains(d));
     }

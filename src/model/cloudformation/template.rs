@@ -249,8 +249,8 @@ pub fn read(text: &str) -> Result<Template, String> {
     if !unknown_types.is_empty() {
         return Err(format_error(format!("Unrecognized resource types: [{}]", unknown_types.join(", "))));
     }
-    let ids: BTreeSet<String> = resources.iter().map(|r| r.logical_id.clone()).collect();
-    let params: BTreeSet<&str> = parameters.iter().map(|p| p.name.as_str()).collect();
+    let ids: BTreeSet<String> = crate::order::set(resources.iter().map(|r| r.logical_id.clone()));
+    let params: BTreeSet<&str> = crate::order::set(parameters.iter().map(|p| p.name.as_str()));
     // A name that is neither a resource, a parameter nor a pseudo parameter is unresolved.
     let mut unresolved: Vec<String> = Vec::new();
     for r in &mut resources {
@@ -283,7 +283,8 @@ pub(super) fn order(resources: Vec<Resource>) -> Result<Vec<Resource>, String> {
             resources.len()
         )));
     }
-    let index: BTreeMap<&str, usize> = resources.iter().enumerate().map(|(i, r)| (r.logical_id.as_str(), i)).collect();
+    let index: BTreeMap<&str, usize> =
+        crate::order::map(resources.iter().enumerate().map(|(i, r)| (r.logical_id.as_str(), i)));
     let mut waiting: Vec<usize> = resources.iter().map(|r| r.depends_on.len()).collect();
     let mut needed_by: Vec<Vec<usize>> = vec![Vec::new(); resources.len()];
     for (i, r) in resources.iter().enumerate() {
@@ -293,7 +294,8 @@ pub(super) fn order(resources: Vec<Resource>) -> Result<Vec<Resource>, String> {
             }
         }
     }
-    let mut ready: std::collections::BTreeSet<usize> = (0..resources.len()).filter(|&i| waiting[i] == 0).collect();
+    let mut ready: std::collections::BTreeSet<usize> =
+        crate::order::set((0..resources.len()).filter(|&i| waiting[i] == 0));
     let mut order = Vec::with_capacity(resources.len());
     while let Some(i) = ready.pop_first() {
         order.push(i);
@@ -306,7 +308,7 @@ pub(super) fn order(resources: Vec<Resource>) -> Result<Vec<Resource>, String> {
     }
     if order.len() < resources.len() {
         // On a cycle: left after dropping, again and again, those no stuck resource needs.
-        let mut stuck: BTreeSet<usize> = (0..resources.len()).filter(|i| !order.contains(i)).collect();
+        let mut stuck: BTreeSet<usize> = crate::order::set((0..resources.len()).filter(|i| !order.contains(i)));
         let mut needers: Vec<usize> = vec![0; resources.len()];
         for &i in &stuck {
             for d in &resources[i].depends_on {
@@ -328,7 +330,7 @@ pub(super) fn order(resources: Vec<Resource>) -> Result<Vec<Resource>, String> {
             }
         }
         let mut names: Vec<&str> = stuck.iter().map(|&i| resources[i].logical_id.as_str()).collect();
-        names.sort();
+        crate::order::sort(&mut names);
         return Err(format!("Circular dependency between resources: [{}]", names.join(", ")));
     }
     let mut slots: Vec<Option<Resource>> = resources.into_iter().map(Some).collect();

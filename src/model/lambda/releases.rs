@@ -50,7 +50,7 @@ impl Releases {
     pub(super) fn runtime_versions(&self, catalogue: &Catalogue, runtime: RuntimeId) -> Vec<u32> {
         let mut v = catalogue[runtime].versions.clone();
         v.extend(self.released[runtime.index()].iter().map(|r| r.number));
-        v.sort_unstable();
+        crate::order::sort(&mut v);
         v.dedup();
         v
     }
@@ -229,7 +229,7 @@ impl Lambda {
         // Versions of the initial catalogue get an entry so they can carry an expiry too.
         if !released.iter().any(|r| r.number == version) {
             released.push(RuntimeVersion { number: version, changes: Vec::new(), expires: None });
-            released.sort_by_key(|r| r.number);
+            crate::order::sort_by_key(released, |r| r.number);
         }
         if let Some(rv) = released.iter_mut().find(|r| r.number == version) {
             rv.expires = Some(at);

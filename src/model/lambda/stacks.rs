@@ -813,7 +813,7 @@ impl Lambda {
     /// The names of a region's stacks, the newest last.
     pub fn stack_names(&self, region: &str) -> Vec<String> {
         let mut stacks: Vec<&Stack> = self.stacks.iter().filter(|((r, _), _)| r == region).map(|(_, s)| s).collect();
-        stacks.sort_by_key(|s| s.created);
+        crate::order::sort_by_key(&mut stacks, |s| s.created);
         stacks.into_iter().map(|s| s.name.clone()).collect()
     }
 
@@ -892,7 +892,7 @@ impl Lambda {
 
 fn environment(props: &Json) -> Option<EnvironmentVariables> {
     let vars = props.get("Environment")?.get("Variables")?.as_object()?;
-    Some(EnvironmentVariables { variables: vars.iter().map(|(k, v)| (k.clone(), resolve::text(v))).collect() })
+    Some(EnvironmentVariables { variables: crate::order::map(vars.iter().map(|(k, v)| (k.clone(), resolve::text(v)))) })
 }
 
 fn architectures(props: &Json) -> Option<Vec<String>> {
@@ -911,8 +911,9 @@ fn runtime_config(function: &str, qualifier: Option<&str>, rmc: &Json) -> Reques
 /// `RoutingConfig.AdditionalVersionWeights` is a list in templates, a map in the API.
 fn routing(props: &Json) -> Option<AliasRoutingConfiguration> {
     let list = props.get("RoutingConfig")?.get("AdditionalVersionWeights")?.as_array()?;
-    let weights =
-        list.iter().filter_map(|w| Some((text_of(w, "FunctionVersion")?, number_of(w, "FunctionWeight")?))).collect();
+    let weights = crate::order::map(
+        list.iter().filter_map(|w| Some((text_of(w, "FunctionVersion")?, number_of(w, "FunctionWeight")?))),
+    );
     Some(AliasRoutingConfiguration { additional_version_weights: weights })
 }
 

@@ -13,6 +13,7 @@ use crate::metrics::INTERVAL;
 use crate::rng::{mix, Rng};
 use crate::time::{Timestamp, MINUTE};
 
+#[inline(always)]
 pub(super) fn floor_minute(t: Timestamp) -> Timestamp {
     Timestamp(t.0.div_euclid(MINUTE) * MINUTE)
 }
@@ -31,6 +32,24 @@ pub(super) struct Traffic {
 impl Traffic {
     pub(super) fn new(start: Timestamp) -> Traffic {
         Traffic { versions: Vec::new(), synced: floor_minute(start), aliases: BTreeMap::new() }
+    }
+}
+
+/// A version's invocations a minute: its whole rate, plus one with the fraction's probability.
+#[derive(Clone, Copy)]
+struct Draws {
+    whole: u32,
+    /// Integer comparison against a 53-bit draw: P(extra invocation) = fract(rate).
+    threshold: u64,
+    salt: u64,
+}
+
+impl Draws {
+    // The fleet week's innermost step: inlined even where the model is built for size.
+    #[inline(always)]
+    fn count_at(self, tick: Timestamp) -> u32 {
+        let draw = if self.threshold == 0 { 0 } else { mix(self.salt ^ tick.0 as u64) };
+        self.whole + ((draw >> 11) < self.threshold) as u32
     }
 }
 
@@ -69,10 +88,11 @@ impl Lambda {
     /// the ticks so far at the old rates): called whenever traffic or an alias's routing changes.
     pub(super) fn retarget_traffic(&mut self, key: &(String, String)) {
         let Some(f) = self.store.functions.get(key) else { return };
-        let mut rates: BTreeMap<VersionId, f64> = std::iter::once(f.latest)
-            .chain(f.published.values().copied())
-            .map(|id| (id, self.store[id].direct_traffic))
-            .collect();
+        let mut rates: BTreeMap<VersionId, f64> = crate::order::map(
+            std::iter::once(f.latest)
+                .chain(f.published.values().copied())
+                .map(|id| (id, self.store[id].direct_traffic)),
+        );
         // The function's aliases are one range of the ordered map.
         let from = (key.0.clone(), key.1.clone(), String::new());
         let of_function = self.traffic.aliases.range(from..).take_while(|((r, f, _), _)| (r, f) == (&key.0, &key.1));
@@ -160,13 +180,9 @@ impl Lambda {
         let v = &self.store[id];
         let rate = v.traffic_per_minute;
         let whole = rate.floor() as u32;
-        // Integer comparison against a 53-bit draw: P(extra invocation) = fract(rate).
         let threshold = (rate.fract() * (1u64 << 53) as f64) as u64;
         let salt = self.seed ^ u64::from(id.0).wrapping_mul(0x2545_f491_4f6c_dd1d);
-        let count_at = |tick: Timestamp| {
-            let draw = if threshold == 0 { 0 } else { mix(salt ^ tick.0 as u64) };
-            whole + ((draw >> 11) < threshold) as u32
-        };
+        let draws = Draws { whole, threshold, salt };
         let expires = self.releases.expiry(v.config.runtime, v.runtime_version);
         let (runtime, runtime_version, revision, broken) = (v.config.runtime, v.runtime_version, v.revision, v.broken);
         // Ticks before the expiry can take the fast path; from it on, every invocation fails.
@@ -174,7 +190,7 @@ impl Lambda {
             if broken { first.plus(-MINUTE) } else { expires.map_or(last, |e| floor_minute(e.plus(-1)).min(last)) };
         let mut tick = first;
         while tick <= last {
-            let count = count_at(tick);
+            let count = draws.count_at(tick);
             if count == 0 {
                 tick = tick.plus(MINUTE);
                 continue;
@@ -201,7 +217,7 @@ impl Lambda {
                             sum = 0;
                             hour_end = hour_end.plus(INTERVAL);
                         }
-                        let c = count_at(tick);
+                        let c = draws.count_at(tick);
                         if c > 0 {
                             if tick.0 - last_used.0 >= IDLE_TIMEOUT {
                                 break; // gone cold: this tick takes the slow path

@@ -42,7 +42,7 @@ pub fn Events() -> Html {
     let kind = use_state(String::new);
     let view = shown.view();
     let mut functions: Vec<String> = view.events().iter().filter_map(|e| function_of(e)).collect();
-    functions.sort_by(|a, b| crate::model::query::natural_cmp(a, b));
+    crate::model::order::sort_by(&mut functions, |a, b| crate::model::query::natural_cmp(a, b));
     functions.dedup();
     let keep = |e: &Event| {
         (kind.is_empty() || kind_group(e.kind) == kind.as_str())
