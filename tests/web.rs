@@ -45,6 +45,14 @@ fn clear_saved() {
     }
 }
 
+/// Lets the previous test's playground finish going (it writes its waiting save as it goes),
+/// then clears what is saved.
+async fn quiet_storage() {
+    settle().await;
+    yew::platform::time::sleep(std::time::Duration::from_millis(20)).await;
+    clear_saved();
+}
+
 /// Waits until the autosave (half a second after a change) has written the session.
 async fn saved_containing(text: &str) {
     let started = js_sys::Date::now();
@@ -72,9 +80,7 @@ fn bubbling(kind: &str) -> Event {
 impl Mounted {
     /// A playground on a page whose storage holds no saved session.
     async fn new() -> Self {
-        // The previous test's playground writes its waiting save as it goes: let it, then clear.
-        settle().await;
-        clear_saved();
+        quiet_storage().await;
         Self::reload().await
     }
 
@@ -620,8 +626,7 @@ async fn a_reload_restores_the_session() {
 #[wasm_bindgen_test]
 async fn an_unreadable_save_is_kept_and_reported() {
     use lambda_runtime_playground::ui::storage::{CURRENT, UNREADABLE};
-    settle().await;
-    clear_saved();
+    quiet_storage().await;
     local_storage().set_item(CURRENT, "{not a session").unwrap();
     let app = Mounted::reload().await;
     wait_for("the warning banner", || {
@@ -662,8 +667,7 @@ async fn a_tour_keeps_the_session_it_replaces() {
 
 /// Mounts a playground opened from `fragment`, waits until `ready` holds, and clears the address.
 async fn opened_from(fragment: &str, ready: impl Fn(&Mounted) -> bool) -> Mounted {
-    settle().await;
-    clear_saved();
+    quiet_storage().await;
     web_sys::window().unwrap().location().set_hash(fragment).unwrap();
     let app = Mounted::reload().await;
     web_sys::window().unwrap().location().set_hash("").unwrap();
@@ -1210,7 +1214,7 @@ async fn runtime_versions_keep_distinct_colours_across_runtimes() {
 async fn an_embed_keeps_its_session_only_when_its_host_opts_in() {
     use lambda_runtime_playground::embed;
     const KEY: &str = "lambda-runtime-playground.embed.guide";
-    clear_saved();
+    quiet_storage().await;
     for key in [KEY, "lambda-runtime-playground.embed.guide.recent"] {
         local_storage().remove_item(key).unwrap();
     }
@@ -1251,7 +1255,8 @@ async fn an_embed_keeps_its_session_only_when_its_host_opts_in() {
     embed.unmount();
     settle().await;
     assert!(local_storage().get_item(KEY).unwrap().is_none());
-    assert!(local_storage().get_item(lambda_runtime_playground::ui::storage::CURRENT).unwrap().is_none());
+    let page = local_storage().get_item(lambda_runtime_playground::ui::storage::CURRENT).unwrap();
+    assert!(page.is_none(), "{page:?}");
 
     // With it: unmounted before the autosave's delay, the save is written on the way out.
     let mut embed = embed::mount(host.clone().into(), options(true)).unwrap();
@@ -1286,4 +1291,45 @@ async fn an_embed_keeps_its_session_only_when_its_host_opts_in() {
     for key in [KEY, "lambda-runtime-playground.embed.guide.recent"] {
         local_storage().remove_item(key).unwrap();
     }
+}
+
+/// The boxes of the SVG texts matching `selector` that overlap another's: none should.
+fn overlapping_labels(app: &Mounted, selector: &str) -> Vec<String> {
+    let list = app.root.query_selector_all(selector).unwrap();
+    let boxes: Vec<(String, web_sys::DomRect)> = (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .map(|e| (e.text_content().unwrap_or_default(), e.get_bounding_client_rect()))
+        .collect();
+    let mut out = Vec::new();
+    for (i, (a, ra)) in boxes.iter().enumerate() {
+        for (b, rb) in &boxes[i + 1..] {
+            let apart = ra.right() <= rb.left()
+                || rb.right() <= ra.left()
+                || ra.bottom() <= rb.top()
+                || rb.bottom() <= ra.top();
+            if !apart {
+                out.push(format!("{a} / {b}"));
+            }
+        }
+    }
+    out
+}
+
+/// Issue 13: phase markers that fall close together keep their labels apart: the lanes drop a
+/// label that would run into an earlier one (its line and tooltip stay), the fleet view moves it
+/// a row down.
+#[wasm_bindgen_test]
+async fn phase_labels_never_overlap() {
+    let app = Mounted::new().await;
+    app.console(CREATE).await;
+    app.console("sim timing --region-stagger 1h --phase1 1h --phase2-window 1h").await;
+    app.console("sim release python3.9").await;
+    app.console("sim advance 12d").await;
+    let markers = app.root.query_selector_all(".phase-marker").unwrap().length();
+    assert!(markers >= 3, "P1, P2 and the end are drawn: {markers}");
+    assert_eq!(overlapping_labels(&app, ".phase-marker text"), Vec::<String>::new());
+    app.click("view-fleet").await;
+    let labels = app.root.query_selector_all(".fleet-phase text").unwrap().length();
+    assert_eq!(labels, 3, "every fleet label is kept");
+    assert_eq!(overlapping_labels(&app, ".fleet-phase text"), Vec::<String>::new());
 }

@@ -6,7 +6,7 @@
 use yew::prelude::*;
 
 use super::axis::Axis;
-use super::window::{Scale, Window, LABEL};
+use super::window::{label_rows, label_width, Scale, Window, LABEL};
 use super::AXIS;
 use crate::model::query::{self, FleetChart};
 use crate::model::{RuntimeId, Timestamp};
@@ -87,24 +87,25 @@ pub fn Fleet(props: &FleetProps) -> Html {
             });
             below = above;
         }
-        let phases = c.phases.iter().filter(|(_, p1, _, end)| p1.0 <= w.to && end.0 >= w.from).map(|(n, p1, p2, end)| {
-            let mark = |t: Timestamp, class: &'static str, label: String| {
-                (t.0 >= w.from && t.0 <= w.to).then(|| {
-                    let x = sc.x(t.0);
-                    html! {
-                        <g class={classes!("fleet-phase", class)}>
-                            <line x1={x.to_string()} x2={x.to_string()} y1={AXIS.to_string()} y2={(AXIS + CHART).to_string()} />
-                            <text x={(x + 3.0).to_string()} y={(AXIS + 10.0).to_string()}>{label}</text>
-                        </g>
-                    }
-                })
-            };
+        // Each release's phase 1 start, phase 2 start and end; labels that would run into one
+        // another take the next row down (17 px: the text with its 3 px halo).
+        let mut marks: Vec<(Timestamp, &'static str, String)> = Vec::new();
+        for (n, p1, p2, end) in c.phases.iter().filter(|(_, p1, _, end)| p1.0 <= w.to && end.0 >= w.from) {
+            marks.push((*p1, "p1", format!("P1 v{n}")));
+            if p2 != end {
+                marks.push((*p2, "p2", "P2".into()));
+                marks.push((*end, "p2-end", "P2 ends".into()));
+            }
+        }
+        marks.retain(|(t, _, _)| t.0 >= w.from && t.0 <= w.to);
+        let spans: Vec<(f64, f64)> = marks.iter().map(|(t, _, label)| (sc.x(t.0) + 3.0, label_width(label))).collect();
+        let phases = marks.into_iter().zip(label_rows(&spans)).map(|((t, class, label), row)| {
+            let x = sc.x(t.0);
             html! {
-                <>
-                    {mark(*p1, "p1", format!("P1 v{n}"))}
-                    {(p2 != end).then(|| mark(*p2, "p2", "P2".into())).flatten()}
-                    {(p2 != end).then(|| mark(*end, "p2-end", "P2 ends".into())).flatten()}
-                </>
+                <g class={classes!("fleet-phase", class)}>
+                    <line x1={x.to_string()} x2={x.to_string()} y1={AXIS.to_string()} y2={(AXIS + CHART).to_string()} />
+                    <text x={(x + 3.0).to_string()} y={(AXIS + 10.0 + 17.0 * row as f64).to_string()}>{label}</text>
+                </g>
             }
         });
         let latest: Vec<(u32, u32)> =

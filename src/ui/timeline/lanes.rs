@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::alias_lane::AliasLane;
 use super::lane::{Lane, LANE};
-use super::window::{Scale, Window};
+use super::window::{label_rows, label_width, Scale, Window};
 use super::{AXIS, REGION_ROW};
 use crate::model::query::LaneRef;
 use crate::model::{query, VersionId};
@@ -43,7 +43,9 @@ pub fn Lanes(props: &LanesProps) -> Html {
                 <text class="region-label" x="6" y={(top + 14.0).to_string()}>{region.clone()}</text>
             </g>
         });
-        // Release phases in this region: dashed lines through its lanes.
+        // Release phases in this region: dashed lines through its lanes. Labels that would run
+        // into an earlier one are left out (the line stays, and its tooltip says what it is).
+        let mut markers = Vec::new();
         for (i, r) in view.rollouts().iter().enumerate() {
             let Some(rr) = r.regions.iter().find(|rr| rr.region == region) else { continue };
             let name = view.catalogue()[r.runtime].version_name(r.number);
@@ -55,17 +57,25 @@ pub fn Lanes(props: &LanesProps) -> Html {
                 if t.0 < w.from || t.0 > w.to || (class != "phase1" && rr.phase1_start == rr.phase2_end) {
                     continue;
                 }
-                let x = sc.x(t.0);
-                rows.push(html! {
-                    <g class={classes!("phase-marker", class)} key={format!("phase-{region}-{i}-{class}")}>
-                        <title>{format!("{label} in {region} at {}", t.rfc3339())}</title>
-                        <line x1={x.to_string()} x2={x.to_string()} y1={top.to_string()} y2={bottom.to_string()} />
-                        <text x={(x + 3.0).to_string()} y={(top + 14.0).to_string()}>
-                            {match class { "phase1" => format!("P1 v{}", r.number), "phase2" => "P2".to_string(), _ => "✓".to_string() }}
-                        </text>
-                    </g>
-                });
+                let text = match class {
+                    "phase1" => format!("P1 v{}", r.number),
+                    "phase2" => "P2".to_string(),
+                    _ => "✓".to_string(),
+                };
+                markers.push((i, t, label, class, text, sc.x(t.0)));
             }
+        }
+        let spans: Vec<(f64, f64)> = markers.iter().map(|m| (m.5 + 3.0, label_width(&m.4))).collect();
+        for ((i, t, label, class, text, x), row) in markers.into_iter().zip(label_rows(&spans)) {
+            rows.push(html! {
+                <g class={classes!("phase-marker", class)} key={format!("phase-{region}-{i}-{class}")}>
+                    <title>{format!("{label} in {region} at {}", t.rfc3339())}</title>
+                    <line x1={x.to_string()} x2={x.to_string()} y1={top.to_string()} y2={bottom.to_string()} />
+                    if row == 0 {
+                        <text x={(x + 3.0).to_string()} y={(top + 14.0).to_string()}>{text}</text>
+                    }
+                </g>
+            });
         }
         y += REGION_ROW;
         for lane in ids {

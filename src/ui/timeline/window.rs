@@ -81,3 +81,27 @@ pub fn tick_label(t: Timestamp, step: i64) -> String {
         format!("{:02}:{:02}", c.hour, c.minute)
     }
 }
+
+/// [choice] The width of a marker label: bold 10 px text, about 6.5 px a character.
+pub fn label_width(text: &str) -> f64 {
+    text.chars().count() as f64 * 6.5 + 4.0
+}
+
+/// Rows for labels along the axis so that none overlaps another: each label (its x and width,
+/// in any order) takes the first row whose labels all end before it starts.
+pub fn label_rows(labels: &[(f64, f64)]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..labels.len()).collect();
+    crate::model::order::sort_by(&mut order, |&a, &b| labels[a].0.total_cmp(&labels[b].0));
+    let mut ends: Vec<f64> = Vec::new();
+    let mut rows = vec![0; labels.len()];
+    for i in order {
+        let (x, width) = labels[i];
+        let row = ends.iter().position(|&end| end <= x).unwrap_or(ends.len());
+        if row == ends.len() {
+            ends.push(0.0);
+        }
+        ends[row] = x + width;
+        rows[i] = row;
+    }
+    rows
+}
