@@ -1078,3 +1078,53 @@ fn deployment_preference_shifts_traffic_and_the_stack_waits() {
         "#]],
     );
 }
+
+/// SAM's Globals: lists add up, the globals' entries first (SAM's guide, "Lists Are Additive"),
+/// so a function that names its own architecture under a global one asks Lambda for two.
+#[test]
+fn sam_globals_lists_are_additive() {
+    check(
+        r#"
+        sim region us-east-1
+        cat > arch.yaml <<'EOF'
+        Transform: AWS::Serverless-2016-10-31
+        Globals:
+          Function:
+            Runtime: python3.9
+            Architectures: [arm64]
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              FunctionName: fn
+              CodeUri: fn/
+              Handler: app.handler
+              Architectures: [x86_64]
+        EOF
+        ! sam deploy --template-file arch.yaml --stack-name s
+        aws cloudformation describe-stack-events --stack-name s  # => StackEvents[].ResourceStatusReason
+        "#,
+        expect![[r#"
+            $ sim region us-east-1
+            $ cat > arch.yaml <<'EOF'
+            Transform: AWS::Serverless-2016-10-31
+            Globals:
+              Function:
+                Runtime: python3.9
+                Architectures: [arm64]
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: fn
+                  CodeUri: fn/
+                  Handler: app.handler
+                  Architectures: [x86_64]
+            EOF
+            $ ! sam deploy --template-file arch.yaml --stack-name s
+              ! Error: Failed to create/update the stack: s, Waiter StackCreateComplete failed: Waiter encountered a terminal failure state: For expression "Stacks[].StackStatus" we matched expected path: "ROLLBACK_COMPLETE" at least once
+            $ aws cloudformation describe-stack-events --stack-name s
+              StackEvents[].ResourceStatusReason: [null,"The following resource(s) failed to create: [Fn]. Rollback requested by user.","Resource handler returned message: \"1 validation error detected: Value '[arm64, x86_64]' at 'architectures' failed to satisfy constraint: Member must have length less than or equal to 1 (Service: Lambda, Status Code: 400, Request ID: 37e9671c-4537-4d5d-9cf6-35ee9e9e2fa4)\" (RequestToken: 5705b877-0b3d-4dd5-9e54-d738297f77ae, HandlerErrorCode: InvalidRequest)",null,"User Initiated"]
+        "#]],
+    );
+}

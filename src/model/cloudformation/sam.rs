@@ -62,10 +62,14 @@ fn map(entries: Vec<(&str, Node)>) -> Node {
     Node::synthetic(Value::Map(entries.into_iter().map(|(k, v)| (k.to_string(), v)).collect()))
 }
 
-/// A function's properties over the globals: maps merge (a function's keys win), the rest is
-/// replaced.
+/// A function's properties over the globals, as SAM's guide says ("Overridable Properties"):
+/// maps merge (a function's keys win), lists add up (the globals' entries first), anything else
+/// is replaced. A value written with a short-form tag (`!If`, `!Ref`) is replaced whole.
 fn merge(global: &Node, local: &Node) -> Node {
     match (&global.value, &local.value) {
+        (Value::Seq(g), Value::Seq(l)) if global.tag.is_none() && local.tag.is_none() => {
+            Node { value: Value::Seq(g.iter().chain(l).cloned().collect()), ..local.clone() }
+        }
         (Value::Map(g), Value::Map(l)) => {
             let mut out: Vec<(String, Node)> = Vec::new();
             for (k, gv) in g {
