@@ -34,7 +34,28 @@ impl Format {
 }
 
 /// An alias: its name, primary version, and routing (extra version, weight).
-type AliasExport = (String, Qualifier, Option<(u32, f64)>);
+/// An alias: its name, version and routing, and the names the export gives its resource: a
+/// logical-id suffix for CloudFormation and CDK, a name for Terraform. Both are unique within
+/// the function (`a-b` and `a_b` would otherwise both be `AB`, or `a_b`).
+struct AliasExport {
+    name: String,
+    primary: Qualifier,
+    routing: Option<(u32, f64)>,
+    id: String,
+    tf: String,
+}
+
+/// `base`, or `base` with a number after it, whichever `taken` does not hold yet (then it does).
+fn unique(taken: &mut Vec<String>, base: String) -> String {
+    let mut name = base.clone();
+    let mut n = 1;
+    while taken.contains(&name) {
+        n += 1;
+        name = format!("{base}{n}");
+    }
+    taken.push(name.clone());
+    name
+}
 
 /// One function as the export sees it.
 struct Exported<'a> {
@@ -88,9 +109,16 @@ fn functions<'a>(l: &'a Lambda, region: &str, only: Option<&str>) -> Vec<Exporte
         };
         let mut aliases = Vec::new();
         let mut skipped_aliases = Vec::new();
+        let (mut ids, mut tfs) = (Vec::new(), Vec::new());
         for (alias, a) in &f.aliases {
             if on(a.function_version) && a.routing.is_none_or(|(n, _)| on(Qualifier::Version(n))) {
-                aliases.push((alias.clone(), a.function_version, a.routing));
+                aliases.push(AliasExport {
+                    name: alias.clone(),
+                    primary: a.function_version,
+                    routing: a.routing,
+                    id: unique(&mut ids, camel(alias)),
+                    tf: unique(&mut tfs, alias.replace(|ch: char| !ch.is_ascii_alphanumeric(), "_")),
+                });
             } else {
                 skipped_aliases.push(alias.clone());
             }
@@ -193,12 +221,12 @@ fn template_function(out: &mut String, f: &Exported, runtime: &str, sam: bool) {
         let _ = writeln!(out, "      FunctionName: !Ref {id}");
         runtime_policy(out, "RuntimePolicy", pv, 6);
     }
-    for (alias, primary, routing) in &f.aliases {
+    for AliasExport { name: alias, primary, routing, id: suffix, .. } in &f.aliases {
         let version = |q: Qualifier| match q {
             Qualifier::Latest => "'$LATEST'".to_string(),
             Qualifier::Version(n) => format!("!GetAtt {}Version{n}.Version", f.id),
         };
-        let _ = writeln!(out, "  {}Alias{}:\n    Type: AWS::Lambda::Alias\n    Properties:", f.id, camel(alias));
+        let _ = writeln!(out, "  {}Alias{suffix}:\n    Type: AWS::Lambda::Alias\n    Properties:", f.id);
         let _ = writeln!(out, "      FunctionName: !Ref {id}\n      Name: {}", q(alias));
         let _ = writeln!(out, "      FunctionVersion: {}", version(*primary));
         if let Some((n, w)) = routing {
@@ -325,7 +353,7 @@ fn cdk(
                 f.id
             );
         }
-        for (alias, primary, routing) in &f.aliases {
+        for AliasExport { name: alias, primary, routing, id: suffix, .. } in &f.aliases {
             let version = |q: Qualifier| match q {
                 Qualifier::Latest => format!("{var}.latestVersion"),
                 Qualifier::Version(n) => format!("{var}V{n}"),
@@ -335,9 +363,8 @@ fn cdk(
             });
             let _ = writeln!(
                 out,
-                "    new lambda.Alias(this, '{}Alias{}', {{ aliasName: {}, version: {}{} }});",
+                "    new lambda.Alias(this, '{}Alias{suffix}', {{ aliasName: {}, version: {}{} }});",
                 f.id,
-                camel(alias),
                 q(alias),
                 version(*primary),
                 extra.unwrap_or_default()
@@ -433,12 +460,11 @@ fn terraform(
         if let Some((_, pv)) = f.version {
             config(out, &format!("{r}_published"), Some(&format!("aws_lambda_function.{r}.version")), pv);
         }
-        for (alias, primary, routing) in &f.aliases {
+        for AliasExport { name: alias, primary, routing, tf: a, .. } in &f.aliases {
             let version = |q: Qualifier| match q {
                 Qualifier::Latest => "\"$LATEST\"".to_string(),
                 Qualifier::Version(_) => format!("aws_lambda_function.{r}.version"),
             };
-            let a = alias.replace(|ch: char| !ch.is_ascii_alphanumeric(), "_");
             let _ = writeln!(out, "resource \"aws_lambda_alias\" \"{r}_{a}\" {{\n  name             = {}\n  function_name    = aws_lambda_function.{r}.function_name\n  function_version = {}", q(alias), version(*primary));
             if let Some((_, w)) = routing {
                 let _ = writeln!(out, "\n  routing_config {{\n    additional_version_weights = {{ (aws_lambda_function.{r}.version) = {w} }}\n  }}");

@@ -249,3 +249,85 @@ fn cdk_and_terraform() {
         "#]],
     );
 }
+
+/// Aliases whose names differ only in punctuation (`a-b`, `a_b`) keep resources of their own in
+/// every format: `AliasAB` and `AliasAB2`, `f_a_b` and `f_a_b2`.
+#[test]
+fn aliases_that_differ_in_punctuation_stay_apart() {
+    check(
+        r#"
+        sim region eu-west-1
+        aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/lambda-role --handler app.handler --zip-file fileb://f.zip
+        aws lambda create-alias --function-name f --name a-b --function-version '$LATEST'
+        aws lambda create-alias --function-name f --name a_b --function-version '$LATEST'
+        sim export --format cloudformation  # => printed
+        sim export --format terraform  # => printed
+        "#,
+        expect![[r#"
+            $ sim region eu-west-1
+            $ aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/lambda-role --handler app.handler --zip-file fileb://f.zip
+            $ aws lambda create-alias --function-name f --name a-b --function-version '$LATEST'
+            $ aws lambda create-alias --function-name f --name a_b --function-version '$LATEST'
+            $ sim export --format cloudformation
+              | AWSTemplateFormatVersion: '2010-09-09'
+              | Description: "Exported from the Lambda Runtime Playground (eu-west-1, 2023-01-23T00:00:00Z)"
+              | Resources:
+              |   FFunction:
+              |     Type: AWS::Lambda::Function
+              |     Properties:
+              |       FunctionName: "f"
+              |       Code:
+              |         ZipFile: "f.zip"
+              |       Runtime: "python3.9"
+              |       Handler: "app.handler"
+              |       Role: "arn:aws:iam::123456789012:role/lambda-role"
+              |       Architectures: ["x86_64"]
+              |       MemorySize: 128
+              |       Timeout: 3
+              |       RuntimeManagementConfig:
+              |         UpdateRuntimeOn: Auto
+              |   FAliasAB:
+              |     Type: AWS::Lambda::Alias
+              |     Properties:
+              |       FunctionName: !Ref FFunction
+              |       Name: "a-b"
+              |       FunctionVersion: '$LATEST'
+              |   FAliasAB2:
+              |     Type: AWS::Lambda::Alias
+              |     Properties:
+              |       FunctionName: !Ref FFunction
+              |       Name: "a_b"
+              |       FunctionVersion: '$LATEST'
+            $ sim export --format terraform
+              | resource "aws_lambda_function" "f" {
+              |   function_name = "f"
+              |   runtime       = "python3.9"
+              |   handler       = "app.handler"
+              |   role          = "arn:aws:iam::123456789012:role/lambda-role"
+              |   filename      = "f.zip"
+              |   architectures = ["x86_64"]
+              |   memory_size   = 128
+              |   timeout       = 3
+              |   publish       = false
+              | }
+              | 
+              | resource "aws_lambda_runtime_management_config" "f" {
+              |   function_name     = aws_lambda_function.f.function_name
+              |   update_runtime_on = "Auto"
+              | }
+              | 
+              | resource "aws_lambda_alias" "f_a_b" {
+              |   name             = "a-b"
+              |   function_name    = aws_lambda_function.f.function_name
+              |   function_version = "$LATEST"
+              | }
+              | 
+              | resource "aws_lambda_alias" "f_a_b2" {
+              |   name             = "a_b"
+              |   function_name    = aws_lambda_function.f.function_name
+              |   function_version = "$LATEST"
+              | }
+              | 
+        "#]],
+    );
+}
