@@ -26,6 +26,9 @@ struct Fn {
     /// An alias on version 1 (or on $LATEST when nothing is published).
     alias: bool,
     alarm: bool,
+    /// Descriptions of their own for version 1 and the alias.
+    version_description: Option<String>,
+    alias_description: Option<String>,
 }
 
 fn function() -> impl Strategy<Value = Fn> {
@@ -40,19 +43,38 @@ fn function() -> impl Strategy<Value = Fn> {
         prop::option::of(prop::sample::select(vec!["Auto", "FunctionUpdate", "Manual"])),
         any::<bool>(),
         any::<bool>(),
+        prop::option::of("[a-z ]{1,12}"),
+        prop::option::of("[a-z ]{1,12}"),
     )
-        .prop_map(|(runtime, memory, timeout, description, env, mode, arm, publish, alias, alarm)| Fn {
-            runtime,
-            memory,
-            timeout,
-            description,
-            env,
-            mode,
-            arm,
-            publish,
-            alias,
-            alarm,
-        })
+        .prop_map(
+            |(
+                runtime,
+                memory,
+                timeout,
+                description,
+                env,
+                mode,
+                arm,
+                publish,
+                alias,
+                alarm,
+                version_description,
+                alias_description,
+            )| Fn {
+                runtime,
+                memory,
+                timeout,
+                description,
+                env,
+                mode,
+                arm,
+                publish,
+                alias,
+                alarm,
+                version_description,
+                alias_description,
+            },
+        )
 }
 
 fn pin(runtime: &str, arm: bool) -> String {
@@ -90,14 +112,16 @@ fn script(fns: &[Fn]) -> String {
         s.push_str(&mode_line(&name, None, f.mode, f.runtime, f.arm));
         s.push('\n');
         if let Some(m) = f.publish {
-            s.push_str(&format!("aws lambda publish-version --function-name {name}\n"));
+            let d = f.version_description.as_ref().map(|d| format!(" --description '{d}'")).unwrap_or_default();
+            s.push_str(&format!("aws lambda publish-version --function-name {name}{d}\n"));
             s.push_str(&mode_line(&name, Some("1"), m, f.runtime, f.arm));
             s.push('\n');
         }
         if f.alias {
             let target = if f.publish.is_some() { "1" } else { "'$LATEST'" };
+            let d = f.alias_description.as_ref().map(|d| format!(" --description '{d}'")).unwrap_or_default();
             s.push_str(&format!(
-                "aws lambda create-alias --function-name {name} --name live --function-version {target}\n"
+                "aws lambda create-alias --function-name {name} --name live --function-version {target}{d}\n"
             ));
         }
         if f.alarm {
@@ -127,9 +151,10 @@ fn projection(l: &Lambda) -> (Vec<String>, Vec<PutMetricAlarmRequest>) {
                 Qualifier::Version(n) => format!("#{}", numbers.iter().position(|m| *m == n).unwrap_or(99)),
             };
             out.push(format!(
-                "{name} alias {alias} {} {:?}",
+                "{name} alias {alias} {} {:?} {:?}",
                 position(a.function_version),
-                a.routing.map(|(n, w)| (position(Qualifier::Version(n)), w))
+                a.routing.map(|(n, w)| (position(Qualifier::Version(n)), w)),
+                a.description
             ));
         }
     }

@@ -41,6 +41,7 @@ struct AliasExport {
     name: String,
     primary: Qualifier,
     routing: Option<(u32, f64)>,
+    description: String,
     id: String,
     tf: String,
 }
@@ -100,7 +101,15 @@ fn functions<'a>(l: &'a Lambda, region: &str, only: Option<&str>) -> Vec<Exporte
         while out.iter().any(|e: &Exported| e.id == id) {
             id.push('X');
         }
-        let recreatable = |v: &FunctionVersion| v.code.sha256 == latest.code.sha256 && v.config == latest.config;
+        // A version's description is its own (PublishVersion's --description; the template's
+        // Version Description): the rest of its configuration must be $LATEST's.
+        let recreatable = |v: &FunctionVersion| {
+            v.code.sha256 == latest.code.sha256
+                && crate::model::function::Configuration {
+                    description: latest.config.description.clone(),
+                    ..v.config.clone()
+                } == latest.config
+        };
         let version = published(l, f).rev().find(|(_, v)| recreatable(v));
         let skipped = published(l, f).map(|(n, _)| n).filter(|n| Some(*n) != version.map(|v| v.0)).collect();
         let on = |q: Qualifier| match q {
@@ -116,6 +125,7 @@ fn functions<'a>(l: &'a Lambda, region: &str, only: Option<&str>) -> Vec<Exporte
                     name: alias.clone(),
                     primary: a.function_version,
                     routing: a.routing,
+                    description: a.description.clone(),
                     id: unique(&mut ids, camel(alias)),
                     tf: unique(&mut tfs, alias.replace(|ch: char| !ch.is_ascii_alphanumeric(), "_")),
                 });
@@ -126,6 +136,12 @@ fn functions<'a>(l: &'a Lambda, region: &str, only: Option<&str>) -> Vec<Exporte
         out.push(Exported { name: name.clone(), id, latest, version, skipped, aliases, skipped_aliases });
     }
     out
+}
+
+/// A published version's description when it is its own (PublishVersion gives a version the
+/// function's description unless told another).
+fn own_description<'a>(f: &Exported, v: &'a FunctionVersion) -> Option<&'a str> {
+    (v.config.description != f.latest.config.description).then_some(v.config.description.as_str())
 }
 
 fn published<'a>(l: &'a Lambda, f: &'a Function) -> impl DoubleEndedIterator<Item = (u32, &'a FunctionVersion)> + 'a {
@@ -219,9 +235,12 @@ fn template_function(out: &mut String, f: &Exported, runtime: &str, sam: bool) {
     if let Some((n, pv)) = f.version {
         let _ = writeln!(out, "  {}Version{n}:\n    Type: AWS::Lambda::Version\n    Properties:", f.id);
         let _ = writeln!(out, "      FunctionName: !Ref {id}");
+        if let Some(d) = own_description(f, pv) {
+            let _ = writeln!(out, "      Description: {}", q(d));
+        }
         runtime_policy(out, "RuntimePolicy", pv, 6);
     }
-    for AliasExport { name: alias, primary, routing, id: suffix, .. } in &f.aliases {
+    for AliasExport { name: alias, primary, routing, description, id: suffix, .. } in &f.aliases {
         let version = |q: Qualifier| match q {
             Qualifier::Latest => "'$LATEST'".to_string(),
             Qualifier::Version(n) => format!("!GetAtt {}Version{n}.Version", f.id),
@@ -229,6 +248,9 @@ fn template_function(out: &mut String, f: &Exported, runtime: &str, sam: bool) {
         let _ = writeln!(out, "  {}Alias{suffix}:\n    Type: AWS::Lambda::Alias\n    Properties:", f.id);
         let _ = writeln!(out, "      FunctionName: !Ref {id}\n      Name: {}", q(alias));
         let _ = writeln!(out, "      FunctionVersion: {}", version(*primary));
+        if !description.is_empty() {
+            let _ = writeln!(out, "      Description: {}", q(description));
+        }
         if let Some((n, w)) = routing {
             let _ = writeln!(out, "      RoutingConfig:\n        AdditionalVersionWeights:");
             let _ = writeln!(
@@ -349,11 +371,12 @@ fn cdk(
             );
             let _ = writeln!(
                 out,
-                "    const {var}V{n} = new lambda.Version(this, '{}Version{n}', {{ lambda: {var} }});",
-                f.id
+                "    const {var}V{n} = new lambda.Version(this, '{}Version{n}', {{ lambda: {var}{} }});",
+                f.id,
+                own_description(f, pv).map(|d| format!(", description: {}", q(d))).unwrap_or_default()
             );
         }
-        for AliasExport { name: alias, primary, routing, id: suffix, .. } in &f.aliases {
+        for AliasExport { name: alias, primary, routing, description, id: suffix, .. } in &f.aliases {
             let version = |q: Qualifier| match q {
                 Qualifier::Latest => format!("{var}.latestVersion"),
                 Qualifier::Version(n) => format!("{var}V{n}"),
@@ -363,10 +386,11 @@ fn cdk(
             });
             let _ = writeln!(
                 out,
-                "    new lambda.Alias(this, '{}Alias{suffix}', {{ aliasName: {}, version: {}{} }});",
+                "    new lambda.Alias(this, '{}Alias{suffix}', {{ aliasName: {}, version: {}{}{} }});",
                 f.id,
                 q(alias),
                 version(*primary),
+                if description.is_empty() { String::new() } else { format!(", description: {}", q(description)) },
                 extra.unwrap_or_default()
             );
         }
@@ -457,15 +481,24 @@ fn terraform(
             let _ = writeln!(out, "}}\n");
         };
         config(out, &r, None, v);
-        if let Some((_, pv)) = f.version {
+        if let Some((n, pv)) = f.version {
+            if own_description(f, pv).is_some() {
+                let _ = writeln!(
+                    out,
+                    "# Terraform publishes versions with the function's description: version {n}'s own is not exported.\n"
+                );
+            }
             config(out, &format!("{r}_published"), Some(&format!("aws_lambda_function.{r}.version")), pv);
         }
-        for AliasExport { name: alias, primary, routing, tf: a, .. } in &f.aliases {
+        for AliasExport { name: alias, primary, routing, description, tf: a, .. } in &f.aliases {
             let version = |q: Qualifier| match q {
                 Qualifier::Latest => "\"$LATEST\"".to_string(),
                 Qualifier::Version(_) => format!("aws_lambda_function.{r}.version"),
             };
             let _ = writeln!(out, "resource \"aws_lambda_alias\" \"{r}_{a}\" {{\n  name             = {}\n  function_name    = aws_lambda_function.{r}.function_name\n  function_version = {}", q(alias), version(*primary));
+            if !description.is_empty() {
+                let _ = writeln!(out, "  description      = {}", q(description));
+            }
             if let Some((_, w)) = routing {
                 let _ = writeln!(out, "\n  routing_config {{\n    additional_version_weights = {{ (aws_lambda_function.{r}.version) = {w} }}\n  }}");
             }

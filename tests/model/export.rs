@@ -331,3 +331,91 @@ fn aliases_that_differ_in_punctuation_stay_apart() {
         "#]],
     );
 }
+
+/// A version published with a description of its own is still the one a template recreates
+/// (its description goes on the version resource), and aliases keep their descriptions;
+/// Terraform, which publishes with the function's description, says what it cannot carry.
+#[test]
+fn version_and_alias_descriptions() {
+    check(
+        r#"
+        sim region eu-west-1
+        aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/lambda-role --handler app.handler --zip-file fileb://f.zip
+        aws lambda publish-version --function-name f --description "release one"
+        aws lambda create-alias --function-name f --name live --function-version 1 --description "prod traffic"
+        sim export --format cloudformation  # => printed
+        sim export --format terraform  # => printed
+        "#,
+        expect![[r#"
+            $ sim region eu-west-1
+            $ aws lambda create-function --function-name f --runtime python3.9 --role arn:aws:iam::123456789012:role/lambda-role --handler app.handler --zip-file fileb://f.zip
+            $ aws lambda publish-version --function-name f --description "release one"
+            $ aws lambda create-alias --function-name f --name live --function-version 1 --description "prod traffic"
+            $ sim export --format cloudformation
+              | AWSTemplateFormatVersion: '2010-09-09'
+              | Description: "Exported from the Lambda Runtime Playground (eu-west-1, 2023-01-23T00:00:00Z)"
+              | Resources:
+              |   FFunction:
+              |     Type: AWS::Lambda::Function
+              |     Properties:
+              |       FunctionName: "f"
+              |       Code:
+              |         ZipFile: "f.zip"
+              |       Runtime: "python3.9"
+              |       Handler: "app.handler"
+              |       Role: "arn:aws:iam::123456789012:role/lambda-role"
+              |       Architectures: ["x86_64"]
+              |       MemorySize: 128
+              |       Timeout: 3
+              |       RuntimeManagementConfig:
+              |         UpdateRuntimeOn: Auto
+              |   FVersion1:
+              |     Type: AWS::Lambda::Version
+              |     Properties:
+              |       FunctionName: !Ref FFunction
+              |       Description: "release one"
+              |       RuntimePolicy:
+              |         UpdateRuntimeOn: Auto
+              |   FAliasLive:
+              |     Type: AWS::Lambda::Alias
+              |     Properties:
+              |       FunctionName: !Ref FFunction
+              |       Name: "live"
+              |       FunctionVersion: !GetAtt FVersion1.Version
+              |       Description: "prod traffic"
+            $ sim export --format terraform
+              | resource "aws_lambda_function" "f" {
+              |   function_name = "f"
+              |   runtime       = "python3.9"
+              |   handler       = "app.handler"
+              |   role          = "arn:aws:iam::123456789012:role/lambda-role"
+              |   filename      = "f.zip"
+              |   architectures = ["x86_64"]
+              |   memory_size   = 128
+              |   timeout       = 3
+              |   publish       = true
+              | }
+              | 
+              | resource "aws_lambda_runtime_management_config" "f" {
+              |   function_name     = aws_lambda_function.f.function_name
+              |   update_runtime_on = "Auto"
+              | }
+              | 
+              | # Terraform publishes versions with the function's description: version 1's own is not exported.
+              | 
+              | resource "aws_lambda_runtime_management_config" "f_published" {
+              |   function_name     = aws_lambda_function.f.function_name
+              |   qualifier         = aws_lambda_function.f.version
+              |   update_runtime_on = "Auto"
+              | }
+              | 
+              | resource "aws_lambda_alias" "f_live" {
+              |   name             = "live"
+              |   function_name    = aws_lambda_function.f.function_name
+              |   function_version = aws_lambda_function.f.version
+              |   description      = "prod traffic"
+              | }
+              | 
+        "#]],
+    );
+}

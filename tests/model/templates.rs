@@ -1128,3 +1128,252 @@ fn sam_globals_lists_are_additive() {
         "#]],
     );
 }
+
+/// SAM's referable properties: `!Ref Fn.Version`, `!GetAtt Fn.Version.Version` and
+/// `!Ref Fn.Alias` name what AutoPublishAlias made; on a function without it they are
+/// unresolved. Pseudo parameters resolve (`AWS::NotificationARNs` to none), an unknown one is
+/// refused before anything is made.
+#[test]
+fn sam_referable_properties_and_pseudo_parameters() {
+    check(
+        r#"
+        sim region eu-west-1
+        cat > t.yaml <<'EOF'
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              FunctionName: fn
+              CodeUri: code/
+              Handler: app.handler
+              Runtime: python3.9
+              AutoPublishAlias: live
+              Environment:
+                Variables:
+                  WHERE: !Sub '${AWS::Region} ${AWS::Partition} ${AWS::URLSuffix} ${AWS::StackName}'
+          Pinned:
+            Type: AWS::Lambda::Alias
+            Properties:
+              FunctionName: !Ref Fn
+              FunctionVersion: !GetAtt Fn.Version.Version
+              Name: pinned
+              Description: !Sub 'same as ${Fn.Alias}, version ${Fn.Version.Version}'
+          Other:
+            Type: AWS::Lambda::Alias
+            Properties:
+              FunctionName: !Ref Fn
+              FunctionVersion: !GetAtt [Fn.Version, Version]
+              Name: other
+              Description: !Join ['', [!Ref Fn.Version, !Join [',', !Ref AWS::NotificationARNs]]]
+        EOF
+        sam deploy --template-file t.yaml --stack-name s
+        aws lambda get-alias --function-name fn --name pinned  # => FunctionVersion Description
+        aws lambda get-alias --function-name fn --name other  # => FunctionVersion Description
+        aws lambda get-function-configuration --function-name fn  # => Environment
+        cat > bad.yaml <<'EOF'
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              FunctionName: plain
+              CodeUri: code/
+              Handler: app.handler
+              Runtime: python3.9
+          Other:
+            Type: AWS::Lambda::Alias
+            Properties:
+              FunctionName: !Ref Fn
+              FunctionVersion: !GetAtt Fn.Version.Version
+              Name: other
+        EOF
+        ! sam deploy --template-file bad.yaml --stack-name t
+        cat > pseudo.yaml <<'EOF'
+        Resources:
+          Fn:
+            Type: AWS::Lambda::Function
+            Properties:
+              FunctionName: !Ref AWS::Bogus
+              Runtime: python3.9
+              Handler: app.handler
+              Role: arn:aws:iam::123456789012:role/r
+              Code: {ZipFile: x}
+        EOF
+        ! aws cloudformation deploy --template-file pseudo.yaml --stack-name u
+        ! aws cloudformation describe-stacks --stack-name u
+        "#,
+        expect![[r#"
+            $ sim region eu-west-1
+            $ cat > t.yaml <<'EOF'
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: fn
+                  CodeUri: code/
+                  Handler: app.handler
+                  Runtime: python3.9
+                  AutoPublishAlias: live
+                  Environment:
+                    Variables:
+                      WHERE: !Sub '${AWS::Region} ${AWS::Partition} ${AWS::URLSuffix} ${AWS::StackName}'
+              Pinned:
+                Type: AWS::Lambda::Alias
+                Properties:
+                  FunctionName: !Ref Fn
+                  FunctionVersion: !GetAtt Fn.Version.Version
+                  Name: pinned
+                  Description: !Sub 'same as ${Fn.Alias}, version ${Fn.Version.Version}'
+              Other:
+                Type: AWS::Lambda::Alias
+                Properties:
+                  FunctionName: !Ref Fn
+                  FunctionVersion: !GetAtt [Fn.Version, Version]
+                  Name: other
+                  Description: !Join ['', [!Ref Fn.Version, !Join [',', !Ref AWS::NotificationARNs]]]
+            EOF
+            $ sam deploy --template-file t.yaml --stack-name s
+            $ aws lambda get-alias --function-name fn --name pinned
+              FunctionVersion: "1"
+              Description: "same as arn:aws:lambda:eu-west-1:123456789012:function:fn:live, version 1"
+            $ aws lambda get-alias --function-name fn --name other
+              FunctionVersion: "1"
+              Description: "arn:aws:lambda:eu-west-1:123456789012:function:fn:1"
+            $ aws lambda get-function-configuration --function-name fn
+              Environment: {"Variables":{"WHERE":"eu-west-1 aws amazonaws.com s"}}
+            $ cat > bad.yaml <<'EOF'
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: plain
+                  CodeUri: code/
+                  Handler: app.handler
+                  Runtime: python3.9
+              Other:
+                Type: AWS::Lambda::Alias
+                Properties:
+                  FunctionName: !Ref Fn
+                  FunctionVersion: !GetAtt Fn.Version.Version
+                  Name: other
+            EOF
+            $ ! sam deploy --template-file bad.yaml --stack-name t
+              ! Error: Failed to create changeset for the stack: t, An error occurred (ValidationError) when calling the CreateChangeSet operation: Template format error: Unresolved resource dependencies [Fn.Version] in the Resources block of the template
+            $ cat > pseudo.yaml <<'EOF'
+            Resources:
+              Fn:
+                Type: AWS::Lambda::Function
+                Properties:
+                  FunctionName: !Ref AWS::Bogus
+                  Runtime: python3.9
+                  Handler: app.handler
+                  Role: arn:aws:iam::123456789012:role/r
+                  Code: {ZipFile: x}
+            EOF
+            $ ! aws cloudformation deploy --template-file pseudo.yaml --stack-name u
+              ! An error occurred (ValidationError) when calling the CreateChangeSet operation: Template format error: Unresolved resource dependencies [AWS::Bogus] in the Resources block of the template
+            $ ! aws cloudformation describe-stacks --stack-name u
+              ! An error occurred (ValidationError) when calling the DescribeStacks operation: Stack with id u does not exist
+        "#]],
+    );
+}
+
+/// What CloudFormation reads before anything is made: a resource key it does not know (a
+/// misspelt `Properties`), and a JSON template that is not JSON (a trailing comma YAML would
+/// forgive), with its line and column. A handler that fails after making something (a Manual
+/// configuration without an ARN, once the function exists) takes it back.
+#[test]
+fn template_reading_errors_and_a_handler_that_cleans_up() {
+    check(
+        r#"
+        sim region eu-west-1
+        cat > typo.yaml <<'EOF'
+        Resources:
+          Fn:
+            Type: AWS::Lambda::Function
+            Propertes:
+              FunctionName: fn
+        EOF
+        ! aws cloudformation deploy --template-file typo.yaml --stack-name s
+        cat > t.json <<'EOF'
+        {
+          "Resources": {
+            "Fn": {
+              "Type": "AWS::Lambda::Function",
+              "Properties": {"FunctionName": "fn",}
+            }
+          }
+        }
+        EOF
+        ! aws cloudformation deploy --template-file t.json --stack-name s
+        cat > manual.yaml <<'EOF'
+        Resources:
+          Fn:
+            Type: AWS::Lambda::Function
+            Properties:
+              FunctionName: manual
+              Runtime: python3.9
+              Handler: app.handler
+              Role: arn:aws:iam::123456789012:role/r
+              Code: {ZipFile: x}
+              RuntimeManagementConfig:
+                UpdateRuntimeOn: Manual
+        EOF
+        ! aws cloudformation deploy --template-file manual.yaml --stack-name m
+        aws cloudformation describe-stacks --stack-name m  # => Stacks[].StackStatus
+        ! aws lambda get-function --function-name manual
+        "#,
+        expect![[r#"
+            $ sim region eu-west-1
+            $ cat > typo.yaml <<'EOF'
+            Resources:
+              Fn:
+                Type: AWS::Lambda::Function
+                Propertes:
+                  FunctionName: fn
+            EOF
+            $ ! aws cloudformation deploy --template-file typo.yaml --stack-name s
+              ! An error occurred (ValidationError) when calling the CreateChangeSet operation: Template format error: Invalid template resource property 'Propertes'
+            $ cat > t.json <<'EOF'
+            {
+              "Resources": {
+                "Fn": {
+                  "Type": "AWS::Lambda::Function",
+                  "Properties": {"FunctionName": "fn",}
+                }
+              }
+            }
+            EOF
+            $ ! aws cloudformation deploy --template-file t.json --stack-name s
+              ! An error occurred (ValidationError) when calling the CreateChangeSet operation: Template format error: JSON not well-formed. (line 5, column 43)
+            $ cat > manual.yaml <<'EOF'
+            Resources:
+              Fn:
+                Type: AWS::Lambda::Function
+                Properties:
+                  FunctionName: manual
+                  Runtime: python3.9
+                  Handler: app.handler
+                  Role: arn:aws:iam::123456789012:role/r
+                  Code: {ZipFile: x}
+                  RuntimeManagementConfig:
+                    UpdateRuntimeOn: Manual
+            EOF
+            $ ! aws cloudformation deploy --template-file manual.yaml --stack-name m
+              ! 
+              ! Waiting for changeset to be created..
+              ! Waiting for stack create/update to complete
+              ! 
+              ! Failed to create/update the stack. Run the following command
+              ! to fetch the list of events leading up to the failure
+              ! aws cloudformation describe-stack-events --stack-name m
+            $ aws cloudformation describe-stacks --stack-name m
+              Stacks[].StackStatus: ["ROLLBACK_COMPLETE"]
+            $ ! aws lambda get-function --function-name manual
+              ! An error occurred (ResourceNotFoundException) when calling the GetFunction operation: Function not found: arn:aws:lambda:eu-west-1:123456789012:function:manual
+        "#]],
+    );
+}

@@ -62,6 +62,84 @@ fn map(entries: Vec<(&str, Node)>) -> Node {
     Node::synthetic(Value::Map(entries.into_iter().map(|(k, v)| (k.to_string(), v)).collect()))
 }
 
+/// `Fn.Version` and `Fn.Alias` (and their attributes, `Fn.Version.Version`) in `Ref`, `GetAtt`
+/// and `Sub`, as the logical ids SAM generated for them.
+fn refer(
+    node: &mut Node,
+    referable: &BTreeMap<String, (String, String)>,
+    serverless: &BTreeSet<String>,
+    unresolved: &mut Vec<String>,
+) {
+    let mut swap = |name: &str| -> Option<String> {
+        let (function, rest) = name.split_once('.')?;
+        let (property, attribute) = rest.split_once('.').map_or((rest, None), |(p, a)| (p, Some(a)));
+        if !matches!(property, "Version" | "Alias") {
+            return None;
+        }
+        let Some((version, alias)) = referable.get(function) else {
+            // `Fn.Version` of a serverless function without AutoPublishAlias. (`V.Version` of a
+            // Lambda version resource is that resource's own attribute.)
+            let name = format!("{function}.{property}");
+            if serverless.contains(function) && !unresolved.contains(&name) {
+                unresolved.push(name);
+            }
+            return None;
+        };
+        let id = if property == "Version" { version } else { alias };
+        Some(attribute.map_or_else(|| id.clone(), |a| format!("{id}.{a}")))
+    };
+    let function = node.tag.clone().or_else(|| match &node.value {
+        Value::Map(e) if e.len() == 1 && (e[0].0 == "Ref" || e[0].0.starts_with("Fn::")) => {
+            Some(e[0].0.trim_start_matches("Fn::").to_string())
+        }
+        _ => None,
+    });
+    let tagged = node.tag.is_some();
+    let argument = match &mut node.value {
+        Value::Map(e) if !tagged && function.is_some() => &mut e[0].1,
+        _ => &mut *node,
+    };
+    match (function.as_deref(), &mut argument.value) {
+        (Some("Ref" | "GetAtt"), Value::Scalar { text, .. }) => {
+            if let Some(id) = swap(text) {
+                *text = id;
+            }
+            return;
+        }
+        (Some("GetAtt"), Value::Seq(items)) => {
+            if let Some(Node { value: Value::Scalar { text, .. }, .. }) = items.first_mut() {
+                if let Some(id) = swap(text) {
+                    *text = id;
+                }
+            }
+            return;
+        }
+        (Some("Sub"), Value::Scalar { text, .. }) => {
+            let mut out = String::new();
+            let mut rest = text.as_str();
+            while let Some(start) = rest.find("${") {
+                let Some(end) = rest[start..].find('}') else { break };
+                let name = &rest[start + 2..start + end];
+                out.push_str(&rest[..start]);
+                match swap(name) {
+                    Some(id) => out.push_str(&format!("${{{id}}}")),
+                    None => out.push_str(&rest[start..=start + end]),
+                }
+                rest = &rest[start + end + 1..];
+            }
+            out.push_str(rest);
+            *text = out;
+            return;
+        }
+        _ => {}
+    }
+    match &mut node.value {
+        Value::Map(entries) => entries.iter_mut().for_each(|(_, v)| refer(v, referable, serverless, unresolved)),
+        Value::Seq(items) => items.iter_mut().for_each(|v| refer(v, referable, serverless, unresolved)),
+        Value::Scalar { .. } => {}
+    }
+}
+
 /// A function's properties over the globals, as SAM's guide says ("Overridable Properties"):
 /// maps merge (a function's keys win), lists add up (the globals' entries first), anything else
 /// is replaced. A value written with a short-form tag (`!If`, `!Ref`) is replaced whole.
@@ -129,12 +207,16 @@ fn canonical(node: &Node, parameters: &BTreeMap<String, Json>, out: &mut String)
 pub fn expand(t: Template, parameters: &BTreeMap<String, Json>) -> Result<Template, String> {
     let globals = t.globals.as_ref().and_then(|g| g.get("Function")).cloned();
     let mut resources = Vec::new();
+    // A function's referable properties: `Fn.Version` and `Fn.Alias` name what AutoPublishAlias made.
+    let mut referable: BTreeMap<String, (String, String)> = BTreeMap::new();
+    let mut serverless: BTreeSet<String> = BTreeSet::new();
     for r in t.resources {
         if r.kind != FUNCTION {
             resources.push(r);
             continue;
         }
         let id = r.logical_id.clone();
+        serverless.insert(id.clone());
         let props = match &globals {
             Some(g) => merge(g, &r.properties),
             None => r.properties.clone(),
@@ -255,7 +337,7 @@ pub fn expand(t: Template, parameters: &BTreeMap<String, Json>) -> Result<Templa
             kind: "AWS::Lambda::Version".into(),
             properties: map(version),
             condition: r.condition.clone(),
-            depends_on: [id.clone()].into(),
+            depends_on: crate::order::set([id.clone()]),
             // SAM keeps old versions: an alias may still point at one.
             retain: true,
             code_deploy: None,
@@ -266,10 +348,11 @@ pub fn expand(t: Template, parameters: &BTreeMap<String, Json>) -> Result<Templa
             ("FunctionVersion", tagged("GetAtt", scalar(&format!("{version_id}.Version")))),
         ]);
         // The alias waits for what its deployment watches and runs (alarms, hooks).
-        let mut alias_depends: BTreeSet<String> = [id.clone(), version_id].into();
+        let mut alias_depends: BTreeSet<String> = crate::order::set([id.clone(), version_id.clone()]);
         if let Some(p) = &preference {
             template::references(p, &mut alias_depends);
         }
+        referable.insert(id.clone(), (version_id.clone(), format!("{id}Alias{alias}")));
         resources.push(Resource {
             logical_id: format!("{id}Alias{alias}"),
             kind: "AWS::Lambda::Alias".into(),
@@ -279,6 +362,18 @@ pub fn expand(t: Template, parameters: &BTreeMap<String, Json>) -> Result<Templa
             retain: false,
             code_deploy: preference,
         });
+    }
+    let mut unresolved = Vec::new();
+    for r in &mut resources {
+        refer(&mut r.properties, &referable, &serverless, &mut unresolved);
+        template::references(&r.properties, &mut r.depends_on);
+    }
+    // What is left names a function without AutoPublishAlias, as CloudFormation then sees it.
+    if !unresolved.is_empty() {
+        return Err(template::format_error(format!(
+            "Unresolved resource dependencies [{}] in the Resources block of the template",
+            unresolved.join(", ")
+        )));
     }
     // Only resources order the deploy (parameters and pseudo parameters are there already).
     let ids: BTreeSet<String> = crate::order::set(resources.iter().map(|r| r.logical_id.clone()));

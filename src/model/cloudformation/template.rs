@@ -12,6 +12,31 @@ use super::yaml::{self, Node, Value};
 pub const RESOURCE_TYPES: [&str; 4] =
     ["AWS::Lambda::Function", "AWS::Lambda::Version", "AWS::Lambda::Alias", "AWS::CloudWatch::Alarm"];
 
+/// What a resource may hold besides its type (CloudFormation's resource attributes).
+const RESOURCE_KEYS: [&str; 9] = [
+    "Type",
+    "Properties",
+    "DependsOn",
+    "Condition",
+    "DeletionPolicy",
+    "UpdateReplacePolicy",
+    "Metadata",
+    "CreationPolicy",
+    "UpdatePolicy",
+];
+
+/// CloudFormation's pseudo parameters.
+pub const PSEUDO_PARAMETERS: [&str; 8] = [
+    "AWS::AccountId",
+    "AWS::NotificationARNs",
+    "AWS::NoValue",
+    "AWS::Partition",
+    "AWS::Region",
+    "AWS::StackId",
+    "AWS::StackName",
+    "AWS::URLSuffix",
+];
+
 /// The most resources a template may declare.
 pub const MAX_RESOURCES: usize = 500;
 
@@ -163,6 +188,13 @@ pub fn references(node: &Node, out: &mut BTreeSet<String>) {
 
 /// Reads a parsed template. `parse` errors name their line and column.
 pub fn read(text: &str) -> Result<Template, String> {
+    // A JSON template is read as JSON first: YAML would forgive what CloudFormation does not
+    // (a trailing comma, say), and the error names JSON's own line and column.
+    if text.trim_start().starts_with('{') {
+        if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
+            return Err(format_error(format!("JSON not well-formed. (line {}, column {})", e.line(), e.column())));
+        }
+    }
     let root = yaml::parse(text)
         .map_err(|e| format_error(format!("YAML not well-formed. (line {}, column {})", e.line, e.column)))?;
     if !matches!(root.value, Value::Map(_)) {
@@ -221,6 +253,9 @@ pub fn read(text: &str) -> Result<Template, String> {
         if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric()) {
             return Err(format_error(format!("Resource name {id} is non alphanumeric.")));
         }
+        if let Some((key, _)) = def.entries().iter().find(|(k, _)| !RESOURCE_KEYS.contains(&k.as_str())) {
+            return Err(format_error(format!("Invalid template resource property '{key}'")));
+        }
         let Some(kind) = def.get("Type").and_then(|n| n.as_str()) else {
             return Err(format_error(format!("[/Resources/{id}] Every Resources object must contain a Type member.")));
         };
@@ -251,6 +286,19 @@ pub fn read(text: &str) -> Result<Template, String> {
     }
     let ids: BTreeSet<String> = crate::order::set(resources.iter().map(|r| r.logical_id.clone()));
     let params: BTreeSet<&str> = crate::order::set(parameters.iter().map(|p| p.name.as_str()));
+    // SAM's referable properties (`Fn.Version`, `Fn.Alias`) name resources its transform makes
+    // from `Fn`; until then they stand for the function.
+    if serverless {
+        for r in &mut resources {
+            r.depends_on = std::mem::take(&mut r.depends_on)
+                .into_iter()
+                .map(|n| match n.split_once('.') {
+                    Some((f, "Version" | "Alias")) if ids.contains(f) => f.to_string(),
+                    _ => n,
+                })
+                .collect();
+        }
+    }
     // A name that is neither a resource, a parameter nor a pseudo parameter is unresolved.
     let mut unresolved: Vec<String> = Vec::new();
     for r in &mut resources {
@@ -258,7 +306,7 @@ pub fn read(text: &str) -> Result<Template, String> {
             if ids.contains(n) {
                 return true;
             }
-            if !params.contains(n.as_str()) && !n.starts_with("AWS::") && !unresolved.contains(n) {
+            if !params.contains(n.as_str()) && !PSEUDO_PARAMETERS.contains(&n.as_str()) && !unresolved.contains(n) {
                 unresolved.push(n.clone());
             }
             false

@@ -195,10 +195,16 @@ impl Lambda {
                 };
                 self.call(region, Request::CreateFunction(request))?;
                 if let Some(rmc) = props.get("RuntimeManagementConfig") {
-                    self.call(region, runtime_config(&name, None, rmc))?;
+                    if let Err(e) = self.call(region, runtime_config(&name, None, rmc)) {
+                        // The handler takes back what it made before failing: the stack never
+                        // recorded this function, so its rollback would not delete it.
+                        let undo = FunctionRequest { function_name: name.clone(), qualifier: None };
+                        let _ = self.call(region, Request::DeleteFunction(undo));
+                        return Err(e);
+                    }
                 }
                 let arn = function_arn(region, &name, None);
-                (name.clone(), Made { reference: name, attributes: [("Arn".to_string(), arn)].into() })
+                (name.clone(), Made { reference: name, attributes: crate::order::map([("Arn".to_string(), arn)]) })
             }
             "AWS::Lambda::Version" => {
                 let function = text("FunctionName").unwrap_or_default();
@@ -222,11 +228,17 @@ impl Lambda {
                     return Err(self.handler_message(&e));
                 }
                 if let Some(policy) = props.get("RuntimePolicy") {
-                    self.call(region, runtime_config(&function, Some(&number), policy))?;
+                    if let Err(e) = self.call(region, runtime_config(&function, Some(&number), policy)) {
+                        // As for a function: the version just published goes with the failure.
+                        let undo = FunctionRequest { function_name: function.clone(), qualifier: Some(number) };
+                        let _ = self.call(region, Request::DeleteFunction(undo));
+                        return Err(e);
+                    }
                 }
                 let arn = c.function_arn.clone();
                 let function_arn = arn.rsplit_once(':').map(|(f, _)| f.to_string()).unwrap_or_default();
-                let attributes = [("Version".to_string(), number), ("FunctionArn".to_string(), function_arn)].into();
+                let attributes =
+                    crate::order::map([("Version".to_string(), number), ("FunctionArn".to_string(), function_arn)]);
                 (arn.clone(), Made { reference: arn, attributes })
             }
             "AWS::Lambda::Alias" => {
@@ -241,14 +253,17 @@ impl Lambda {
                     return Err("CreateAlias answered nothing".into());
                 };
                 let arn = a.alias_arn;
-                (arn.clone(), Made { reference: arn.clone(), attributes: [("AliasArn".to_string(), arn)].into() })
+                (
+                    arn.clone(),
+                    Made { reference: arn.clone(), attributes: crate::order::map([("AliasArn".to_string(), arn)]) },
+                )
             }
             "AWS::CloudWatch::Alarm" => {
                 let name = text("AlarmName")
                     .unwrap_or_else(|| format!("{stack}-{}-{}", r.logical_id, suffix(&mut self.rng, true)));
                 self.call(region, alarm(&name, props))?;
                 let arn = format!("arn:aws:cloudwatch:{region}:{DEFAULT_ACCOUNT}:alarm:{name}");
-                (name.clone(), Made { reference: name, attributes: [("Arn".to_string(), arn)].into() })
+                (name.clone(), Made { reference: name, attributes: crate::order::map([("Arn".to_string(), arn)]) })
             }
             other => return Err(format!("the playground does not provision {other}")),
         };

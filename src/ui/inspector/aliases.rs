@@ -41,7 +41,9 @@ pub fn Aliases(props: &AliasesProps) -> Html {
                     error.set(Some(format!("{} is not a percentage", percent.trim())));
                     return;
                 };
-                Some(AliasRoutingConfiguration { additional_version_weights: [((*extra).clone(), p / 100.0)].into() })
+                Some(AliasRoutingConfiguration {
+                    additional_version_weights: crate::model::order::map([((*extra).clone(), p / 100.0)]),
+                })
             };
             error.set(None);
             let request = if existing.contains(&name) {
