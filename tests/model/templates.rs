@@ -675,7 +675,10 @@ fn sam_transform_rules() {
                     Type: Canary10Percent5Minutes
             EOF
             $ ! sam deploy --template-file preference.yaml --stack-name s
-              ! Error: Failed to create changeset for the stack: s, An error occurred (ValidationError) when calling the CreateChangeSet operation: Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1. Resource with id [Fn] is invalid. 'DeploymentPreference' requires AutoPublishAlias property to be specified.
+              ! 
+              ! Waiting for changeset to be created..
+              ! 
+              ! Error: Failed to create changeset for the stack: s, ex: Waiter ChangeSetCreateComplete failed: Waiter encountered a terminal failure state: For expression "Status" we matched expected path: "FAILED" Status: FAILED. Reason: Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1. Resource with id [Fn] is invalid. 'DeploymentPreference' requires AutoPublishAlias property to be specified.
             $ cat > events.yaml <<'EOF'
             Transform: AWS::Serverless-2016-10-31
             Resources:
@@ -690,7 +693,10 @@ fn sam_transform_rules() {
                       Type: Api
             EOF
             $ ! aws cloudformation deploy --template-file events.yaml --stack-name s
-              ! An error occurred (ValidationError) when calling the CreateChangeSet operation: Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1. Resource with id [Fn] is invalid. The playground does not model property Events of AWS::Serverless::Function.
+              ! 
+              ! Waiting for changeset to be created..
+              ! 
+              ! Failed to create the changeset: Waiter ChangeSetCreateComplete failed: Waiter encountered a terminal failure state: For expression "Status" we matched expected path: "FAILED" Status: FAILED. Reason: Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1. Resource with id [Fn] is invalid. The playground does not model property Events of AWS::Serverless::Function.
             $ cat > globals.yaml <<'EOF'
             Transform: AWS::Serverless-2016-10-31
             Globals:
@@ -1261,7 +1267,10 @@ fn sam_referable_properties_and_pseudo_parameters() {
                   Name: other
             EOF
             $ ! sam deploy --template-file bad.yaml --stack-name t
-              ! Error: Failed to create changeset for the stack: t, An error occurred (ValidationError) when calling the CreateChangeSet operation: Template format error: Unresolved resource dependencies [Fn.Version] in the Resources block of the template
+              ! 
+              ! Waiting for changeset to be created..
+              ! 
+              ! Error: Failed to create changeset for the stack: t, ex: Waiter ChangeSetCreateComplete failed: Waiter encountered a terminal failure state: For expression "Status" we matched expected path: "FAILED" Status: FAILED. Reason: Template format error: Unresolved resource dependencies [Fn.Version] in the Resources block of the template
             $ cat > pseudo.yaml <<'EOF'
             Resources:
               Fn:

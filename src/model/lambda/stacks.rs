@@ -71,6 +71,23 @@ fn validation(message: impl Into<String>) -> ApiError {
     ApiError::new(ErrorCode::ValidationError, message)
 }
 
+/// A change set CloudFormation took and then failed: a transform's error is not an answer to
+/// CreateChangeSet but the change set's status, which each CLI's waiter reports in its words.
+fn change_set_failed(r: &DeployStackRequest, reason: &str) -> ApiError {
+    let waiter = format!(
+        "Waiter ChangeSetCreateComplete failed: Waiter encountered a terminal failure state: For expression \"Status\" we matched expected path: \"FAILED\" Status: FAILED. Reason: {reason}"
+    );
+    let printed = if r.sam {
+        format!(
+            "\nWaiting for changeset to be created..\n\nError: Failed to create changeset for the stack: {}, ex: {waiter}",
+            r.stack_name
+        )
+    } else {
+        format!("\nWaiting for changeset to be created..\n\nFailed to create the changeset: {waiter}")
+    };
+    ApiError::new(ErrorCode::StackDeployFailed, printed)
+}
+
 /// `A-Za-z0-9` suffix CloudFormation gives generated names.
 fn suffix(rng: &mut crate::rng::Rng, upper: bool) -> String {
     let alphabet: &[u8] = if upper {
@@ -423,6 +440,7 @@ impl Lambda {
             Err(e) if e.message.contains("No changes to deploy") => {
                 Err(failed(format!("Error: No changes to deploy. Stack {stack} is up to date")))
             }
+            Err(e) if e.message.contains("Waiter ChangeSetCreateComplete") => Err(e),
             Err(e) if e.code == ErrorCode::StackDeployFailed => {
                 let (waiter, status) = if creating {
                     ("StackCreateComplete", "ROLLBACK_COMPLETE")
@@ -441,7 +459,7 @@ impl Lambda {
         let template = template::read(&r.template_body).map_err(validation)?;
         let parameters = template::parameter_values(&template, &r.parameter_overrides).map_err(validation)?;
         let template = if template.serverless {
-            crate::cloudformation::sam::expand(template, &parameters).map_err(validation)?
+            crate::cloudformation::sam::expand(template, &parameters).map_err(|reason| change_set_failed(r, &reason))?
         } else {
             template
         };
