@@ -571,9 +571,23 @@ pub struct StackDescription {
     pub disable_rollback: bool,
     #[serde(rename = "NotificationARNs")]
     pub notification_arns: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub outputs: Vec<StackOutput>,
     pub tags: Vec<serde_json::Value>,
     pub enable_termination_protection: bool,
     pub drift_information: serde_json::Value,
+}
+
+/// A template output as `describe-stacks` shows it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct StackOutput {
+    pub output_key: String,
+    pub output_value: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub export_name: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

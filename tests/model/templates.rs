@@ -1386,3 +1386,146 @@ fn template_reading_errors_and_a_handler_that_cleans_up() {
         "#]],
     );
 }
+
+/// Parameters are checked as CloudFormation checks them (type, bounds, AllowedValues; a
+/// ConstraintDescription replaces the constraint's words), AllowedPattern is refused by name,
+/// and Outputs show in describe-stacks once the deploy is done (SAM's `Fn.Version` included).
+#[test]
+fn parameters_and_outputs() {
+    check(
+        r#"
+        sim region eu-west-1
+        cat > t.yaml <<'EOF'
+        Transform: AWS::Serverless-2016-10-31
+        Parameters:
+          Memory:
+            Type: Number
+            Default: 256
+            MinValue: 128
+            MaxValue: 10240
+          Stage:
+            Type: String
+            Default: prod
+            AllowedValues: [prod, test]
+            ConstraintDescription: Stage is prod or test.
+          Suffix:
+            Type: String
+            Default: x
+            MaxLength: 3
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              FunctionName: !Sub 'fn-${Stage}-${Suffix}'
+              CodeUri: code/
+              Handler: app.handler
+              Runtime: python3.9
+              MemorySize: !Ref Memory
+              AutoPublishAlias: live
+        Outputs:
+          FunctionArn:
+            Description: The function
+            Value: !GetAtt Fn.Arn
+          LiveVersion:
+            Value: !Ref Fn.Version
+            Export:
+              Name: !Sub '${AWS::StackName}-version'
+        EOF
+        ! sam deploy --template-file t.yaml --stack-name s --parameter-overrides Memory=lots
+        ! sam deploy --template-file t.yaml --stack-name s --parameter-overrides Memory=64
+        ! sam deploy --template-file t.yaml --stack-name s --parameter-overrides Stage=dev
+        ! sam deploy --template-file t.yaml --stack-name s --parameter-overrides Suffix=long
+        sam deploy --template-file t.yaml --stack-name s
+        aws cloudformation describe-stacks --stack-name s  # => Stacks[].Outputs
+        cat > pattern.yaml <<'EOF'
+        Parameters:
+          Name:
+            Type: String
+            AllowedPattern: '[a-z]+'
+        Resources:
+          Fn:
+            Type: AWS::Lambda::Function
+            Properties:
+              FunctionName: !Ref Name
+              Runtime: python3.9
+              Handler: app.handler
+              Role: arn:aws:iam::123456789012:role/r
+              Code: {ZipFile: x}
+        Outputs:
+          Missing:
+            Value: !GetAtt Nope.Arn
+        EOF
+        ! aws cloudformation deploy --template-file pattern.yaml --stack-name p --parameter-overrides Name=fn
+        "#,
+        expect![[r#"
+            $ sim region eu-west-1
+            $ cat > t.yaml <<'EOF'
+            Transform: AWS::Serverless-2016-10-31
+            Parameters:
+              Memory:
+                Type: Number
+                Default: 256
+                MinValue: 128
+                MaxValue: 10240
+              Stage:
+                Type: String
+                Default: prod
+                AllowedValues: [prod, test]
+                ConstraintDescription: Stage is prod or test.
+              Suffix:
+                Type: String
+                Default: x
+                MaxLength: 3
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: !Sub 'fn-${Stage}-${Suffix}'
+                  CodeUri: code/
+                  Handler: app.handler
+                  Runtime: python3.9
+                  MemorySize: !Ref Memory
+                  AutoPublishAlias: live
+            Outputs:
+              FunctionArn:
+                Description: The function
+                Value: !GetAtt Fn.Arn
+              LiveVersion:
+                Value: !Ref Fn.Version
+                Export:
+                  Name: !Sub '${AWS::StackName}-version'
+            EOF
+            $ ! sam deploy --template-file t.yaml --stack-name s --parameter-overrides Memory=lots
+              ! Error: Failed to create changeset for the stack: s, An error occurred (ValidationError) when calling the CreateChangeSet operation: Parameter 'Memory' must be a number.
+            $ ! sam deploy --template-file t.yaml --stack-name s --parameter-overrides Memory=64
+              ! Error: Failed to create changeset for the stack: s, An error occurred (ValidationError) when calling the CreateChangeSet operation: Parameter 'Memory' must be a number greater than or equal to 128
+            $ ! sam deploy --template-file t.yaml --stack-name s --parameter-overrides Stage=dev
+              ! Error: Failed to create changeset for the stack: s, An error occurred (ValidationError) when calling the CreateChangeSet operation: Parameter 'Stage' failed to satisfy constraint: Stage is prod or test.
+            $ ! sam deploy --template-file t.yaml --stack-name s --parameter-overrides Suffix=long
+              ! Error: Failed to create changeset for the stack: s, An error occurred (ValidationError) when calling the CreateChangeSet operation: Parameter 'Suffix' must contain at most 3 characters
+            $ sam deploy --template-file t.yaml --stack-name s
+            $ aws cloudformation describe-stacks --stack-name s
+              Stacks[].Outputs: [[{"OutputKey":"FunctionArn","OutputValue":"arn:aws:lambda:eu-west-1:123456789012:function:fn-prod-x","Description":"The function"},{"OutputKey":"LiveVersion","OutputValue":"arn:aws:lambda:eu-west-1:123456789012:function:fn-prod-x:1","ExportName":"s-version"}]]
+            $ cat > pattern.yaml <<'EOF'
+            Parameters:
+              Name:
+                Type: String
+                AllowedPattern: '[a-z]+'
+            Resources:
+              Fn:
+                Type: AWS::Lambda::Function
+                Properties:
+                  FunctionName: !Ref Name
+                  Runtime: python3.9
+                  Handler: app.handler
+                  Role: arn:aws:iam::123456789012:role/r
+                  Code: {ZipFile: x}
+            Outputs:
+              Missing:
+                Value: !GetAtt Nope.Arn
+            EOF
+            $ ! aws cloudformation deploy --template-file pattern.yaml --stack-name p --parameter-overrides Name=fn
+              ! An error occurred (ValidationError) when calling the CreateChangeSet operation: Template format error: Invalid template parameter property 'AllowedPattern' (the playground does not check AllowedPattern)
+        "#]],
+    );
+}

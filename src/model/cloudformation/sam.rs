@@ -368,6 +368,12 @@ pub fn expand(t: Template, parameters: &BTreeMap<String, Json>) -> Result<Templa
         refer(&mut r.properties, &referable, &serverless, &mut unresolved);
         template::references(&r.properties, &mut r.depends_on);
     }
+    let mut outputs = t.outputs.clone();
+    for o in &mut outputs {
+        for n in [Some(&mut o.value), o.description.as_mut(), o.export_name.as_mut()].into_iter().flatten() {
+            refer(n, &referable, &serverless, &mut unresolved);
+        }
+    }
     // What is left names a function without AutoPublishAlias, as CloudFormation then sees it.
     if !unresolved.is_empty() {
         return Err(template::format_error(format!(
@@ -381,5 +387,5 @@ pub fn expand(t: Template, parameters: &BTreeMap<String, Json>) -> Result<Templa
         r.depends_on.retain(|d| ids.contains(d));
     }
     let resources = template::order(resources)?;
-    Ok(Template { resources, serverless: false, globals: None, ..t })
+    Ok(Template { resources, serverless: false, globals: None, outputs, ..t })
 }

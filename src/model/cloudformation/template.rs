@@ -60,7 +60,30 @@ pub struct Parameter {
     pub kind: String,
     pub default: Option<String>,
     pub allowed: Vec<String>,
+    /// MinLength, MaxLength (Strings) and MinValue, MaxValue (Numbers).
+    pub length: (Option<f64>, Option<f64>),
+    pub value: (Option<f64>, Option<f64>),
+    /// What a value that fails a constraint is told instead of the constraint.
+    pub constraint_description: Option<String>,
 }
+
+/// The parameter types the playground reads.
+const PARAMETER_TYPES: [&str; 4] = ["String", "Number", "List<Number>", "CommaDelimitedList"];
+
+/// What a parameter may hold. [choice] AllowedPattern would need a regular-expression engine in
+/// the bundle: it is refused by name rather than skipped.
+const PARAMETER_KEYS: [&str; 10] = [
+    "Type",
+    "Default",
+    "AllowedValues",
+    "Description",
+    "ConstraintDescription",
+    "NoEcho",
+    "MinLength",
+    "MaxLength",
+    "MinValue",
+    "MaxValue",
+];
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Resource {
@@ -87,6 +110,18 @@ pub struct Template {
     pub serverless: bool,
     /// SAM's `Globals` section.
     pub globals: Option<Node>,
+    /// The `Outputs` section, in the template's order.
+    pub outputs: Vec<Output>,
+}
+
+/// An output: what `describe-stacks` shows once the deploy is done.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Output {
+    pub key: String,
+    pub value: Node,
+    pub description: Option<Node>,
+    pub export_name: Option<Node>,
+    pub condition: Option<String>,
 }
 
 /// `Template format error: ...`, as CreateChangeSet answers (ValidationError).
@@ -217,11 +252,29 @@ pub fn read(text: &str) -> Result<Template, String> {
             let Some(kind) = field("Type") else {
                 return Err(format_error(format!("Every Parameters object must contain a Type member. ({name})")));
             };
+            if !PARAMETER_TYPES.contains(&kind.as_str()) {
+                return Err(format_error(format!("Unrecognized parameter type: {kind}")));
+            }
+            if let Some((key, _)) = def.entries().iter().find(|(k, _)| !PARAMETER_KEYS.contains(&k.as_str())) {
+                return Err(format_error(format!(
+                    "Invalid template parameter property '{key}' (the playground does not check {key})"
+                )));
+            }
+            let number = |k: &str| -> Result<Option<f64>, String> {
+                field(k)
+                    .map(|t| {
+                        t.parse::<f64>().map_err(|_| format_error(format!("{k} of parameter {name} must be a number")))
+                    })
+                    .transpose()
+            };
             parameters.push(Parameter {
                 name: name.clone(),
                 kind,
                 default: field("Default"),
                 allowed: def.get("AllowedValues").map(scalar_list).unwrap_or_default(),
+                length: (number("MinLength")?, number("MaxLength")?),
+                value: (number("MinValue")?, number("MaxValue")?),
+                constraint_description: field("ConstraintDescription"),
             });
         }
     }
@@ -318,8 +371,38 @@ pub fn read(text: &str) -> Result<Template, String> {
             unresolved.join(", ")
         )));
     }
+    let mut outputs = Vec::new();
+    let mut named = BTreeSet::new();
+    for (key, def) in root.get("Outputs").map(|o| o.entries().to_vec()).unwrap_or_default() {
+        let Some(value) = def.get("Value").cloned() else {
+            return Err(format_error("Every Outputs member must contain a Value object"));
+        };
+        let description = def.get("Description").cloned();
+        let export_name = def.get("Export").and_then(|e| e.get("Name")).cloned();
+        for n in [Some(&value), description.as_ref(), export_name.as_ref()].into_iter().flatten() {
+            references(n, &mut named);
+        }
+        let condition = def.get("Condition").and_then(|n| n.as_str()).map(String::from);
+        outputs.push(Output { key, value, description, export_name, condition });
+    }
+    let unresolved: Vec<String> = named
+        .into_iter()
+        .filter(|n| {
+            let resource = match n.split_once('.') {
+                Some((f, "Version" | "Alias")) if serverless => f,
+                _ => n.as_str(),
+            };
+            !ids.contains(resource) && !params.contains(n.as_str()) && !PSEUDO_PARAMETERS.contains(&n.as_str())
+        })
+        .collect();
+    if !unresolved.is_empty() {
+        return Err(format_error(format!(
+            "Unresolved resource dependencies [{}] in the Outputs block of the template",
+            unresolved.join(", ")
+        )));
+    }
     let resources = order(resources)?;
-    Ok(Template { parameters, conditions, resources, serverless, globals: root.get("Globals").cloned() })
+    Ok(Template { parameters, conditions, resources, serverless, globals: root.get("Globals").cloned(), outputs })
 }
 
 /// Dependency order (Kahn's algorithm with in-degree counts, ties in the template's order); a
@@ -385,6 +468,42 @@ pub(super) fn order(resources: Vec<Resource>) -> Result<Vec<Resource>, String> {
     Ok(order.into_iter().filter_map(|i| slots[i].take()).collect())
 }
 
+/// A parameter's value against its type and constraints, in CloudFormation's words; with a
+/// ConstraintDescription, that is what a failed constraint says. [choice] The texts of the length
+/// and value bounds follow CloudFormation's form; they were not recorded.
+fn check_parameter(p: &Parameter, value: &str) -> Result<(), String> {
+    let name = &p.name;
+    let failed = |constraint: String| match &p.constraint_description {
+        Some(d) => Err(format!("Parameter '{name}' failed to satisfy constraint: {d}")),
+        None => Err(constraint),
+    };
+    let numbers: Vec<&str> = match p.kind.as_str() {
+        "Number" => vec![value.trim()],
+        "List<Number>" => value.split(',').map(str::trim).collect(),
+        _ => Vec::new(),
+    };
+    for n in &numbers {
+        let Ok(x) = n.parse::<f64>() else { return failed(format!("Parameter '{name}' must be a number.")) };
+        if let Some(min) = p.value.0.filter(|m| x < *m) {
+            return failed(format!("Parameter '{name}' must be a number greater than or equal to {min}"));
+        }
+        if let Some(max) = p.value.1.filter(|m| x > *m) {
+            return failed(format!("Parameter '{name}' must be a number less than or equal to {max}"));
+        }
+    }
+    let chars = value.chars().count() as f64;
+    if let Some(min) = p.length.0.filter(|m| p.kind == "String" && chars < *m) {
+        return failed(format!("Parameter '{name}' must contain at least {min} characters"));
+    }
+    if let Some(max) = p.length.1.filter(|m| p.kind == "String" && chars > *m) {
+        return failed(format!("Parameter '{name}' must contain at most {max} characters"));
+    }
+    if !p.allowed.is_empty() && !p.allowed.iter().any(|a| a == value) {
+        return failed(format!("Parameter '{name}' must be one of AllowedValues"));
+    }
+    Ok(())
+}
+
 /// Parameter values: overrides, then defaults; missing values and values outside AllowedValues
 /// are errors in CloudFormation's words.
 pub fn parameter_values(t: &Template, overrides: &[(String, String)]) -> Result<BTreeMap<String, Json>, String> {
@@ -396,11 +515,11 @@ pub fn parameter_values(t: &Template, overrides: &[(String, String)]) -> Result<
             missing.push(p.name.clone());
             continue;
         };
-        if !p.allowed.is_empty() && !p.allowed.contains(&value) {
-            return Err(format!("Parameter '{}' must be one of AllowedValues", p.name));
-        }
+        check_parameter(p, &value)?;
         let json = match p.kind.as_str() {
-            "CommaDelimitedList" => Json::Array(value.split(',').map(|s| Json::String(s.trim().into())).collect()),
+            "CommaDelimitedList" | "List<Number>" => {
+                Json::Array(value.split(',').map(|s| Json::String(s.trim().into())).collect())
+            }
             _ => Json::String(value),
         };
         out.insert(p.name.clone(), json);

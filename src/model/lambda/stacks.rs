@@ -40,6 +40,8 @@ pub(super) struct Stack {
     template: String,
     parameters: BTreeMap<String, Json>,
     resources: Vec<Provisioned>,
+    /// The outputs of the last deploy that completed.
+    outputs: Vec<StackOutput>,
     /// Oldest first.
     events: Vec<StackEvent>,
     /// A deploy under way: waiting for a CodeDeploy deployment to end.
@@ -525,6 +527,7 @@ impl Lambda {
             template: String::new(),
             parameters: BTreeMap::new(),
             resources: Vec::new(),
+            outputs: Vec::new(),
             events: Vec::new(),
             progress: None,
         });
@@ -557,6 +560,38 @@ impl Lambda {
 
     /// Goes on with a deploy from its next resource (after a deployment, or from the start), or
     /// rolls it back when `failed` names the resource that failed and how.
+    /// The template's outputs with what the deploy made. [choice] The template check refuses
+    /// names it cannot resolve; an output that still fails (an attribute a resource lacks) is
+    /// left out rather than failing a deploy that made everything.
+    fn outputs(&self, region: &str, p: &Progress) -> Vec<StackOutput> {
+        let cx = Context {
+            region,
+            account: DEFAULT_ACCOUNT,
+            stack_name: &p.stack_name,
+            stack_id: &p.stack_id,
+            parameters: &p.parameters,
+            conditions: &p.conditions,
+            made: &p.made,
+        };
+        let text = |n: &Option<crate::cloudformation::yaml::Node>| {
+            n.as_ref().and_then(|n| cx.resolve(n).ok().flatten()).map(|v| resolve::text(&v))
+        };
+        p.template
+            .outputs
+            .iter()
+            .filter(|o| o.condition.as_ref().is_none_or(|c| p.conditions.get(c).copied().unwrap_or(false)))
+            .filter_map(|o| {
+                let value = cx.resolve(&o.value).ok().flatten()?;
+                Some(StackOutput {
+                    output_key: o.key.clone(),
+                    output_value: resolve::text(&value),
+                    description: text(&o.description),
+                    export_name: text(&o.export_name),
+                })
+            })
+            .collect()
+    }
+
     fn run_stack(
         &mut self,
         region: &str,
@@ -686,10 +721,12 @@ impl Lambda {
             }
             let status = if p.creating { "CREATE_COMPLETE" } else { "UPDATE_COMPLETE" };
             self.stack_event(key, None, status, None);
+            let outputs = self.outputs(region, &p);
             if let Some(s) = self.stacks.get_mut(key) {
                 s.template = p.body.clone();
                 s.parameters = p.parameters;
                 s.resources = p.new;
+                s.outputs = outputs;
             }
             let printed = format!("{SUCCESS}Successfully created/updated stack - {}", p.stack_name);
             return Ok(StackDeployed { stack_name: p.stack_name.clone(), stack_status: status.into(), printed });
@@ -877,6 +914,7 @@ impl Lambda {
                 stack_status: s.status.clone(),
                 disable_rollback: false,
                 notification_arns: Vec::new(),
+                outputs: s.outputs.clone(),
                 tags: Vec::new(),
                 enable_termination_protection: false,
                 drift_information: json!({"StackDriftStatus": "NOT_CHECKED"}),
