@@ -1529,3 +1529,187 @@ fn parameters_and_outputs() {
         "#]],
     );
 }
+
+/// DeploymentPreference: a Type that names no configuration fails when the alias is made (not
+/// at the first shift); `Enabled: false` moves the alias at once. The long form of `Fn::If`
+/// and the short `!Not`, a Version's RuntimePolicy, and a wrong enum value in a deploy.
+#[test]
+fn deployment_preference_intrinsics_and_enums() {
+    check(
+        r#"
+        sim region eu-west-1
+        cat > typo.yaml <<'EOF'
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              FunctionName: typo
+              CodeUri: code/
+              Handler: app.handler
+              Runtime: python3.9
+              AutoPublishAlias: live
+              DeploymentPreference:
+                Type: Canary10Percent5Minute
+        EOF
+        ! sam deploy --template-file typo.yaml --stack-name typo
+        aws cloudformation describe-stack-events --stack-name typo  # => StackEvents[].ResourceStatusReason
+        cat > t.yaml <<'EOF'
+        Transform: AWS::Serverless-2016-10-31
+        Parameters:
+          Pin: {Type: String, Default: 'no', AllowedValues: ['yes', 'no']}
+          Code: {Type: String, Default: v1/}
+        Conditions:
+          Pinned: {"Fn::Equals": [!Ref Pin, 'yes']}
+          Floating: !Not [{Condition: Pinned}]
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              FunctionName: fn
+              CodeUri: !Ref Code
+              Handler: app.handler
+              Runtime: python3.9
+              Description: {"Fn::If": [Floating, floating, pinned]}
+              AutoPublishAlias: live
+              DeploymentPreference:
+                Type: Linear10PercentEvery1Minute
+                Enabled: false
+        EOF
+        sam deploy --template-file t.yaml --stack-name s
+        aws lambda get-function-configuration --function-name fn  # => Description
+        sam deploy --template-file t.yaml --stack-name s --parameter-overrides Code=v2/
+        aws lambda get-alias --function-name fn --name live  # => FunctionVersion RoutingConfig
+        cat > version.yaml <<'EOF'
+        Resources:
+          Fn:
+            Type: AWS::Lambda::Function
+            Properties:
+              FunctionName: versioned
+              Runtime: python3.9
+              Handler: app.handler
+              Role: arn:aws:iam::123456789012:role/r
+              Code: {ZipFile: x}
+          V1:
+            Type: AWS::Lambda::Version
+            Properties:
+              FunctionName: !Ref Fn
+              RuntimePolicy:
+                UpdateRuntimeOn: FunctionUpdate
+        EOF
+        aws cloudformation deploy --template-file version.yaml --stack-name v
+        aws lambda get-runtime-management-config --function-name versioned --qualifier 1  # => UpdateRuntimeOn
+        aws lambda get-runtime-management-config --function-name versioned  # => UpdateRuntimeOn
+        cat > enum.yaml <<'EOF'
+        Resources:
+          Fn:
+            Type: AWS::Lambda::Function
+            Properties:
+              FunctionName: enum
+              Runtime: python3.9
+              Handler: app.handler
+              Role: arn:aws:iam::123456789012:role/r
+              Code: {ZipFile: x}
+              RuntimeManagementConfig:
+                UpdateRuntimeOn: Sometimes
+        EOF
+        ! aws cloudformation deploy --template-file enum.yaml --stack-name e
+        aws cloudformation describe-stack-events --stack-name e  # => StackEvents[].ResourceStatusReason
+        "#,
+        expect![[r#"
+            $ sim region eu-west-1
+            $ cat > typo.yaml <<'EOF'
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: typo
+                  CodeUri: code/
+                  Handler: app.handler
+                  Runtime: python3.9
+                  AutoPublishAlias: live
+                  DeploymentPreference:
+                    Type: Canary10Percent5Minute
+            EOF
+            $ ! sam deploy --template-file typo.yaml --stack-name typo
+              ! Error: Failed to create/update the stack: typo, Waiter StackCreateComplete failed: Waiter encountered a terminal failure state: For expression "Stacks[].StackStatus" we matched expected path: "ROLLBACK_COMPLETE" at least once
+            $ aws cloudformation describe-stack-events --stack-name typo
+              StackEvents[].ResourceStatusReason: [null,null,null,null,"The following resource(s) failed to create: [FnAliaslive]. Rollback requested by user.","Resource handler returned message: \"No deployment configuration found for name: Canary10Percent5Minute (Service: CodeDeploy, Status Code: 400, Request ID: 998d8fb1-00ca-45d5-9eac-75d45474c891)\" (RequestToken: 12fc33f2-29b7-4950-870e-a7e37990e511, HandlerErrorCode: InvalidRequest)",null,null,null,null,null,"User Initiated"]
+            $ cat > t.yaml <<'EOF'
+            Transform: AWS::Serverless-2016-10-31
+            Parameters:
+              Pin: {Type: String, Default: 'no', AllowedValues: ['yes', 'no']}
+              Code: {Type: String, Default: v1/}
+            Conditions:
+              Pinned: {"Fn::Equals": [!Ref Pin, 'yes']}
+              Floating: !Not [{Condition: Pinned}]
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: fn
+                  CodeUri: !Ref Code
+                  Handler: app.handler
+                  Runtime: python3.9
+                  Description: {"Fn::If": [Floating, floating, pinned]}
+                  AutoPublishAlias: live
+                  DeploymentPreference:
+                    Type: Linear10PercentEvery1Minute
+                    Enabled: false
+            EOF
+            $ sam deploy --template-file t.yaml --stack-name s
+            $ aws lambda get-function-configuration --function-name fn
+              Description: "floating"
+            $ sam deploy --template-file t.yaml --stack-name s --parameter-overrides Code=v2/
+            $ aws lambda get-alias --function-name fn --name live
+              FunctionVersion: "2"
+              RoutingConfig: null
+            $ cat > version.yaml <<'EOF'
+            Resources:
+              Fn:
+                Type: AWS::Lambda::Function
+                Properties:
+                  FunctionName: versioned
+                  Runtime: python3.9
+                  Handler: app.handler
+                  Role: arn:aws:iam::123456789012:role/r
+                  Code: {ZipFile: x}
+              V1:
+                Type: AWS::Lambda::Version
+                Properties:
+                  FunctionName: !Ref Fn
+                  RuntimePolicy:
+                    UpdateRuntimeOn: FunctionUpdate
+            EOF
+            $ aws cloudformation deploy --template-file version.yaml --stack-name v
+            $ aws lambda get-runtime-management-config --function-name versioned --qualifier 1
+              UpdateRuntimeOn: "FunctionUpdate"
+            $ aws lambda get-runtime-management-config --function-name versioned
+              UpdateRuntimeOn: "Auto"
+            $ cat > enum.yaml <<'EOF'
+            Resources:
+              Fn:
+                Type: AWS::Lambda::Function
+                Properties:
+                  FunctionName: enum
+                  Runtime: python3.9
+                  Handler: app.handler
+                  Role: arn:aws:iam::123456789012:role/r
+                  Code: {ZipFile: x}
+                  RuntimeManagementConfig:
+                    UpdateRuntimeOn: Sometimes
+            EOF
+            $ ! aws cloudformation deploy --template-file enum.yaml --stack-name e
+              ! 
+              ! Waiting for changeset to be created..
+              ! Waiting for stack create/update to complete
+              ! 
+              ! Failed to create/update the stack. Run the following command
+              ! to fetch the list of events leading up to the failure
+              ! aws cloudformation describe-stack-events --stack-name e
+            $ aws cloudformation describe-stack-events --stack-name e
+              StackEvents[].ResourceStatusReason: [null,"The following resource(s) failed to create: [Fn]. Rollback requested by user.","Properties validation failed for resource Fn with message: #/RuntimeManagementConfig/UpdateRuntimeOn: Sometimes is not a valid enum value",null,"User Initiated"]
+        "#]],
+    );
+}

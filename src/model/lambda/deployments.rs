@@ -119,7 +119,7 @@ impl Lambda {
         })
     }
 
-    fn deployment_config(&self, region: &str, name: &str) -> ApiResult<TrafficRouting> {
+    pub(super) fn deployment_config(&self, region: &str, name: &str) -> ApiResult<TrafficRouting> {
         predefined(name)
             .or_else(|| self.deployment_configs.get(&(region.to_string(), name.to_string())).copied())
             .ok_or_else(|| {

@@ -90,6 +90,18 @@ fn change_set_failed(r: &DeployStackRequest, reason: &str) -> ApiError {
     ApiError::new(ErrorCode::StackDeployFailed, printed)
 }
 
+/// The deployment configuration a SAM DeploymentPreference names: one of CodeDeploy's Lambda
+/// configurations by its short name (`Canary10Percent5Minutes`), or a custom one by its own.
+fn preference_config(preference: &Json) -> String {
+    let kind = text_of(preference, "Type").unwrap_or_default();
+    let predefined = format!("CodeDeployDefault.Lambda{kind}");
+    if crate::deployment::predefined(&predefined).is_some() {
+        predefined
+    } else {
+        kind
+    }
+}
+
 /// `A-Za-z0-9` suffix CloudFormation gives generated names.
 fn suffix(rng: &mut crate::rng::Rng, upper: bool) -> String {
     let alphabet: &[u8] = if upper {
@@ -153,6 +165,11 @@ impl Lambda {
     /// A model error as a resource handler reports it. [choice] The envelope is CloudFormation's
     /// current one; the playground has no request tokens, so it draws one.
     fn handler_message(&mut self, e: &ApiError) -> String {
+        self.service_handler_message("Lambda", e)
+    }
+
+    /// A resource handler's failure, in CloudFormation's envelope, for the service that refused.
+    fn service_handler_message(&mut self, service: &str, e: &ApiError) -> String {
         let code = match e.code.status() {
             404 => "NotFound",
             409 => "AlreadyExists",
@@ -160,7 +177,7 @@ impl Lambda {
             _ => "InvalidRequest",
         };
         format!(
-            "Resource handler returned message: \"{} (Service: Lambda, Status Code: {}, Request ID: {})\" (RequestToken: {}, HandlerErrorCode: {code})",
+            "Resource handler returned message: \"{} (Service: {service}, Status Code: {}, Request ID: {})\" (RequestToken: {}, HandlerErrorCode: {code})",
             e.message,
             e.status(),
             self.rng.uuid(),
@@ -645,6 +662,17 @@ impl Lambda {
                 failed = Some((res.logical_id.clone(), verb));
                 break;
             }
+            // SAM's deployment group names its configuration when the alias is made: one that
+            // does not exist fails there, not at the first shift. [choice] The failure is the
+            // alias's (the playground makes no deployment group resource).
+            if let (None, Some(Ok(Some(preference)))) = (&previous, &preference) {
+                if let Err(e) = self.deployment_config(region, &preference_config(preference)) {
+                    let message = self.service_handler_message("CodeDeploy", &e);
+                    self.stack_event(key, Some(resource), fail, Some(message));
+                    failed = Some((res.logical_id.clone(), verb));
+                    break;
+                }
+            }
             // SAM's DeploymentPreference: an alias moving to another version moves through a
             // CodeDeploy deployment, and the stack waits for it.
             if let (Some(o), Some(preference)) = (&previous, preference) {
@@ -783,12 +811,7 @@ impl Lambda {
 
     /// Starts the CodeDeploy deployment SAM's DeploymentPreference asks for; its id.
     fn start_traffic_shift(&mut self, region: &str, alias: &Json, preference: &Json) -> Result<String, String> {
-        let kind = text_of(preference, "Type").unwrap_or_default();
-        let config = if crate::deployment::predefined(&format!("CodeDeployDefault.Lambda{kind}")).is_some() {
-            format!("CodeDeployDefault.Lambda{kind}")
-        } else {
-            kind
-        };
+        let config = preference_config(preference);
         let hooks = preference.get("Hooks");
         let request = crate::request::DeployRequest {
             function: text_of(alias, "FunctionName").unwrap_or_default(),
