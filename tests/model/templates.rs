@@ -1713,3 +1713,117 @@ fn deployment_preference_intrinsics_and_enums() {
         "#]],
     );
 }
+
+/// A DeploymentPreference with a PreTraffic hook: the stack update waits for the CodeDeploy
+/// deployment, which invokes the hook before shifting traffic, and completes with it.
+#[test]
+fn deployment_preference_hooks() {
+    check(
+        r#"
+        sim region eu-west-1
+        cat > t.yaml <<'EOF'
+        Transform: AWS::Serverless-2016-10-31
+        Parameters:
+          Code: {Type: String, Default: v1/}
+        Resources:
+          Hook:
+            Type: AWS::Serverless::Function
+            Properties:
+              FunctionName: CodeDeployHook_pre
+              CodeUri: hook/
+              Handler: app.handler
+              Runtime: python3.9
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              FunctionName: fn
+              CodeUri: !Ref Code
+              Handler: app.handler
+              Runtime: python3.9
+              AutoPublishAlias: live
+              DeploymentPreference:
+                Type: Canary10Percent5Minutes
+                Hooks:
+                  PreTraffic: !Ref Hook
+        EOF
+        sam deploy --template-file t.yaml --stack-name s
+        sam deploy --template-file t.yaml --stack-name s --parameter-overrides Code=v2/  # => printed
+        aws cloudformation describe-stacks --stack-name s  # => Stacks[].StackStatus
+        aws lambda get-alias --function-name fn --name live  # => FunctionVersion RoutingConfig
+        sim advance 6m
+        aws lambda get-alias --function-name fn --name live  # => FunctionVersion RoutingConfig
+        aws cloudformation describe-stacks --stack-name s  # => Stacks[].StackStatus
+        sim logs CodeDeployHook_pre  # => printed
+        "#,
+        expect![[r#"
+            $ sim region eu-west-1
+            $ cat > t.yaml <<'EOF'
+            Transform: AWS::Serverless-2016-10-31
+            Parameters:
+              Code: {Type: String, Default: v1/}
+            Resources:
+              Hook:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: CodeDeployHook_pre
+                  CodeUri: hook/
+                  Handler: app.handler
+                  Runtime: python3.9
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: fn
+                  CodeUri: !Ref Code
+                  Handler: app.handler
+                  Runtime: python3.9
+                  AutoPublishAlias: live
+                  DeploymentPreference:
+                    Type: Canary10Percent5Minutes
+                    Hooks:
+                      PreTraffic: !Ref Hook
+            EOF
+            $ sam deploy --template-file t.yaml --stack-name s
+            $ sam deploy --template-file t.yaml --stack-name s --parameter-overrides Code=v2/
+              | 
+              | Waiting for changeset to be created..
+              | Waiting for stack create/update to complete
+              | [playground] The update waits for CodeDeploy deployment d-NJ9SHEISG: advance the clock to let it run.
+            $ aws cloudformation describe-stacks --stack-name s
+              Stacks[].StackStatus: ["UPDATE_IN_PROGRESS"]
+            $ aws lambda get-alias --function-name fn --name live
+              FunctionVersion: "1"
+              RoutingConfig: {"AdditionalVersionWeights":{"2":0.1}}
+            $ sim advance 6m
+            $ aws lambda get-alias --function-name fn --name live
+              FunctionVersion: "2"
+              RoutingConfig: null
+            $ aws cloudformation describe-stacks --stack-name s
+              Stacks[].StackStatus: ["UPDATE_COMPLETE"]
+            $ sim logs CodeDeployHook_pre
+              | {
+              |     "events": [
+              |         {
+              |             "timestamp": 1674432000000,
+              |             "logStreamName": "2023/01/23/[$LATEST]084235b62dc64cba42577fcef4571016",
+              |             "message": "INIT_START Runtime Version: python:3.9.v14\tRuntime Version ARN: {rv eu-west-1 python3.9 14}"
+              |         },
+              |         {
+              |             "timestamp": 1674432000000,
+              |             "logStreamName": "2023/01/23/[$LATEST]084235b62dc64cba42577fcef4571016",
+              |             "message": "START RequestId: f6fd4f0b-3ac5-4a86-ac08-f817bb9e9346 Version: $LATEST"
+              |         },
+              |         {
+              |             "timestamp": 1674432000000,
+              |             "logStreamName": "2023/01/23/[$LATEST]084235b62dc64cba42577fcef4571016",
+              |             "message": "END RequestId: f6fd4f0b-3ac5-4a86-ac08-f817bb9e9346"
+              |         },
+              |         {
+              |             "timestamp": 1674432000000,
+              |             "logStreamName": "2023/01/23/[$LATEST]084235b62dc64cba42577fcef4571016",
+              |             "message": "REPORT RequestId: f6fd4f0b-3ac5-4a86-ac08-f817bb9e9346\tDuration: 81.78 ms\tBilled Duration: 82 ms\tMemory Size: 128 MB\tMax Memory Used: 58 MB\tInit Duration: 291.23 ms\t"
+              |         }
+              |     ]
+              | }
+        "#]],
+    );
+}
