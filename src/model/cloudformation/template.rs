@@ -226,7 +226,7 @@ pub fn read(text: &str) -> Result<Template, String> {
     // A JSON template is read as JSON first: YAML would forgive what CloudFormation does not
     // (a trailing comma, say), and the error names JSON's own line and column.
     if text.trim_start().starts_with('{') {
-        if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
+        if let Err(e) = serde_json::from_str::<Json>(text) {
             return Err(format_error(format!("JSON not well-formed. (line {}, column {})", e.line(), e.column())));
         }
     }
@@ -343,13 +343,11 @@ pub fn read(text: &str) -> Result<Template, String> {
     // from `Fn`; until then they stand for the function.
     if serverless {
         for r in &mut resources {
-            r.depends_on = std::mem::take(&mut r.depends_on)
-                .into_iter()
-                .map(|n| match n.split_once('.') {
+            r.depends_on =
+                crate::order::set(std::mem::take(&mut r.depends_on).into_iter().map(|n| match n.split_once('.') {
                     Some((f, "Version" | "Alias")) if ids.contains(f) => f.to_string(),
                     _ => n,
-                })
-                .collect();
+                }));
         }
     }
     // A name that is neither a resource, a parameter nor a pseudo parameter is unresolved.
