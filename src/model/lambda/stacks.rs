@@ -69,6 +69,21 @@ struct Progress {
     waiting: Option<(String, Provisioned)>,
 }
 
+impl Progress {
+    /// What intrinsics resolve against at this point of the deploy.
+    fn context<'a>(&'a self, region: &'a str) -> Context<'a> {
+        Context {
+            region,
+            account: DEFAULT_ACCOUNT,
+            stack_name: &self.stack_name,
+            stack_id: &self.stack_id,
+            parameters: &self.parameters,
+            conditions: &self.conditions,
+            made: &self.made,
+        }
+    }
+}
+
 fn validation(message: impl Into<String>) -> ApiError {
     ApiError::new(ErrorCode::ValidationError, message)
 }
@@ -575,21 +590,11 @@ impl Lambda {
         self.run_stack(region, &key, progress, None)
     }
 
-    /// Goes on with a deploy from its next resource (after a deployment, or from the start), or
-    /// rolls it back when `failed` names the resource that failed and how.
     /// The template's outputs with what the deploy made. [choice] The template check refuses
     /// names it cannot resolve; an output that still fails (an attribute a resource lacks) is
     /// left out rather than failing a deploy that made everything.
     fn outputs(&self, region: &str, p: &Progress) -> Vec<StackOutput> {
-        let cx = Context {
-            region,
-            account: DEFAULT_ACCOUNT,
-            stack_name: &p.stack_name,
-            stack_id: &p.stack_id,
-            parameters: &p.parameters,
-            conditions: &p.conditions,
-            made: &p.made,
-        };
+        let cx = p.context(region);
         let text = |n: &Option<crate::cloudformation::yaml::Node>| {
             n.as_ref().and_then(|n| cx.resolve(n).ok().flatten()).map(|v| resolve::text(&v))
         };
@@ -609,6 +614,8 @@ impl Lambda {
             .collect()
     }
 
+    /// Goes on with a deploy from its next resource (after a deployment, or from the start), or
+    /// rolls it back when `failed` names the resource that failed and how.
     fn run_stack(
         &mut self,
         region: &str,
@@ -622,15 +629,7 @@ impl Lambda {
             if res.condition.as_ref().is_some_and(|c| !p.conditions[c]) {
                 continue;
             }
-            let cx = Context {
-                region,
-                account: DEFAULT_ACCOUNT,
-                stack_name: &p.stack_name,
-                stack_id: &p.stack_id,
-                parameters: &p.parameters,
-                conditions: &p.conditions,
-                made: &p.made,
-            };
+            let cx = p.context(region);
             let resolved = cx.resolve(&res.properties);
             let preference = res.code_deploy.as_ref().map(|n| cx.resolve(n));
             let props = match resolved {
