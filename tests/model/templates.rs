@@ -1827,3 +1827,82 @@ fn deployment_preference_hooks() {
         "#]],
     );
 }
+
+/// `Mappings` with `Fn::FindInMap` (keys may be intrinsics, `!Ref AWS::Region` above all), and
+/// `Fn::Split`; a key the map lacks fails the resource in CloudFormation's words.
+#[test]
+fn mappings_find_in_map_and_split() {
+    check(
+        r#"
+        sim region eu-west-1
+        cat > t.yaml <<'EOF'
+        Mappings:
+          Settings:
+            eu-west-1: {Memory: 512, Mode: FunctionUpdate}
+            us-east-1: {Memory: 256, Mode: Auto}
+        Parameters:
+          Names: {Type: CommaDelimitedList, Default: 'first,second'}
+        Resources:
+          Fn:
+            Type: AWS::Lambda::Function
+            Properties:
+              FunctionName: !Select [1, !Split [',', 'fn-a,fn-b']]
+              Runtime: python3.9
+              Handler: app.handler
+              Role: arn:aws:iam::123456789012:role/r
+              Code: {ZipFile: x}
+              MemorySize: !FindInMap [Settings, !Ref AWS::Region, Memory]
+              Description: !Join ['+', !Ref Names]
+              RuntimeManagementConfig:
+                UpdateRuntimeOn: {"Fn::FindInMap": [Settings, !Ref AWS::Region, Mode]}
+        EOF
+        aws cloudformation deploy --template-file t.yaml --stack-name s
+        aws lambda get-function-configuration --function-name fn-b  # => MemorySize Description
+        aws lambda get-runtime-management-config --function-name fn-b  # => UpdateRuntimeOn
+        sim region us-west-2
+        ! aws cloudformation deploy --template-file t.yaml --stack-name s
+        aws cloudformation describe-stack-events --stack-name s  # => StackEvents[].ResourceStatusReason
+        "#,
+        expect![[r#"
+            $ sim region eu-west-1
+            $ cat > t.yaml <<'EOF'
+            Mappings:
+              Settings:
+                eu-west-1: {Memory: 512, Mode: FunctionUpdate}
+                us-east-1: {Memory: 256, Mode: Auto}
+            Parameters:
+              Names: {Type: CommaDelimitedList, Default: 'first,second'}
+            Resources:
+              Fn:
+                Type: AWS::Lambda::Function
+                Properties:
+                  FunctionName: !Select [1, !Split [',', 'fn-a,fn-b']]
+                  Runtime: python3.9
+                  Handler: app.handler
+                  Role: arn:aws:iam::123456789012:role/r
+                  Code: {ZipFile: x}
+                  MemorySize: !FindInMap [Settings, !Ref AWS::Region, Memory]
+                  Description: !Join ['+', !Ref Names]
+                  RuntimeManagementConfig:
+                    UpdateRuntimeOn: {"Fn::FindInMap": [Settings, !Ref AWS::Region, Mode]}
+            EOF
+            $ aws cloudformation deploy --template-file t.yaml --stack-name s
+            $ aws lambda get-function-configuration --function-name fn-b
+              MemorySize: 512
+              Description: "first+second"
+            $ aws lambda get-runtime-management-config --function-name fn-b
+              UpdateRuntimeOn: "FunctionUpdate"
+            $ sim region us-west-2
+            $ ! aws cloudformation deploy --template-file t.yaml --stack-name s
+              ! 
+              ! Waiting for changeset to be created..
+              ! Waiting for stack create/update to complete
+              ! 
+              ! Failed to create/update the stack. Run the following command
+              ! to fetch the list of events leading up to the failure
+              ! aws cloudformation describe-stack-events --stack-name s
+            $ aws cloudformation describe-stack-events --stack-name s
+              StackEvents[].ResourceStatusReason: [null,"The following resource(s) failed to create: [Fn]. Rollback requested by user.","Template error: Unable to get mapping for Settings::us-west-2::Memory","User Initiated"]
+        "#]],
+    );
+}

@@ -22,6 +22,8 @@ pub struct Context<'a> {
     pub parameters: &'a BTreeMap<String, Json>,
     pub conditions: &'a BTreeMap<String, bool>,
     pub made: &'a BTreeMap<String, Made>,
+    /// The template's `Mappings` section, for `Fn::FindInMap`.
+    pub mappings: Option<&'a Node>,
 }
 
 /// The intrinsic a node calls, and its argument: `!Ref x` or `{"Ref": "x"}`.
@@ -282,12 +284,42 @@ impl Context<'_> {
                     _ => Err("Template error: Fn::Select requires a list of values".into()),
                 }
             }
+            "Fn::Split" => {
+                let items = list();
+                let [delimiter, source] = items.as_slice() else {
+                    return Err("Template error: Fn::Split requires a list of a delimiter and a string".into());
+                };
+                let delimiter = scalar_text(delimiter).filter(|d| !d.is_empty());
+                let (Some(delimiter), Some(Json::String(source))) = (delimiter, self.resolve(source)?) else {
+                    return Err("Template error: Fn::Split requires a non-empty delimiter and a string".into());
+                };
+                Ok(Some(Json::Array(source.split(delimiter.as_str()).map(|p| Json::String(p.into())).collect())))
+            }
+            "Fn::FindInMap" => {
+                let items = list();
+                let [map, top, second] = items.as_slice() else {
+                    return Err("Template error: Fn::FindInMap requires a list of a map name and two keys".into());
+                };
+                let mut keys = Vec::new();
+                for k in [map, top, second] {
+                    keys.push(self.resolve(k)?.map(|v| text(&v)).unwrap_or_default());
+                }
+                let found = self
+                    .mappings
+                    .and_then(|m| m.get(&keys[0]))
+                    .and_then(|m| m.get(&keys[1]))
+                    .and_then(|m| m.get(&keys[2]));
+                match found {
+                    Some(value) => self.resolve(value),
+                    None => Err(format!("Template error: Unable to get mapping for {}::{}::{}", keys[0], keys[1], keys[2])),
+                }
+            }
             "Fn::Equals" | "Fn::Not" | "Fn::And" | "Fn::Or" => {
                 let node = Node { tag: Some(name.trim_start_matches("Fn::").to_string()), ..arg.clone() };
                 self.boolean(&node).map(|b| Some(Json::Bool(b)))
             }
             other => Err(format!(
-                "Template error: the playground does not evaluate {other} (it evaluates Ref, Fn::Sub, Fn::GetAtt, Fn::If, Fn::Equals, Fn::Not, Fn::And, Fn::Or, Fn::Join, Fn::Select)"
+                "Template error: the playground does not evaluate {other} (it evaluates Ref, Fn::Sub, Fn::GetAtt, Fn::If, Fn::Equals, Fn::Not, Fn::And, Fn::Or, Fn::Join, Fn::Select, Fn::Split, Fn::FindInMap)"
             )),
         }
     }
@@ -326,6 +358,7 @@ mod tests {
             parameters: &params,
             conditions: &conditions,
             made: &made,
+            mappings: None,
         };
         let defs =
             yaml::parse("IsManual: !Equals [!Ref Mode, Manual]\nNotManual: !Not [!Condition IsManual]\n").unwrap();

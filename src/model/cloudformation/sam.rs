@@ -238,6 +238,7 @@ pub fn expand(t: Template, parameters: &BTreeMap<String, Json>) -> Result<Templa
                 parameters,
                 conditions: &no_conditions,
                 made: &no_resources,
+                mappings: None,
             };
             cx.resolve(n).map(|v| v.map(|v| super::resolve::text(&v))).map_err(|e| invalid(&id, &e))
         };

@@ -112,6 +112,8 @@ pub struct Template {
     pub globals: Option<Node>,
     /// The `Outputs` section, in the template's order.
     pub outputs: Vec<Output>,
+    /// The `Mappings` section, for `Fn::FindInMap`.
+    pub mappings: Option<Node>,
 }
 
 /// An output: what `describe-stacks` shows once the deploy is done.
@@ -400,7 +402,16 @@ pub fn read(text: &str) -> Result<Template, String> {
         )));
     }
     let resources = order(resources)?;
-    Ok(Template { parameters, conditions, resources, serverless, globals: root.get("Globals").cloned(), outputs })
+    let mappings = root.get("Mappings").cloned();
+    Ok(Template {
+        parameters,
+        conditions,
+        resources,
+        serverless,
+        globals: root.get("Globals").cloned(),
+        outputs,
+        mappings,
+    })
 }
 
 /// Dependency order (Kahn's algorithm with in-degree counts, ties in the template's order); a

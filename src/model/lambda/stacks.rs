@@ -80,6 +80,7 @@ impl Progress {
             parameters: &self.parameters,
             conditions: &self.conditions,
             made: &self.made,
+            mappings: self.template.mappings.as_ref(),
         }
     }
 }
@@ -530,6 +531,7 @@ impl Lambda {
             parameters: &parameters,
             conditions: &no_conditions,
             made: &empty,
+            mappings: template.mappings.as_ref(),
         };
         let conditions = resolve::conditions(&template.conditions, &base).map_err(validation)?;
         if let Some(missing) =
