@@ -1333,3 +1333,38 @@ async fn phase_labels_never_overlap() {
     assert_eq!(labels, 3, "every fleet label is kept");
     assert_eq!(overlapping_labels(&app, ".fleet-phase text"), Vec::<String>::new());
 }
+
+/// Issue 11: a failed deploy says why under the Template tab's bar (the failed resource's
+/// reason, which the CLI's waiter text leaves out), a stack whose creation rolled back offers
+/// Delete stack, and Export's Copy says it copied and Close puts the export away.
+#[wasm_bindgen_test]
+async fn the_template_tab_says_why_a_deploy_failed_and_deletes_the_stack() {
+    let app = Mounted::new().await;
+    app.click("start-from-template").await;
+    let editor: HtmlTextAreaElement = app.by_testid("template-editor").dyn_into().unwrap();
+    let broken = editor.value().replace("UpdateRuntimeOn: !Ref RuntimeUpdateMode", "UpdateOn: !Ref RuntimeUpdateMode");
+    app.type_into("template-editor", &broken).await;
+    app.click("template-deploy").await;
+    wait_for("the stack rolled back", || {
+        app.find("[data-testid=\"stack-status\"]")
+            .and_then(|e| e.text_content())
+            .is_some_and(|t| t.ends_with("ROLLBACK_COMPLETE"))
+    })
+    .await;
+    let cause = app.text("stack-cause");
+    assert!(cause.contains("OrdersFunction CREATE_FAILED"), "{cause}");
+    assert!(cause.contains("extraneous key [UpdateOn] is not permitted"), "{cause}");
+    assert!(cause.contains("delete it, then deploy again"), "{cause}");
+    // The notice shows the saved file by its first line, not the whole template.
+    app.click("template-save").await;
+    assert!(!app.text("template").contains("Resources: OrdersFunction"), "the notice does not print the file");
+    app.click("template-delete").await;
+    wait_for("the stack deleted", || app.find("[data-testid=\"stack-status\"]").is_none()).await;
+    assert!(app.find("[data-testid=\"stack-cause\"]").is_none());
+    app.click("export-sam").await;
+    assert_eq!(app.text("export-copy"), "Copy");
+    app.click("export-copy").await;
+    assert_eq!(app.text("export-copy"), "Copied");
+    app.click("export-close").await;
+    assert!(app.find("[data-testid=\"export-text\"]").is_none());
+}

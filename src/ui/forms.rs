@@ -45,6 +45,15 @@ pub struct NoticeProps {
 }
 
 /// The outcome of the last action taken here: AWS's error code and message, or what succeeded.
+/// A command as a notice shows it: a here-document (a saved template) by its first line and
+/// its length, not the whole file.
+fn first_line(command: &str) -> String {
+    match command.split_once('\n') {
+        Some((first, _)) => format!("{first} … ({} lines)", command.lines().count()),
+        None => command.to_string(),
+    }
+}
+
 #[component]
 pub fn NoticeView(props: &NoticeProps) -> Html {
     let Some(n) = props.notice.as_ref().filter(|n| n.origin == props.origin) else { return html! {} };
@@ -53,12 +62,12 @@ pub fn NoticeView(props: &NoticeProps) -> Html {
             <div class="notice error" role="alert" data-testid="error">
                 <strong class="code">{e.code.clone()}</strong>
                 <span class="message">{e.message.clone()}</span>
-                <code class="line">{n.result.command.clone()}</code>
+                <code class="line">{first_line(&n.result.command)}</code>
             </div>
         },
         None => html! {
             <div class="notice ok" role="status">
-                <span class="message">{"Done: "}</span><code class="line">{n.result.command.clone()}</code>
+                <span class="message">{"Done: "}</span><code class="line">{first_line(&n.result.command)}</code>
             </div>
         },
     }

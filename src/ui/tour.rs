@@ -28,7 +28,7 @@ pub fn TourCard() -> Html {
         <aside class="tour" aria-label="Guided tour" data-testid="tour">
             <div class="tour-head">
                 <span class="tour-title">{title}</span>
-                <span class="tour-progress">{format!("step {} of {total}", tour.done.min(total))}</span>
+                <span class="tour-progress">{if tour.done == 0 { format!("{total} steps") } else { format!("step {} of {total}", tour.done.min(total)) }}</span>
                 <button class="close" onclick={onend.clone()} aria-label="End tour">{"×"}</button>
             </div>
             if let Some(step) = shown {
@@ -55,13 +55,14 @@ pub fn TourCard() -> Html {
                         }
                     </ul>
                 </div>
-                // A child of the card, so that it can stay in view at the panel's foot.
-                <button class="primary tour-go" onclick={onnext} data-testid="tour-next">{"Next ▸"}</button>
+                // A child of the card, so that it can stay in view at the panel's foot: a bar the
+                // narration scrolls behind, not a button over its words.
+                <div class="tour-foot"><button class="primary tour-go" onclick={onnext} data-testid="tour-next">{"Next ▸"}</button></div>
             } else {
                 <div class="tour-next">
                     <p>{"That is the whole story. Keep exploring: everything stays editable."}</p>
                 </div>
-                <button class="primary tour-go" onclick={onend}>{"Finish"}</button>
+                <div class="tour-foot"><button class="primary tour-go" onclick={onend}>{"Finish"}</button></div>
             }
         </aside>
     }

@@ -1307,6 +1307,14 @@ fn template_reading_errors_and_a_handler_that_cleans_up() {
               FunctionName: fn
         EOF
         ! aws cloudformation deploy --template-file typo.yaml --stack-name s
+        cat > tag.yaml <<'EOF'
+        Resources:
+          Fn:
+            Type: AWS::Lambda::Function
+            Properties:
+              FunctionName: !Reff Name
+        EOF
+        ! aws cloudformation deploy --template-file tag.yaml --stack-name s
         cat > t.json <<'EOF'
         {
           "Resources": {
@@ -1346,6 +1354,15 @@ fn template_reading_errors_and_a_handler_that_cleans_up() {
             EOF
             $ ! aws cloudformation deploy --template-file typo.yaml --stack-name s
               ! An error occurred (ValidationError) when calling the CreateChangeSet operation: Template format error: Invalid template resource property 'Propertes'
+            $ cat > tag.yaml <<'EOF'
+            Resources:
+              Fn:
+                Type: AWS::Lambda::Function
+                Properties:
+                  FunctionName: !Reff Name
+            EOF
+            $ ! aws cloudformation deploy --template-file tag.yaml --stack-name s
+              ! An error occurred (ValidationError) when calling the CreateChangeSet operation: Template format error: Unrecognized intrinsic function tag !Reff (line 5, column 21)
             $ cat > t.json <<'EOF'
             {
               "Resources": {

@@ -223,6 +223,40 @@ pub fn references(node: &Node, out: &mut BTreeSet<String>) {
     }
 }
 
+/// The short forms of CloudFormation's intrinsic functions (`!Ref`, `!GetAtt`, ...).
+const SHORT_FORMS: [&str; 18] = [
+    "Ref",
+    "Condition",
+    "Base64",
+    "Cidr",
+    "FindInMap",
+    "GetAtt",
+    "GetAZs",
+    "ImportValue",
+    "Join",
+    "Select",
+    "Split",
+    "Sub",
+    "Transform",
+    "And",
+    "Equals",
+    "If",
+    "Not",
+    "Or",
+];
+
+/// The first node whose tag is no short form of an intrinsic function (a typo such as `!Reff`).
+fn unknown_tag(node: &Node) -> Option<&Node> {
+    if node.tag.as_deref().is_some_and(|t| !SHORT_FORMS.contains(&t)) {
+        return Some(node);
+    }
+    match &node.value {
+        Value::Map(entries) => entries.iter().find_map(|(_, v)| unknown_tag(v)),
+        Value::Seq(items) => items.iter().find_map(unknown_tag),
+        Value::Scalar { .. } => None,
+    }
+}
+
 /// Reads a parsed template. `parse` errors name their line and column.
 pub fn read(text: &str) -> Result<Template, String> {
     // A JSON template is read as JSON first: YAML would forgive what CloudFormation does not
@@ -236,6 +270,15 @@ pub fn read(text: &str) -> Result<Template, String> {
         .map_err(|e| format_error(format!("YAML not well-formed. (line {}, column {})", e.line, e.column)))?;
     if !matches!(root.value, Value::Map(_)) {
         return Err(format_error("not a template: the document is not a mapping"));
+    }
+    if let Some(n) = unknown_tag(&root) {
+        // [choice] CloudFormation's words for an unknown short form were not recorded.
+        return Err(format_error(format!(
+            "Unrecognized intrinsic function tag !{} (line {}, column {})",
+            n.tag.as_deref().unwrap_or_default(),
+            n.line,
+            n.column
+        )));
     }
     let unknown: Vec<&str> =
         root.entries().iter().map(|(k, _)| k.as_str()).filter(|k| !SECTIONS.contains(k) && *k != "Globals").collect();

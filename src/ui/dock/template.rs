@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use crate::cli::{AwsCall, Line};
-use crate::model::api::DeployStackRequest;
+use crate::model::api::{DeployStackRequest, StackNameRequest};
 use crate::model::Request;
 use crate::ui::forms::{on_text, NoticeView};
 use crate::ui::state::{use_dispatch, use_shown, Action, Origin};
@@ -144,18 +144,44 @@ pub fn Template() -> Html {
         });
         html! { <button class="small" {onclick} data-testid={format!("export-{format}")}>{label}</button> }
     };
+    // Copy says it copied until another export is shown.
+    let copied = use_state(|| false);
     let oncopy = {
-        let export = export.clone();
+        let (export, copied) = (export.clone(), copied.clone());
         Callback::from(move |_: MouseEvent| {
             if let Some((_, text)) = &*export {
                 crate::ui::clipboard::copy(text);
+                copied.set(true);
             }
+        })
+    };
+    let onclose = {
+        let export = export.clone();
+        Callback::from(move |_: MouseEvent| export.set(None))
+    };
+    {
+        let copied = copied.clone();
+        use_effect_with(export.as_ref().map(|(f, _)| *f), move |_| copied.set(false));
+    }
+    let ondelete = {
+        let (dispatch, stack) = (dispatch.clone(), stack.clone());
+        Callback::from(move |_: MouseEvent| {
+            let request = Request::DeleteStack(StackNameRequest { stack_name: Some((*stack).clone()) });
+            let delete = Line::Aws(Box::new(AwsCall { region: None, request, outfile: None }));
+            dispatch.dispatch(Action::Do { lines: vec![delete], origin: Origin::Template });
         })
     };
     let view = shown.view();
     let events = view.stack_events(&region, &stack);
     let status = view.stack_status(&region, &stack);
     let past = shown.frozen();
+    // Why the last deploy failed: the newest failed resource's reason (the CLI prints only that
+    // the waiter failed).
+    let cause = status.as_deref().filter(|s| s.contains("ROLLBACK") || s.ends_with("FAILED")).and_then(|_| {
+        events.iter().find(|e| e.resource_status.ends_with("_FAILED") && e.resource_status_reason.is_some())
+    });
+    // CloudFormation keeps a stack whose creation rolled back only to be deleted.
+    let stuck = status.as_deref() == Some("ROLLBACK_COMPLETE");
     html! {
         <div class="template" data-testid="template">
             <div class="template-bar">
@@ -165,15 +191,28 @@ pub fn Template() -> Html {
                 <label class="check"><input type="checkbox" checked={*sam} onchange={ontoggle} />{"sam deploy"}</label>
                 <button class="small" onclick={onsave} disabled={past} data-testid="template-save">{"Save"}</button>
                 <button class="small primary" onclick={ondeploy} disabled={past} data-testid="template-deploy">{"Deploy"}</button>
-                if let Some(s) = status { <span class="stack-status" data-testid="stack-status">{format!("{region} {} {s}", *stack)}</span> }
+                if let Some(s) = &status { <span class="stack-status" data-testid="stack-status">{format!("{region} {} {s}", *stack)}</span> }
+                if status.is_some() {
+                    <button class="small" onclick={ondelete} disabled={past} data-testid="template-delete">{"Delete stack"}</button>
+                }
             </div>
+            if let Some(e) = cause {
+                <p class="stack-cause" role="note" data-testid="stack-cause">
+                    <strong>{format!("{} {}: ", e.logical_resource_id, e.resource_status)}</strong>
+                    {e.resource_status_reason.clone().unwrap_or_default()}
+                    if stuck { {" A stack whose creation rolled back cannot be updated: delete it, then deploy again."} }
+                </p>
+            }
             <div class="template-bar" role="group" aria-label="Export the region's functions">
                 <span class="label">{"Export the region as"}</span>
                 {export_button("sam", "SAM")}
                 {export_button("cloudformation", "CloudFormation")}
                 {export_button("cdk", "CDK")}
                 {export_button("terraform", "Terraform")}
-                if export.is_some() { <button class="small" onclick={oncopy} data-testid="export-copy">{"Copy"}</button> }
+                if export.is_some() {
+                    <button class="small" onclick={oncopy} data-testid="export-copy" aria-live="polite">{if *copied { "Copied" } else { "Copy" }}</button>
+                    <button class="small" onclick={onclose} data-testid="export-close">{"Close"}</button>
+                }
             </div>
             if let Some((format, text)) = (*export).clone() {
                 <textarea class="template-editor export" readonly=true aria-label={format!("Export as {format}")} value={text} data-testid="export-text" />

@@ -16,7 +16,7 @@ pub fn FunctionsPanel() -> Html {
     let groups = query::function_rows(&shown.view());
     if groups.is_empty() {
         return html! {
-            <p class="empty">{"No functions yet. Create one in the inspector, or type "}<code>{"aws lambda create-function ..."}</code>{" in the console."}</p>
+            <p class="empty">{"No functions yet. Create one with Create function in Runtime settings, or type "}<code>{"aws lambda create-function ..."}</code>{" in the console."}</p>
         };
     }
     let source = shown.source();
