@@ -9,6 +9,23 @@ use crate::app::scenario;
 pub fn TourCard() -> Html {
     let shown = use_shown();
     let state = use_dispatch();
+    let card = use_node_ref();
+    {
+        // A tour just started is brought into view when it starts below the fold (on a phone,
+        // under the timeline); a step keeps the view where the reader has it.
+        let card = card.clone();
+        use_effect_with(shown.tour.as_ref().map(|t| t.id.clone()), move |id| {
+            let below_fold = |el: &web_sys::Element| {
+                let height = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64());
+                height.is_some_and(|h| el.get_bounding_client_rect().top() > h - 40.0)
+            };
+            if let (Some(_), Some(el)) = (id, card.cast::<web_sys::Element>().filter(below_fold)) {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                el.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+        });
+    }
     let Some(tour) = shown.tour.clone() else { return html! {} };
     let Some((_, title, text)) = scenario::builtin(&tour.id) else { return html! {} };
     let parsed = scenario::tour(text);
@@ -25,7 +42,7 @@ pub fn TourCard() -> Html {
     let shown = tour.done.checked_sub(1).and_then(|i| parsed.steps.get(i));
     let upcoming = parsed.steps.get(tour.done);
     html! {
-        <aside class="tour" aria-label="Guided tour" data-testid="tour">
+        <aside class="tour" aria-label="Guided tour" data-testid="tour" ref={card}>
             <div class="tour-head">
                 <span class="tour-title">{title}</span>
                 <span class="tour-progress">{if tour.done == 0 { format!("{total} steps") } else { format!("step {} of {total}", tour.done.min(total)) }}</span>

@@ -295,3 +295,16 @@ test("a pasted three-line script creates its function", async () => {
   assert.equal(await page.locator('[data-testid="function-version"]').getAttribute("data-region"), "eu-west-1");
   await context.close();
 });
+
+test("on a phone, a tour picked from the Menu comes into view", async () => {
+  const { page, context, problems } = await open("/", { width: 390, height: 844 });
+  await page.getByTestId("menu").click();
+  await page.getByTestId("tour-picker").selectOption("manual-rollback");
+  const card = page.getByTestId("tour");
+  await card.waitFor();
+  await page.waitForTimeout(300);
+  const box = await card.boundingBox();
+  assert.ok(box.y >= 0 && box.y < 844, `the card's top is in the window: ${box.y}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
