@@ -1368,3 +1368,15 @@ async fn the_template_tab_says_why_a_deploy_failed_and_deletes_the_stack() {
     app.click("export-close").await;
     assert!(app.find("[data-testid=\"export-text\"]").is_none());
 }
+
+/// Issue 13: ending a tour gives the focus back to where tours are picked, not to the page.
+#[wasm_bindgen_test]
+async fn ending_a_tour_returns_the_focus_to_the_tour_picker() {
+    let app = Mounted::new().await;
+    app.choose("tour-picker", "manual-rollback").await;
+    app.find("[aria-label=\"End tour\"]").expect("the tour's close button").click();
+    settle().await;
+    assert!(app.find("[data-testid=\"tour\"]").is_none());
+    let active = web_sys::window().unwrap().document().unwrap().active_element().unwrap();
+    assert_eq!(active.get_attribute("data-testid").as_deref(), Some("tour-picker"));
+}

@@ -118,12 +118,12 @@ pub fn Header() -> Html {
             </div>
             if !mount.embedded {
             // On a narrow screen the tours, Recent and Share fold into this menu.
-            <button class="btn menu-toggle" data-testid="menu" aria-expanded={menu_open.to_string()} aria-controls={mount.id("header-more")}
+            <button class="btn menu-toggle" id={mount.id("menu")} data-testid="menu" aria-expanded={menu_open.to_string()} aria-controls={mount.id("header-more")}
                 onclick={{ let m = menu_open.clone(); Callback::from(move |_: MouseEvent| m.set(!*m)) }}>{"☰ Menu"}</button>
             <div class={classes!("header-more", menu_open.then_some("open"))} id={mount.id("header-more")}>
             <label class="tour-picker">
                 <span class="visually-hidden">{"Guided tour"}</span>
-                <select onchange={ontour} data-testid="tour-picker">
+                <select onchange={ontour} id={mount.id("tour-picker")} data-testid="tour-picker">
                     <option value="" selected=true>{"Guided tours…"}</option>
                     for (id, title, _) in BUILTIN.iter() {
                         <option value={*id}>{*title}</option>

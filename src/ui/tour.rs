@@ -2,13 +2,14 @@
 
 use yew::prelude::*;
 
-use super::state::{use_dispatch, use_shown, Action};
+use super::state::{use_dispatch, use_mount, use_shown, Action};
 use crate::app::scenario;
 
 #[component]
 pub fn TourCard() -> Html {
     let shown = use_shown();
     let state = use_dispatch();
+    let mount = use_mount();
     let card = use_node_ref();
     {
         // A tour just started is brought into view when it starts below the fold (on a phone,
@@ -36,7 +37,20 @@ pub fn TourCard() -> Html {
     };
     let onend = {
         let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::EndTour))
+        // The card goes: focus goes back to where tours are picked (the Menu on a phone, where
+        // the picker is folded away), not to the page.
+        let ids = [mount.id("tour-picker"), mount.id("menu")];
+        Callback::from(move |_: MouseEvent| {
+            state.dispatch(Action::EndTour);
+            let document = web_sys::window().and_then(|w| w.document());
+            let visible = ids.iter().filter_map(|id| document.as_ref()?.get_element_by_id(id)).find_map(|e| {
+                let e: web_sys::HtmlElement = wasm_bindgen::JsCast::dyn_into(e).ok()?;
+                (e.offset_parent().is_some()).then_some(e)
+            });
+            if let Some(e) = visible {
+                let _ = e.focus();
+            }
+        })
     };
     // The card shows the step just run (its story), and what "Next" will do.
     let shown = tour.done.checked_sub(1).and_then(|i| parsed.steps.get(i));
