@@ -1380,3 +1380,21 @@ async fn ending_a_tour_returns_the_focus_to_the_tour_picker() {
     let active = web_sys::window().unwrap().document().unwrap().active_element().unwrap();
     assert_eq!(active.get_attribute("data-testid").as_deref(), Some("tour-picker"));
 }
+
+/// Issue 13: a long function name is shortened in its lane's label column (it used to run
+/// under the markers), keeping the qualifier; the lane's accessible name keeps all of it.
+#[wasm_bindgen_test]
+async fn long_lane_labels_fit_their_column() {
+    let app = Mounted::new().await;
+    let name = "a-rather-long-function-name-for-orders";
+    app.console(&CREATE.replace("--function-name orders", &format!("--function-name {name}"))).await;
+    let label = app.element("[data-testid=\"lane\"] .lane-label").expect("a lane label");
+    let text = label.text_content().unwrap_or_default();
+    assert_eq!(text, "a-rather-lo…:$LATEST", "{text}");
+    let plot =
+        app.element("[data-testid=\"lane\"] .segment rect").expect("a segment").get_bounding_client_rect().left();
+    let right = label.get_bounding_client_rect().right();
+    assert!(right <= plot, "the label ends ({right}) before the plot starts ({plot})");
+    let lane = app.element("[data-testid=\"lane\"] .lane-bg").unwrap();
+    assert_eq!(lane.get_attribute("aria-label").unwrap(), format!("{name}:$LATEST in us-east-1: select"));
+}

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::lane::LANE;
-use super::window::{Scale, Window};
+use super::window::{fit_lane_label, Scale, Window};
 use crate::model::lambda::EventKind;
 use crate::model::query::{self, AliasKey};
 use crate::ui::chip::use_colours;
@@ -100,7 +100,7 @@ pub fn AliasLane(props: &AliasLaneProps) -> Html {
             data-function={key.function.clone()} data-alias={key.alias.clone()} data-region={key.region.clone()}>
             <title>{format!("{}:{} in {}: its traffic split over time, by version and runtime version", key.function, key.alias, key.region)}</title>
             <rect class="lane-bg" x="0" y={y.to_string()} width={props.width.to_string()} height={LANE.to_string()} />
-            <text class="lane-label alias-label" x="10" y={(y + 15.0).to_string()}>{format!("{}@{}", key.function, key.alias)}</text>
+            <text class="lane-label alias-label" x="10" y={(y + 15.0).to_string()}>{fit_lane_label(&format!("{}@{}", key.function, key.alias), '@')}</text>
             <g clip-path={format!("url(#{})", props.clip)}>{for bands}</g>
             {for marks}
         </g>

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::window::{Scale, Window};
+use super::window::{fit_lane_label, Scale, Window};
 use crate::model::arn::runtime_version_arn;
 use crate::model::lambda::EventKind;
 use crate::model::metrics::INTERVAL;
@@ -150,7 +150,7 @@ pub fn Lane(props: &LaneProps) -> Html {
             // drawing shows, and no drawn text sits inside it to contradict the name.
             <rect class="lane-bg" x="0" y={lane_y.to_string()} width={props.width.to_string()} height={LANE.to_string()}
                 tabindex="0" role="button" aria-label={format!("{label} in {}: select", v.region)} aria-pressed={props.selected.to_string()} />
-            <text class="lane-label" x="10" y={(lane_y + 15.0).to_string()} aria-hidden="true">{label}</text>
+            <text class="lane-label" x="10" y={(lane_y + 15.0).to_string()} aria-hidden="true">{fit_lane_label(&label, ':')}</text>
             <g clip-path={format!("url(#{})", props.clip)} aria-hidden="true">{for segments}{for failures}</g>
             <g aria-hidden="true">{for marks}</g>
         </g>

@@ -82,6 +82,22 @@ pub fn tick_label(t: Timestamp, step: i64) -> String {
     }
 }
 
+/// A lane's name as it fits its label column (11 px monospace, 20 characters from x = 10 to
+/// the plot): a long function name is cut in the middle of the name, never in the qualifier or
+/// alias after `sep`, which tells the lanes of one function apart. The lane's accessible name
+/// and tooltip keep the whole name.
+pub fn fit_lane_label(label: &str, sep: char) -> String {
+    const FITS: usize = 20;
+    let count = label.chars().count();
+    if count <= FITS {
+        return label.to_string();
+    }
+    let (name, tail) = label.rsplit_once(sep).map_or((label, String::new()), |(n, t)| (n, format!("{sep}{t}")));
+    let room = FITS.saturating_sub(tail.chars().count() + 1).max(4);
+    let head: String = name.chars().take(room).collect();
+    format!("{head}…{tail}")
+}
+
 /// [choice] The width of a marker label: bold 10 px text, about 6.5 px a character.
 pub fn label_width(text: &str) -> f64 {
     text.chars().count() as f64 * 6.5 + 4.0
