@@ -1315,6 +1315,15 @@ fn template_reading_errors_and_a_handler_that_cleans_up() {
               FunctionName: !Reff Name
         EOF
         ! aws cloudformation deploy --template-file tag.yaml --stack-name s
+        cat > tab.yaml <<'EOF'
+        Resources:
+          Fn:
+            Type: AWS::Lambda::Function
+            Properties:
+              FunctionName: fn
+        	Runtime: python3.9
+        EOF
+        ! aws cloudformation deploy --template-file tab.yaml --stack-name s
         cat > t.json <<'EOF'
         {
           "Resources": {
@@ -1363,6 +1372,16 @@ fn template_reading_errors_and_a_handler_that_cleans_up() {
             EOF
             $ ! aws cloudformation deploy --template-file tag.yaml --stack-name s
               ! An error occurred (ValidationError) when calling the CreateChangeSet operation: Template format error: Unrecognized intrinsic function tag !Reff (line 5, column 21)
+            $ cat > tab.yaml <<'EOF'
+            Resources:
+              Fn:
+                Type: AWS::Lambda::Function
+                Properties:
+                  FunctionName: fn
+            	Runtime: python3.9
+            EOF
+            $ ! aws cloudformation deploy --template-file tab.yaml --stack-name s
+              ! An error occurred (ValidationError) when calling the CreateChangeSet operation: Template format error: YAML not well-formed. (line 6, column 1)
             $ cat > t.json <<'EOF'
             {
               "Resources": {

@@ -82,6 +82,14 @@ enum Open {
     Map(Node, Option<String>, usize),
 }
 
+/// The first tab in a line's indentation at or after `from` (1-based line and column).
+fn indenting_tab(text: &str, from: usize) -> Option<(usize, usize)> {
+    text.lines().enumerate().skip(from.saturating_sub(1)).find_map(|(i, l)| {
+        let indent = l.len() - l.trim_start_matches([' ', '\t']).len();
+        l[..indent].find('\t').map(|c| (i + 1, c + 1))
+    })
+}
+
 /// Parses the first document of a text.
 pub fn parse(text: &str) -> Result<Node, YamlError> {
     let mut parser = Parser::new_from_str(text);
@@ -89,7 +97,14 @@ pub fn parse(text: &str) -> Result<Node, YamlError> {
     let mut done: Option<Node> = None;
     let error = |line: usize, column: usize, message: String| YamlError { line, column, message };
     while let Some(next) = parser.next_event() {
-        let (event, span) = next.map_err(|e| error(e.marker().line(), e.marker().col() + 1, e.info().to_string()))?;
+        let (event, span) = next.map_err(|e| {
+            let (line, column) = match e.info().contains("tab") {
+                // The parser marks where the scalar before the tab began; the reader needs the tab.
+                true => indenting_tab(text, e.marker().line()).unwrap_or((e.marker().line(), e.marker().col() + 1)),
+                false => (e.marker().line(), e.marker().col() + 1),
+            };
+            error(line, column, e.info().to_string())
+        })?;
         let (line, column) = position(&span);
         // A node complete: into its parent, or the document's root.
         let mut finished: Option<(Node, usize)> = None;
