@@ -1398,3 +1398,18 @@ async fn long_lane_labels_fit_their_column() {
     let lane = app.element("[data-testid=\"lane\"] .lane-bg").unwrap();
     assert_eq!(lane.get_attribute("aria-label").unwrap(), format!("{name}:$LATEST in us-east-1: select"));
 }
+
+/// Issue 11: a template error that names a line selects that line in the editor.
+#[wasm_bindgen_test]
+async fn a_template_error_selects_its_line() {
+    let app = Mounted::new().await;
+    app.click("start-from-template").await;
+    let template = "Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      FunctionName: fn\n\tRuntime: python3.9\n";
+    app.type_into("template-editor", template).await;
+    app.click("template-deploy").await;
+    assert!(app.text("error").contains("(line 6, column 1)"), "{}", app.text("error"));
+    let editor: HtmlTextAreaElement = app.by_testid("template-editor").dyn_into().unwrap();
+    let start = template.split_inclusive('\n').take(5).map(str::len).sum::<usize>() as u32;
+    assert_eq!(editor.selection_start().unwrap(), Some(start));
+    assert_eq!(editor.selection_end().unwrap(), Some(start + "\tRuntime: python3.9".len() as u32));
+}

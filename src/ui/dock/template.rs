@@ -171,6 +171,25 @@ pub fn Template() -> Html {
             dispatch.dispatch(Action::Do { lines: vec![delete], origin: Origin::Template });
         })
     };
+    // A template error that names a line and column selects that line in the editor.
+    let editor = use_node_ref();
+    {
+        let editor = editor.clone();
+        let at = shown
+            .notice
+            .as_ref()
+            .filter(|n| n.origin == Origin::Template)
+            .and_then(|n| n.result.error().and_then(|e| line_and_column(&e.message)));
+        use_effect_with(at, move |at| {
+            if let (Some((line, _)), Some(area)) = (at, editor.cast::<web_sys::HtmlTextAreaElement>()) {
+                let text = area.value();
+                let start: usize = text.split_inclusive('\n').take(line - 1).map(|l| l.encode_utf16().count()).sum();
+                let length = text.lines().nth(line - 1).map_or(0, |l| l.encode_utf16().count());
+                let _ = area.focus();
+                let _ = area.set_selection_range(start as u32, (start + length) as u32);
+            }
+        });
+    }
     let view = shown.view();
     let events = view.stack_events(&region, &stack);
     let status = view.stack_status(&region, &stack);
@@ -219,7 +238,7 @@ pub fn Template() -> Html {
             }
             <NoticeView notice={shown.notice.clone()} origin={Origin::Template} />
             <div class="template-body">
-                <textarea class="template-editor" spellcheck="false" aria-label="Template" value={(*text).clone()} {oninput} data-testid="template-editor" />
+                <textarea class="template-editor" ref={editor} spellcheck="false" aria-label="Template" value={(*text).clone()} {oninput} data-testid="template-editor" />
                 <ol class="stack-events" aria-label="Stack events, newest first" data-testid="stack-events" tabindex="0">
                     if events.is_empty() {
                         <li class="empty">{"Deploy to see the stack's events: each resource created, updated or deleted, and why one failed."}</li>
@@ -244,4 +263,12 @@ fn ensure_newline(text: &str) -> String {
     } else {
         format!("{text}\n")
     }
+}
+
+/// `(line 6, column 1)` in a template error: where the editor goes.
+fn line_and_column(message: &str) -> Option<(usize, usize)> {
+    let rest = &message[message.rfind("(line ")? + 6..];
+    let (line, rest) = rest.split_once(", column ")?;
+    let column = rest.split(')').next()?;
+    Some((line.trim().parse().ok().filter(|l: &usize| *l > 0)?, column.trim().parse().ok()?))
 }
