@@ -561,6 +561,8 @@ pub struct StackParameter {
 pub struct StackDescription {
     pub stack_id: String,
     pub stack_name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub parameters: Vec<StackParameter>,
     pub creation_time: String,

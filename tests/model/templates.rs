@@ -1433,6 +1433,7 @@ fn parameters_and_outputs() {
         sim region eu-west-1
         cat > t.yaml <<'EOF'
         Transform: AWS::Serverless-2016-10-31
+        Description: Orders, by stage.
         Parameters:
           Memory:
             Type: Number
@@ -1472,7 +1473,7 @@ fn parameters_and_outputs() {
         ! sam deploy --template-file t.yaml --stack-name s --parameter-overrides Stage=dev
         ! sam deploy --template-file t.yaml --stack-name s --parameter-overrides Suffix=long
         sam deploy --template-file t.yaml --stack-name s
-        aws cloudformation describe-stacks --stack-name s  # => Stacks[].Outputs
+        aws cloudformation describe-stacks --stack-name s  # => Stacks[].Description Stacks[].Outputs
         cat > pattern.yaml <<'EOF'
         Parameters:
           Name:
@@ -1497,6 +1498,7 @@ fn parameters_and_outputs() {
             $ sim region eu-west-1
             $ cat > t.yaml <<'EOF'
             Transform: AWS::Serverless-2016-10-31
+            Description: Orders, by stage.
             Parameters:
               Memory:
                 Type: Number
@@ -1541,6 +1543,7 @@ fn parameters_and_outputs() {
               ! Error: Failed to create changeset for the stack: s, An error occurred (ValidationError) when calling the CreateChangeSet operation: Parameter 'Suffix' must contain at most 3 characters
             $ sam deploy --template-file t.yaml --stack-name s
             $ aws cloudformation describe-stacks --stack-name s
+              Stacks[].Description: ["Orders, by stage."]
               Stacks[].Outputs: [[{"OutputKey":"FunctionArn","OutputValue":"arn:aws:lambda:eu-west-1:123456789012:function:fn-prod-x","Description":"The function"},{"OutputKey":"LiveVersion","OutputValue":"arn:aws:lambda:eu-west-1:123456789012:function:fn-prod-x:1","ExportName":"s-version"}]]
             $ cat > pattern.yaml <<'EOF'
             Parameters:

@@ -114,6 +114,8 @@ pub struct Template {
     pub outputs: Vec<Output>,
     /// The `Mappings` section, for `Fn::FindInMap`.
     pub mappings: Option<Node>,
+    /// The template's `Description`, which `describe-stacks` shows.
+    pub description: Option<String>,
 }
 
 /// An output: what `describe-stacks` shows once the deploy is done.
@@ -446,6 +448,7 @@ pub fn read(text: &str) -> Result<Template, String> {
     }
     let resources = order(resources)?;
     let mappings = root.get("Mappings").cloned();
+    let description = root.get("Description").and_then(|d| d.as_str()).map(String::from);
     Ok(Template {
         parameters,
         conditions,
@@ -454,6 +457,7 @@ pub fn read(text: &str) -> Result<Template, String> {
         globals: root.get("Globals").cloned(),
         outputs,
         mappings,
+        description,
     })
 }
 

@@ -40,8 +40,9 @@ pub(super) struct Stack {
     template: String,
     parameters: BTreeMap<String, Json>,
     resources: Vec<Provisioned>,
-    /// The outputs of the last deploy that completed.
+    /// The outputs and the template's description, from the last deploy that completed.
     outputs: Vec<StackOutput>,
+    description: Option<String>,
     /// Oldest first.
     events: Vec<StackEvent>,
     /// A deploy under way: waiting for a CodeDeploy deployment to end.
@@ -562,6 +563,7 @@ impl Lambda {
             parameters: BTreeMap::new(),
             resources: Vec::new(),
             outputs: Vec::new(),
+            description: None,
             events: Vec::new(),
             progress: None,
         });
@@ -756,6 +758,7 @@ impl Lambda {
                 s.parameters = p.parameters;
                 s.resources = p.new;
                 s.outputs = outputs;
+                s.description = p.template.description.clone();
             }
             let printed = format!("{SUCCESS}Successfully created/updated stack - {}", p.stack_name);
             return Ok(StackDeployed { stack_name: p.stack_name.clone(), stack_status: status.into(), printed });
@@ -927,6 +930,7 @@ impl Lambda {
             .map(|s| StackDescription {
                 stack_id: s.id.clone(),
                 stack_name: s.name.clone(),
+                description: s.description.clone(),
                 parameters: s
                     .parameters
                     .iter()
