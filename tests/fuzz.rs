@@ -155,3 +155,113 @@ fn hostile_scripts_end_in_values_within_time_and_memory() {
     assert!(peak < memory_limit, "peak memory {} MB", peak >> 20);
     assert!(lines >= lines_wanted.min(100), "ran only {lines} lines");
 }
+
+/// Templates the tests and the tour deploy, to mutate: every here-document of the snippets.
+fn template_corpus() -> Vec<String> {
+    let sources = [
+        include_str!("model/templates.rs"),
+        include_str!("model/export.rs"),
+        include_str!("../scenarios/runtime-settings-in-sam.scenario"),
+    ];
+    let mut out = Vec::new();
+    for source in sources {
+        let mut lines = source.lines();
+        while let Some(line) = lines.next() {
+            if !line.trim_start().starts_with("cat > ") || !line.contains("<<'EOF'") {
+                continue;
+            }
+            let indent = line.len() - line.trim_start().len();
+            let body: Vec<&str> = lines.by_ref().take_while(|l| l.trim() != "EOF").collect();
+            out.push(body.iter().map(|l| l.get(indent..).unwrap_or(l.trim_start())).collect::<Vec<_>>().join("\n"));
+        }
+    }
+    out
+}
+
+/// A template mutated: lines dropped, repeated or swapped, a token replaced by an intrinsic or
+/// a hostile value, indentation shifted.
+fn mutated_template(good: Vec<String>) -> impl Strategy<Value = String> {
+    // Most mutations start from a template that deploys (many in the corpus are error cases,
+    // which stop before the deep paths).
+    let corpus = prop_oneof![3 => prop::sample::select(good), 1 => prop::sample::select(template_corpus())];
+    let tokens = prop::sample::select(vec![
+        "!Ref Fn.Version",
+        "!GetAtt Fn.Version.Version",
+        "!Ref Fn.Alias",
+        "!Ref AWS::NoValue",
+        "!Ref AWS::NotificationARNs",
+        "!Sub '${Fn.Version}-${AWS::Region}'",
+        "!FindInMap [M, a, b]",
+        "!Split [',', 'a,b']",
+        "!Select [9, [a]]",
+        "!If [Nope, a, b]",
+        "!Not [!Equals [a, b]]",
+        "{\"Fn::GetAtt\": [Fn, Arn]}",
+        "[]",
+        "{}",
+        "''",
+        "-1",
+        "1e400",
+        "!Reff x",
+        "&a [1]",
+        "*a",
+        "|\n  x",
+        "Manual",
+        "null",
+        "~",
+    ]);
+    (corpus, prop::collection::vec((0u8..5, any::<prop::sample::Index>(), any::<prop::sample::Index>(), tokens), 0..3))
+        .prop_map(|(template, edits)| {
+            let mut lines: Vec<String> = template.lines().map(String::from).collect();
+            for (kind, a, b, token) in edits {
+                if lines.is_empty() {
+                    break;
+                }
+                let (i, j) = (a.index(lines.len()), b.index(lines.len()));
+                match kind {
+                    0 => {
+                        lines.remove(i);
+                    }
+                    1 => lines.insert(j, lines[i].clone()),
+                    2 => lines.swap(i, j),
+                    3 => {
+                        let l = &lines[i];
+                        lines[i] = match l.split_once(": ") {
+                            Some((k, _)) => format!("{k}: {token}"),
+                            None => format!("{l} {token}"),
+                        };
+                    }
+                    _ => lines[i] = format!("  {}", lines[i]),
+                }
+            }
+            lines.join("\n")
+        })
+}
+
+/// Mutated templates deployed (and deployed again, and deleted) end in values, never a panic:
+/// in the browser a panic would take the whole page with it.
+#[test]
+fn mutated_templates_end_in_values() {
+    let wanted = env("FUZZ_TEMPLATES", 300);
+    let deploys = |t: &String| {
+        let script = format!("cat > t.yaml <<'EOF'\n{t}\nEOF\nsam deploy --template-file t.yaml --stack-name s\n");
+        Session::new().run_script(&script).iter().all(|r| r.ok())
+    };
+    let good: Vec<String> = template_corpus().into_iter().filter(deploys).collect();
+    assert!(good.len() >= 5, "templates that deploy as written: {}", good.len());
+    let mut runner = TestRunner::new_with_rng(Config::default(), TestRng::from_seed(RngAlgorithm::ChaCha, &[7; 32]));
+    for _ in 0..wanted {
+        let (first, second) = (
+            mutated_template(good.clone()).new_tree(&mut runner).expect("a template").current(),
+            mutated_template(good.clone()).new_tree(&mut runner).expect("a template").current(),
+        );
+        let script = format!(
+            "cat > a.yaml <<'EOF'\n{first}\nEOF\ncat > b.yaml <<'EOF'\n{second}\nEOF\n\
+             sam deploy --template-file a.yaml --stack-name s\n\
+             sim advance 1h\naws cloudformation deploy --template-file b.yaml --stack-name s\nsim advance 1h\n\
+             aws cloudformation describe-stacks --stack-name s\nsim export --format sam\nsim export --format cdk\n\
+             aws cloudformation delete-stack --stack-name s\n"
+        );
+        Session::new().run_script_each(&script, |r| well_formed(&r));
+    }
+}
