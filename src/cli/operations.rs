@@ -318,6 +318,14 @@ pub const CLOUDFORMATION_OPERATIONS: &[Operation] = &[
         positionals: &[],
         summary: "Stacks with their StackStatus and parameters.",
     },
+    Operation {
+        service: "cloudformation",
+        name: "list-stacks",
+        api: "ListStacks",
+        options: &[list("stack-status-filter")],
+        positionals: &[],
+        summary: "The region's stacks, deleted ones included, with their StackStatus.",
+    },
 ];
 
 /// `sam deploy`: the SAM CLI's deploy, the same change set as `aws cloudformation deploy`
@@ -427,7 +435,7 @@ fn client_checks(request: &Request) -> Result<(), Failure> {
             problems.extend(params::too_short("deploymentConfigName", &r.deployment_config_name, 1))
         }
         Request::DeployStack(r) => problems.extend(params::too_short("StackName", &r.stack_name, 1)),
-        Request::DescribeStacks(_) => {}
+        Request::DescribeStacks(_) | Request::ListStacks(_) => {}
         Request::DescribeStackEvents(r) | Request::DeleteStack(r) => {
             problems.extend(r.stack_name.as_deref().and_then(|n| params::too_short("StackName", n, 1)))
         }
@@ -651,6 +659,9 @@ fn read(op: &Operation, parsed: &Parsed, cx: &Context) -> Result<Request, Failur
             })
         }
         "describe-stacks" => Request::DescribeStacks(StackNameRequest { stack_name: r.text("stack-name")? }),
+        "list-stacks" => Request::ListStacks(ListStacksRequest {
+            stack_status_filter: parsed.list("stack-status-filter").map(<[String]>::to_vec).unwrap_or_default(),
+        }),
         "describe-stack-events" => Request::DescribeStackEvents(StackNameRequest { stack_name: r.text("stack-name")? }),
         "delete-stack" => Request::DeleteStack(StackNameRequest { stack_name: r.text("stack-name")? }),
         "get-deployment" => {

@@ -287,6 +287,12 @@ pub fn aws(call: &AwsCall) -> String {
         Request::DescribeStackEvents(r) => {
             w.word("describe-stack-events").some("stack-name", &r.stack_name);
         }
+        Request::ListStacks(r) => {
+            w.word("list-stacks");
+            if !r.stack_status_filter.is_empty() {
+                w.list("stack-status-filter", &Some(r.stack_status_filter.clone()));
+            }
+        }
         Request::DeleteStack(r) => {
             w.word("delete-stack").some("stack-name", &r.stack_name);
         }
@@ -482,6 +488,11 @@ mod tests {
             ("sim expire python3.9 v14 --after 30d", "sim expire python3.9 14 --after 30d"),
             ("sim policy legacy", "sim policy legacy"),
             ("cat 'out put.json'", "cat 'out put.json'"),
+            (
+                "aws cloudformation list-stacks --stack-status-filter CREATE_COMPLETE DELETE_COMPLETE",
+                "aws cloudformation list-stacks --stack-status-filter CREATE_COMPLETE DELETE_COMPLETE",
+            ),
+            ("aws cloudformation list-stacks", "aws cloudformation list-stacks"),
         ] {
             assert_eq!(round_trip(given), canonical);
         }

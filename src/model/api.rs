@@ -532,6 +532,36 @@ pub struct DeployStackRequest {
     pub sam: bool,
 }
 
+/// ListStacks: a region's stacks, deleted ones included, optionally of some statuses only.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ListStacksRequest {
+    pub stack_status_filter: Vec<String>,
+}
+
+/// A stack as ListStacks shows it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct StackSummary {
+    pub stack_id: String,
+    pub stack_name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub template_description: Option<String>,
+    pub creation_time: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_updated_time: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deletion_time: Option<String>,
+    pub stack_status: String,
+    pub drift_information: serde_json::Value,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListStacksResponse {
+    pub stack_summaries: Vec<StackSummary>,
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct StackNameRequest {
@@ -639,6 +669,7 @@ pub enum Response {
     StackDeployed(StackDeployed),
     DescribeStacks(DescribeStacksResponse),
     DescribeStackEvents(DescribeStackEventsResponse),
+    ListStacks(ListStacksResponse),
     /// DeleteFunction: 204 and no body.
     Empty,
 }

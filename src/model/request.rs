@@ -34,6 +34,7 @@ pub enum Request {
     DeployStack(DeployStackRequest),
     DescribeStacks(StackNameRequest),
     DescribeStackEvents(StackNameRequest),
+    ListStacks(ListStacksRequest),
     DeleteStack(StackNameRequest),
 }
 
@@ -67,6 +68,7 @@ impl Request {
             Request::DeployStack(_) => "CreateChangeSet",
             Request::DescribeStacks(_) => "DescribeStacks",
             Request::DescribeStackEvents(_) => "DescribeStackEvents",
+            Request::ListStacks(_) => "ListStacks",
             Request::DeleteStack(_) => "DeleteStack",
         }
     }
@@ -79,6 +81,7 @@ impl Request {
             Request::DeployStack(_)
             | Request::DescribeStacks(_)
             | Request::DescribeStackEvents(_)
+            | Request::ListStacks(_)
             | Request::DeleteStack(_) => "cloudformation",
             _ => "lambda",
         }

@@ -1945,3 +1945,70 @@ fn mappings_find_in_map_and_split() {
         "#]],
     );
 }
+
+/// `list-stacks`: the region's stacks, newest first, then the deleted ones (DELETE_COMPLETE,
+/// with their DeletionTime), and `--stack-status-filter`.
+#[test]
+fn list_stacks_shows_deleted_stacks_and_filters() {
+    check(
+        r#"
+        sim region eu-west-1
+        cat > t.yaml <<'EOF'
+        Description: One alarm.
+        Resources:
+          A:
+            Type: AWS::CloudWatch::Alarm
+            Properties:
+              AlarmName: !Sub '${AWS::StackName}-errors'
+              Namespace: AWS/Lambda
+              MetricName: Errors
+              Statistic: Sum
+              Period: 60
+              EvaluationPeriods: 1
+              Threshold: 0
+              ComparisonOperator: GreaterThanThreshold
+        EOF
+        aws cloudformation deploy --template-file t.yaml --stack-name first
+        sim advance 1h
+        aws cloudformation deploy --template-file t.yaml --stack-name second
+        sim advance 1h
+        aws cloudformation delete-stack --stack-name first
+        aws cloudformation list-stacks  # => StackSummaries[].StackName StackSummaries[].StackStatus StackSummaries[].DeletionTime StackSummaries[].TemplateDescription
+        aws cloudformation list-stacks --stack-status-filter CREATE_COMPLETE UPDATE_COMPLETE  # => StackSummaries[].StackName
+        sim region us-east-1
+        aws cloudformation list-stacks
+        "#,
+        expect![[r#"
+            $ sim region eu-west-1
+            $ cat > t.yaml <<'EOF'
+            Description: One alarm.
+            Resources:
+              A:
+                Type: AWS::CloudWatch::Alarm
+                Properties:
+                  AlarmName: !Sub '${AWS::StackName}-errors'
+                  Namespace: AWS/Lambda
+                  MetricName: Errors
+                  Statistic: Sum
+                  Period: 60
+                  EvaluationPeriods: 1
+                  Threshold: 0
+                  ComparisonOperator: GreaterThanThreshold
+            EOF
+            $ aws cloudformation deploy --template-file t.yaml --stack-name first
+            $ sim advance 1h
+            $ aws cloudformation deploy --template-file t.yaml --stack-name second
+            $ sim advance 1h
+            $ aws cloudformation delete-stack --stack-name first
+            $ aws cloudformation list-stacks
+              StackSummaries[].StackName: ["second","first"]
+              StackSummaries[].StackStatus: ["CREATE_COMPLETE","DELETE_COMPLETE"]
+              StackSummaries[].DeletionTime: [null,"2023-01-23T02:00:00.000000+00:00"]
+              StackSummaries[].TemplateDescription: ["One alarm.","One alarm."]
+            $ aws cloudformation list-stacks --stack-status-filter CREATE_COMPLETE UPDATE_COMPLETE
+              StackSummaries[].StackName: ["second"]
+            $ sim region us-east-1
+            $ aws cloudformation list-stacks
+        "#]],
+    );
+}

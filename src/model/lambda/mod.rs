@@ -62,6 +62,8 @@ pub struct Lambda {
     deployment_configs: std::collections::BTreeMap<(String, String), crate::deployment::TrafficRouting>,
     /// CloudFormation stacks by (region, name).
     stacks: std::collections::BTreeMap<(String, String), stacks::Stack>,
+    /// Deleted stacks by region, as ListStacks still shows them (oldest first).
+    deleted_stacks: Vec<(String, crate::api::StackSummary)>,
     /// Every runtime version a function version has run, in the order each first ran: the UI
     /// gives them colours in this order, so a colour never changes as a session grows.
     runtime_versions_seen: Vec<RuntimeVersionRef>,
@@ -97,6 +99,7 @@ impl Lambda {
             active_deployments: Vec::new(),
             deployment_configs: Default::default(),
             stacks: Default::default(),
+            deleted_stacks: Vec::new(),
             runtime_versions_seen: Vec::new(),
             steps: Steps::default(),
         }
@@ -168,6 +171,7 @@ impl Lambda {
             Request::DeployStack(r) => self.deploy_stack(region, r).map(Response::StackDeployed),
             Request::DescribeStacks(r) => self.describe_stacks(region, r).map(Response::DescribeStacks),
             Request::DescribeStackEvents(r) => self.describe_stack_events(region, r).map(Response::DescribeStackEvents),
+            Request::ListStacks(r) => Ok(Response::ListStacks(self.list_stacks(region, r))),
             Request::DeleteStack(r) => self.delete_stack(region, r).map(|_| Response::Empty),
         }
     }

@@ -70,6 +70,22 @@ struct Progress {
     waiting: Option<(String, Provisioned)>,
 }
 
+impl Stack {
+    /// The stack as ListStacks shows it.
+    fn summary(&self) -> StackSummary {
+        StackSummary {
+            stack_id: self.id.clone(),
+            stack_name: self.name.clone(),
+            template_description: self.description.clone(),
+            creation_time: self.created.cli_iso(),
+            last_updated_time: self.updated.map(Timestamp::cli_iso),
+            deletion_time: None,
+            stack_status: self.status.clone(),
+            drift_information: json!({"StackDriftStatus": "NOT_CHECKED"}),
+        }
+    }
+}
+
 impl Progress {
     /// What intrinsics resolve against at this point of the deploy.
     fn context<'a>(&'a self, region: &'a str) -> Context<'a> {
@@ -961,6 +977,19 @@ impl Lambda {
         Ok(DescribeStackEventsResponse { stack_events })
     }
 
+    /// The region's stacks, newest first, deleted ones after the live ones ([choice] the order
+    /// ListStacks uses is not documented), of the statuses asked for.
+    pub(super) fn list_stacks(&self, region: &str, r: &ListStacksRequest) -> ListStacksResponse {
+        let mut live: Vec<&Stack> = self.stacks.iter().filter(|((reg, _), _)| reg == region).map(|(_, s)| s).collect();
+        crate::order::sort_by(&mut live, |a, b| b.created.cmp(&a.created));
+        let deleted = self.deleted_stacks.iter().rev().filter(|(reg, _)| reg == region).map(|(_, s)| s.clone());
+        let wanted =
+            |s: &StackSummary| r.stack_status_filter.is_empty() || r.stack_status_filter.contains(&s.stack_status);
+        ListStacksResponse {
+            stack_summaries: live.into_iter().map(Stack::summary).chain(deleted).filter(wanted).collect(),
+        }
+    }
+
     /// Deletes the stack's resources, newest first; a stack that does not exist is deleted.
     pub(super) fn delete_stack(&mut self, region: &str, r: &StackNameRequest) -> ApiResult<()> {
         let Ok(key) = self.stack_key(region, r.stack_name.as_deref().unwrap_or_default()) else { return Ok(()) };
@@ -977,7 +1006,12 @@ impl Lambda {
             }
         }
         if left.is_empty() {
-            self.stacks.remove(&key);
+            if let Some(s) = self.stacks.remove(&key) {
+                let mut summary = s.summary();
+                summary.stack_status = "DELETE_COMPLETE".into();
+                summary.deletion_time = Some(self.now.cli_iso());
+                self.deleted_stacks.push((region.to_string(), summary));
+            }
         } else {
             left.reverse();
             self.stack_event(&key, None, "DELETE_FAILED", None);
