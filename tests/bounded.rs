@@ -258,3 +258,19 @@ fn hostile_sample_matches_its_golden_json_lines() {
     }
     assert_eq!(jsonl, std::fs::read_to_string(golden).unwrap_or_default(), "rerun with UPDATE_GOLDEN=1 and review");
 }
+
+/// Deleted stacks are listed, but a script that deletes stacks in a loop keeps the newest 1,000.
+#[test]
+fn deleted_stacks_are_kept_to_a_bound() {
+    let mut s = Session::new();
+    s.run_script("cat > t.yaml <<'EOF'\nResources:\n  A:\n    Type: AWS::CloudWatch::Alarm\n    Properties:\n      AlarmName: !Sub '${AWS::StackName}-a'\n      Namespace: AWS/Lambda\n      MetricName: Errors\n      Statistic: Sum\n      Period: 60\n      EvaluationPeriods: 1\n      Threshold: 0\n      ComparisonOperator: GreaterThanThreshold\nEOF");
+    for i in 0..1_005 {
+        assert!(s.run_line(&format!("aws cloudformation deploy --template-file t.yaml --stack-name s{i}")).ok());
+        assert!(s.run_line(&format!("aws cloudformation delete-stack --stack-name s{i}")).ok());
+    }
+    let listed = s.run_line("aws cloudformation list-stacks");
+    let json: serde_json::Value = serde_json::from_str(&listed.printed).expect("JSON");
+    let names = json["StackSummaries"].as_array().expect("a list");
+    assert_eq!(names.len(), 1_000);
+    assert_eq!(names[0]["StackName"], "s1004", "newest first");
+}

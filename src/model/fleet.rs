@@ -240,12 +240,23 @@ pub fn time_alias_runs<T>(
     start: impl Fn() -> T,
     seconds: impl Fn(T) -> f64,
 ) -> (Vec<f64>, FleetReport) {
+    timed(3, fleet, run_alias_week, start, seconds)
+}
+
+/// Runs `week` `n` times on copies of `fleet`: each run's seconds, and the last run's report.
+fn timed<T>(
+    n: usize,
+    fleet: &Lambda,
+    week: fn(&mut Lambda) -> FleetReport,
+    start: impl Fn() -> T,
+    seconds: impl Fn(T) -> f64,
+) -> (Vec<f64>, FleetReport) {
     let mut times = Vec::new();
     let mut report = FleetReport::default();
-    for _ in 0..3 {
+    for _ in 0..n {
         let mut lambda = fleet.clone();
         let t = start();
-        report = run_alias_week(&mut lambda);
+        report = week(&mut lambda);
         times.push(seconds(t));
     }
     (times, report)
@@ -300,15 +311,7 @@ pub fn run_week(lambda: &mut Lambda) -> FleetReport {
 /// Runs the fleet week five times on copies of one fleet: the first run (cold: the heap still
 /// grows), and the best of the five (the steady state), with the report of the last run.
 pub fn time_runs<T>(fleet: &Lambda, start: impl Fn() -> T, seconds: impl Fn(T) -> f64) -> (Vec<f64>, FleetReport) {
-    let mut times = Vec::new();
-    let mut report = FleetReport::default();
-    for _ in 0..5 {
-        let mut lambda = fleet.clone();
-        let t = start();
-        report = run_week(&mut lambda);
-        times.push(seconds(t));
-    }
-    (times, report)
+    timed(5, fleet, run_week, start, seconds)
 }
 
 /// The lines `make bench` prints for one platform, ending with `<platform>_seconds=<best>`.

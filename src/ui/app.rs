@@ -270,7 +270,9 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     let shown: Shown = state.shown();
-    let colours = state.colours();
+    // Not on every clock tick: the list moves only with the session's contents.
+    let session_id = Rc::as_ptr(&shown.session_handle()) as usize;
+    let colours = (*use_memo((shown.revision(), session_id), |_| state.colours())).clone();
     let parents = use_memo((), |_| options.parents.clone());
     super::frame::use_host_messages(parents, dispatch.clone(), shown.clone());
     {

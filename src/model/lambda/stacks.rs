@@ -135,6 +135,9 @@ fn preference_config(preference: &Json) -> String {
     }
 }
 
+/// Deleted stacks `list-stacks` still shows (all regions).
+const MAX_DELETED_STACKS: usize = 1_000;
+
 /// `A-Za-z0-9` suffix CloudFormation gives generated names.
 fn suffix(rng: &mut crate::rng::Rng, upper: bool) -> String {
     let alphabet: &[u8] = if upper {
@@ -1011,6 +1014,11 @@ impl Lambda {
                 summary.stack_status = "DELETE_COMPLETE".into();
                 summary.deletion_time = Some(self.now.cli_iso());
                 self.deleted_stacks.push((region.to_string(), summary));
+                // [choice] CloudFormation lists deleted stacks for 90 days; the playground keeps
+                // the newest thousand, so a script deleting stacks in a loop stays bounded.
+                if self.deleted_stacks.len() > MAX_DELETED_STACKS {
+                    self.deleted_stacks.remove(0);
+                }
             }
         } else {
             left.reverse();

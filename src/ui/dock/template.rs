@@ -125,8 +125,7 @@ pub fn Template() -> Html {
                 no_fail_on_empty_changeset: false,
                 sam: *sam,
             });
-            let deploy = Line::Aws(Box::new(AwsCall { region: None, request, outfile: None }));
-            dispatch.dispatch(Action::Do { lines: vec![write(), deploy], origin: Origin::Template });
+            dispatch.dispatch(Action::Do { lines: vec![write(), aws(request)], origin: Origin::Template });
         })
     };
     let ontoggle = {
@@ -167,8 +166,7 @@ pub fn Template() -> Html {
         let (dispatch, stack) = (dispatch.clone(), stack.clone());
         Callback::from(move |_: MouseEvent| {
             let request = Request::DeleteStack(StackNameRequest { stack_name: Some((*stack).clone()) });
-            let delete = Line::Aws(Box::new(AwsCall { region: None, request, outfile: None }));
-            dispatch.dispatch(Action::Do { lines: vec![delete], origin: Origin::Template });
+            dispatch.dispatch(Action::Do { lines: vec![aws(request)], origin: Origin::Template });
         })
     };
     // A template error that names a line and column selects that line in the editor.
@@ -263,6 +261,11 @@ fn ensure_newline(text: &str) -> String {
     } else {
         format!("{text}\n")
     }
+}
+
+/// A stack call as the tab runs it: in the session's region, so its console line names none.
+fn aws(request: Request) -> Line {
+    Line::Aws(Box::new(AwsCall { region: None, request, outfile: None }))
 }
 
 /// `(line 6, column 1)` in a template error: where the editor goes.
