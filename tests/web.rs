@@ -1191,7 +1191,7 @@ async fn runtime_versions_keep_distinct_colours_across_runtimes() {
         .chain((0..runtimes.len()).map(|i| format!("f{i}")))
         .map(|f| chip(&f))
         .collect();
-    let distinct: std::collections::BTreeSet<&String> = before.iter().collect();
+    let distinct: lambda_runtime_playground::model::order::Set<&String> = before.iter().collect();
     assert_eq!(distinct.len(), before.len(), "{before:?}");
     assert_eq!(before[0], "chip c0", "the first runtime version to run takes the first colour");
     app.console("sim release python3.9").await;

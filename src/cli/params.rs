@@ -2,7 +2,7 @@
 //! `file://` parameter files, integers, `--zip-file fileb://`, blobs in base64, and structures
 //! given as JSON or shorthand.
 
-use std::collections::BTreeMap;
+use crate::model::order::Map;
 
 use serde_json::Value;
 
@@ -14,7 +14,7 @@ use crate::model::api::{
 use crate::model::ApiError;
 
 /// The files a session holds (what `invoke` wrote): the only files a `file://` value can name.
-pub type Files = BTreeMap<String, String>;
+pub type Files = Map<String, String>;
 
 /// The AWS CLI's message for a `--zip-file` that is not `fileb://<path>` (customizations/awslambda.py).
 pub const ZIP_FILE_ERROR: &str =
@@ -329,7 +329,7 @@ pub fn traffic_routing_config(value: &str, files: &Files) -> Result<TrafficRouti
 pub fn environment(value: &str, files: &Files) -> Result<EnvironmentVariables, Failure> {
     let parsed = structure("environment", value, files)?;
     let mut errors = Vec::new();
-    let mut variables = BTreeMap::new();
+    let mut variables = Map::new();
     match &parsed {
         Value::Object(map) => {
             for (key, v) in map {
@@ -368,7 +368,7 @@ pub fn environment(value: &str, files: &Files) -> Result<EnvironmentVariables, F
 pub fn routing_config(value: &str, files: &Files) -> Result<AliasRoutingConfiguration, Failure> {
     let parsed = structure("routing-config", value, files)?;
     let mut errors = Vec::new();
-    let mut weights = BTreeMap::new();
+    let mut weights = Map::new();
     match &parsed {
         Value::Object(map) => {
             for (key, v) in map {
@@ -418,7 +418,7 @@ mod tests {
 
     #[test]
     fn environment_from_shorthand_and_json() {
-        let want: BTreeMap<String, String> = [("A".into(), "b".into()), ("C".into(), "d e".into())].into();
+        let want: Map<String, String> = [("A".into(), "b".into()), ("C".into(), "d e".into())].into();
         assert_eq!(environment("Variables={A=b,C='d e'}", &files()).unwrap().variables, want);
         assert_eq!(environment(r#"{"Variables":{"A":"b","C":"d e"}}"#, &files()).unwrap().variables, want);
         assert!(environment("Variables={}", &files()).unwrap().variables.is_empty());

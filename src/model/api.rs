@@ -1,14 +1,14 @@
 //! Requests and responses of the Lambda API, with AWS's JSON field names and key order.
 
+use crate::order::Map;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 use super::runtime_management::UpdateRuntimeOn;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct EnvironmentVariables {
-    pub variables: BTreeMap<String, String>,
+    pub variables: Map<String, String>,
 }
 
 /// `Code`: the playground's code is identified by the `fileb://` path text.
@@ -249,7 +249,7 @@ pub struct InvokeResponse {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct AliasRoutingConfiguration {
-    pub additional_version_weights: BTreeMap<String, f64>,
+    pub additional_version_weights: Map<String, f64>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -1,7 +1,7 @@
 //! Functions and their versions: `$LATEST` (mutable) and published snapshots `1, 2, 3, ...`.
 
+use crate::order::Map;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::fmt;
 
 use super::catalogue::RuntimeId;
@@ -69,7 +69,7 @@ pub struct Configuration {
     pub timeout: u32,
     pub memory_size: u32,
     pub architecture: String,
-    pub environment: BTreeMap<String, String>,
+    pub environment: Map<String, String>,
     pub ephemeral_storage: u32,
 }
 
@@ -176,13 +176,13 @@ impl FunctionVersion {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Function {
     pub latest: VersionId,
-    pub published: BTreeMap<u32, VersionId>,
+    pub published: Map<u32, VersionId>,
     /// Version numbers are never reused, even after deletes.
     pub last_version_number: u32,
     /// What the newest published version snapshotted, to return it again when nothing changed.
     pub last_published: Option<(u32, PublishFingerprint)>,
     /// Aliases by name.
-    pub aliases: BTreeMap<String, Alias>,
+    pub aliases: Map<String, Alias>,
 }
 
 /// A named pointer to a version, optionally sending a share of invocations to a second one.

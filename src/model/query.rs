@@ -5,7 +5,7 @@
 use super::arn::runtime_version_arn;
 use super::catalogue::{Runtime, RuntimeId};
 use super::function::{Change, FunctionVersion, Qualifier, VersionId};
-use std::collections::BTreeMap;
+use crate::order::Map;
 
 use super::lambda::{Event, EventKind, EventScope};
 use super::rollout::{Phase, RolloutPolicy};
@@ -29,12 +29,12 @@ pub enum LaneRef {
 }
 
 /// Every alias the session made (deleted ones too), in order, with its events' indices.
-pub fn alias_events(l: &Lambda) -> BTreeMap<AliasKey, Vec<usize>> {
-    let mut out: BTreeMap<AliasKey, Vec<usize>> = BTreeMap::new();
+pub fn alias_events(l: &Lambda) -> Map<AliasKey, Vec<usize>> {
+    let mut out: Map<AliasKey, Vec<usize>> = Map::new();
     for (i, e) in l.events().iter().enumerate() {
         if let EventScope::Alias { region, function_name, alias } = &e.scope {
             let key = AliasKey { region: region.clone(), function: function_name.clone(), alias: alias.clone() };
-            out.entry(key).or_default().push(i);
+            out.entry_or_default(key).push(i);
         }
     }
     out
@@ -432,7 +432,7 @@ pub fn fleet(l: &Lambda, from: Timestamp, to: Timestamp, samples: usize) -> Vec<
         let k = (num + den - 1) / den;
         (k as usize).min(samples)
     };
-    let mut counts: BTreeMap<(usize, RuntimeId), BTreeMap<u32, Vec<u32>>> = BTreeMap::new();
+    let mut counts: Map<(usize, RuntimeId), Map<u32, Vec<u32>>> = Map::new();
     let regions = &l.catalogue().regions;
     for (_, v) in l.versions() {
         let Some(r) = regions.iter().position(|x| *x == v.region) else { continue };
@@ -444,10 +444,8 @@ pub fn fleet(l: &Lambda, from: Timestamp, to: Timestamp, samples: usize) -> Vec<
                 continue;
             }
             let band = counts
-                .entry((r, seg.runtime))
-                .or_default()
-                .entry(seg.runtime_version)
-                .or_insert_with(|| vec![0; samples]);
+                .entry_or_default((r, seg.runtime))
+                .entry_or_insert_with(seg.runtime_version, || vec![0; samples]);
             for c in &mut band[a..b] {
                 *c += 1;
             }

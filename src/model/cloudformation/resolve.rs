@@ -1,9 +1,9 @@
 //! Intrinsic functions, short (`!Ref`) and long (`Fn::GetAtt`) forms, against a stack's
 //! parameters, conditions and the resources made so far. `AWS::NoValue` removes the property.
 
-use std::collections::BTreeMap;
+use crate::order::Map;
 
-use serde_json::{Map, Value as Json};
+use serde_json::Value as Json;
 
 use super::yaml::{Node, Value};
 
@@ -11,7 +11,7 @@ use super::yaml::{Node, Value};
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Made {
     pub reference: String,
-    pub attributes: BTreeMap<String, String>,
+    pub attributes: Map<String, String>,
 }
 
 pub struct Context<'a> {
@@ -19,9 +19,9 @@ pub struct Context<'a> {
     pub account: &'a str,
     pub stack_name: &'a str,
     pub stack_id: &'a str,
-    pub parameters: &'a BTreeMap<String, Json>,
-    pub conditions: &'a BTreeMap<String, bool>,
-    pub made: &'a BTreeMap<String, Made>,
+    pub parameters: &'a Map<String, Json>,
+    pub conditions: &'a Map<String, bool>,
+    pub made: &'a Map<String, Made>,
     /// The template's `Mappings` section, for `Fn::FindInMap`.
     pub mappings: Option<&'a Node>,
 }
@@ -175,7 +175,7 @@ impl Context<'_> {
                 Json::Array(out)
             }
             Value::Map(entries) => {
-                let mut out = Map::new();
+                let mut out = serde_json::Map::new();
                 for (k, v) in entries {
                     if let Some(v) = self.resolve(v)? {
                         out.insert(k.clone(), v);
@@ -326,8 +326,8 @@ impl Context<'_> {
 }
 
 /// Every condition's value, in the order written (a condition may use an earlier one).
-pub fn conditions(defs: &[(String, Node)], base: &Context) -> Result<BTreeMap<String, bool>, String> {
-    let mut out = BTreeMap::new();
+pub fn conditions(defs: &[(String, Node)], base: &Context) -> Result<Map<String, bool>, String> {
+    let mut out = Map::new();
     for (name, node) in defs {
         let cx = Context { conditions: &out, ..*base };
         let value = cx.boolean(node)?;
@@ -343,13 +343,13 @@ mod tests {
 
     #[test]
     fn intrinsics_short_and_long() {
-        let params: BTreeMap<String, Json> = [("Mode".to_string(), Json::String("Manual".into()))].into();
-        let mut made = BTreeMap::new();
+        let params: Map<String, Json> = [("Mode".to_string(), Json::String("Manual".into()))].into();
+        let mut made = Map::new();
         made.insert(
             "Fn".to_string(),
             Made { reference: "stack-fn".into(), attributes: [("Arn".to_string(), "arn:fn".to_string())].into() },
         );
-        let conditions: BTreeMap<String, bool> = BTreeMap::new();
+        let conditions: Map<String, bool> = Map::new();
         let cx = Context {
             region: "eu-west-1",
             account: "123456789012",

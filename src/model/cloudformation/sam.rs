@@ -5,7 +5,7 @@
 //! kept on delete, and the alias pointed at it; with `DeploymentPreference`, the alias moves to a
 //! new version through a CodeDeploy deployment the stack update waits for.
 
-use std::collections::{BTreeMap, BTreeSet};
+use crate::order::{Map, Set};
 
 use serde_json::Value as Json;
 
@@ -66,8 +66,8 @@ fn map(entries: Vec<(&str, Node)>) -> Node {
 /// and `Sub`, as the logical ids SAM generated for them.
 fn refer(
     node: &mut Node,
-    referable: &BTreeMap<String, (String, String)>,
-    serverless: &BTreeSet<String>,
+    referable: &Map<String, (String, String)>,
+    serverless: &Set<String>,
     unresolved: &mut Vec<String>,
 ) {
     let mut swap = |name: &str| -> Option<String> {
@@ -166,7 +166,7 @@ fn merge(global: &Node, local: &Node) -> Node {
 
 /// A node as stable text for the version hash, with parameters and pseudo parameters in
 /// place of their `Ref`s (SAM resolves those before hashing).
-fn canonical(node: &Node, parameters: &BTreeMap<String, Json>, out: &mut String) {
+fn canonical(node: &Node, parameters: &Map<String, Json>, out: &mut String) {
     let reference = match (&node.tag, &node.value) {
         (Some(t), Value::Scalar { text, .. }) if t == "Ref" => Some(text.clone()),
         (None, Value::Map(e)) if e.len() == 1 && e[0].0 == "Ref" => e[0].1.as_str().map(String::from),
@@ -204,12 +204,12 @@ fn canonical(node: &Node, parameters: &BTreeMap<String, Json>, out: &mut String)
 }
 
 /// Expands the template's serverless functions into Lambda resources.
-pub fn expand(t: Template, parameters: &BTreeMap<String, Json>) -> Result<Template, String> {
+pub fn expand(t: Template, parameters: &Map<String, Json>) -> Result<Template, String> {
     let globals = t.globals.as_ref().and_then(|g| g.get("Function")).cloned();
     let mut resources = Vec::new();
     // A function's referable properties: `Fn.Version` and `Fn.Alias` name what AutoPublishAlias made.
-    let mut referable: BTreeMap<String, (String, String)> = BTreeMap::new();
-    let mut serverless: BTreeSet<String> = BTreeSet::new();
+    let mut referable: Map<String, (String, String)> = Map::new();
+    let mut serverless: Set<String> = Set::new();
     for r in t.resources {
         if r.kind != FUNCTION {
             resources.push(r);
@@ -228,8 +228,8 @@ pub fn expand(t: Template, parameters: &BTreeMap<String, Json>) -> Result<Templa
         }
         // SAM resolves parameters in its own properties (`AutoPublishAlias: !Ref AliasName`).
         let value = |n: &Node| -> Result<Option<String>, String> {
-            let no_conditions = BTreeMap::new();
-            let no_resources = BTreeMap::new();
+            let no_conditions = Map::new();
+            let no_resources = Map::new();
             let cx = super::resolve::Context {
                 region: "",
                 account: "",
@@ -301,7 +301,7 @@ pub fn expand(t: Template, parameters: &BTreeMap<String, Json>) -> Result<Templa
             function.push(("Role", role));
         }
         let properties = map(function);
-        let mut depends_on = BTreeSet::new();
+        let mut depends_on = Set::new();
         template::references(&properties, &mut depends_on);
         depends_on.extend(r.depends_on.iter().cloned());
         resources.push(Resource {
@@ -349,7 +349,7 @@ pub fn expand(t: Template, parameters: &BTreeMap<String, Json>) -> Result<Templa
             ("FunctionVersion", tagged("GetAtt", scalar(&format!("{version_id}.Version")))),
         ]);
         // The alias waits for what its deployment watches and runs (alarms, hooks).
-        let mut alias_depends: BTreeSet<String> = crate::order::set([id.clone(), version_id.clone()]);
+        let mut alias_depends: Set<String> = crate::order::set([id.clone(), version_id.clone()]);
         if let Some(p) = &preference {
             template::references(p, &mut alias_depends);
         }
@@ -383,7 +383,7 @@ pub fn expand(t: Template, parameters: &BTreeMap<String, Json>) -> Result<Templa
         )));
     }
     // Only resources order the deploy (parameters and pseudo parameters are there already).
-    let ids: BTreeSet<String> = crate::order::set(resources.iter().map(|r| r.logical_id.clone()));
+    let ids: Set<String> = crate::order::set(resources.iter().map(|r| r.logical_id.clone()));
     for r in &mut resources {
         r.depends_on.retain(|d| ids.contains(d));
     }

@@ -2,7 +2,7 @@
 //! allowed values), conditions, and resources in dependency order. Template format errors use
 //! CloudFormation's words; they stop a deploy before any resource is touched.
 
-use std::collections::{BTreeMap, BTreeSet};
+use crate::order::{Map, Set};
 
 use serde_json::Value as Json;
 
@@ -92,7 +92,7 @@ pub struct Resource {
     pub properties: Node,
     pub condition: Option<String>,
     /// Resources it refers to (Ref, GetAtt, Sub) or names in DependsOn.
-    pub depends_on: BTreeSet<String>,
+    pub depends_on: Set<String>,
     /// `DeletionPolicy: Retain`: a deleted resource stays (SAM sets it on published versions).
     pub retain: bool,
     /// SAM's DeploymentPreference of an alias: a move to another version goes through a
@@ -143,8 +143,8 @@ fn scalar_list(node: &Node) -> Vec<String> {
 
 /// Names a node refers to: `Ref` targets, `GetAtt` resources, and `${Name}` / `${Name.Attr}`
 /// in `Sub` strings (not `${!Literal}`), in long or short form.
-pub fn references(node: &Node, out: &mut BTreeSet<String>) {
-    let sub_names = |text: &str, out: &mut BTreeSet<String>| {
+pub fn references(node: &Node, out: &mut Set<String>) {
+    let sub_names = |text: &str, out: &mut Set<String>| {
         let mut rest = text;
         while let Some(start) = rest.find("${") {
             let after = &rest[start + 2..];
@@ -202,7 +202,7 @@ pub fn references(node: &Node, out: &mut BTreeSet<String>) {
             }
             Value::Seq(items) => {
                 if let Some(Node { value: Value::Scalar { text, .. }, .. }) = items.first() {
-                    let mut names = BTreeSet::new();
+                    let mut names = Set::new();
                     sub_names(text, &mut names);
                     // Names given in the variable map are not references.
                     let local: Vec<String> =
@@ -364,7 +364,7 @@ pub fn read(text: &str) -> Result<Template, String> {
             unknown_types.push(kind.to_string());
         }
         let properties = def.get("Properties").cloned().unwrap_or_else(|| Node::synthetic(Value::Map(Vec::new())));
-        let mut depends_on = BTreeSet::new();
+        let mut depends_on = Set::new();
         references(&properties, &mut depends_on);
         if let Some(d) = def.get("DependsOn") {
             depends_on.extend(scalar_list(d));
@@ -384,8 +384,8 @@ pub fn read(text: &str) -> Result<Template, String> {
     if !unknown_types.is_empty() {
         return Err(format_error(format!("Unrecognized resource types: [{}]", unknown_types.join(", "))));
     }
-    let ids: BTreeSet<String> = crate::order::set(resources.iter().map(|r| r.logical_id.clone()));
-    let params: BTreeSet<&str> = crate::order::set(parameters.iter().map(|p| p.name.as_str()));
+    let ids: Set<String> = crate::order::set(resources.iter().map(|r| r.logical_id.clone()));
+    let params: Set<&str> = crate::order::set(parameters.iter().map(|p| p.name.as_str()));
     // SAM's referable properties (`Fn.Version`, `Fn.Alias`) name resources its transform makes
     // from `Fn`; until then they stand for the function.
     if serverless {
@@ -417,7 +417,7 @@ pub fn read(text: &str) -> Result<Template, String> {
         )));
     }
     let mut outputs = Vec::new();
-    let mut named = BTreeSet::new();
+    let mut named = Set::new();
     for (key, def) in root.get("Outputs").map(|o| o.entries().to_vec()).unwrap_or_default() {
         let Some(value) = def.get("Value").cloned() else {
             return Err(format_error("Every Outputs member must contain a Value object"));
@@ -470,7 +470,7 @@ pub(super) fn order(resources: Vec<Resource>) -> Result<Vec<Resource>, String> {
             resources.len()
         )));
     }
-    let index: BTreeMap<&str, usize> =
+    let index: Map<&str, usize> =
         crate::order::map(resources.iter().enumerate().map(|(i, r)| (r.logical_id.as_str(), i)));
     let mut waiting: Vec<usize> = resources.iter().map(|r| r.depends_on.len()).collect();
     let mut needed_by: Vec<Vec<usize>> = vec![Vec::new(); resources.len()];
@@ -481,8 +481,7 @@ pub(super) fn order(resources: Vec<Resource>) -> Result<Vec<Resource>, String> {
             }
         }
     }
-    let mut ready: std::collections::BTreeSet<usize> =
-        crate::order::set((0..resources.len()).filter(|&i| waiting[i] == 0));
+    let mut ready: crate::order::Set<usize> = crate::order::set((0..resources.len()).filter(|&i| waiting[i] == 0));
     let mut order = Vec::with_capacity(resources.len());
     while let Some(i) = ready.pop_first() {
         order.push(i);
@@ -495,7 +494,7 @@ pub(super) fn order(resources: Vec<Resource>) -> Result<Vec<Resource>, String> {
     }
     if order.len() < resources.len() {
         // On a cycle: left after dropping, again and again, those no stuck resource needs.
-        let mut stuck: BTreeSet<usize> = crate::order::set((0..resources.len()).filter(|i| !order.contains(i)));
+        let mut stuck: Set<usize> = crate::order::set((0..resources.len()).filter(|i| !order.contains(i)));
         let mut needers: Vec<usize> = vec![0; resources.len()];
         for &i in &stuck {
             for d in &resources[i].depends_on {
@@ -562,8 +561,8 @@ fn check_parameter(p: &Parameter, value: &str) -> Result<(), String> {
 
 /// Parameter values: overrides, then defaults; missing values and values outside AllowedValues
 /// are errors in CloudFormation's words.
-pub fn parameter_values(t: &Template, overrides: &[(String, String)]) -> Result<BTreeMap<String, Json>, String> {
-    let mut out = BTreeMap::new();
+pub fn parameter_values(t: &Template, overrides: &[(String, String)]) -> Result<Map<String, Json>, String> {
+    let mut out = Map::new();
     let mut missing = Vec::new();
     for p in &t.parameters {
         let given = overrides.iter().rev().find(|(k, _)| *k == p.name).map(|(_, v)| v.clone());

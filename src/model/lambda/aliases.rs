@@ -2,7 +2,7 @@
 //! qualifier means elsewhere (reads answer for its primary version; Invoke routes by weight).
 //! Messages and status codes as LAMBDA.md records them ("Aliases and weighted routing").
 
-use std::collections::BTreeMap;
+use crate::order::Map;
 
 use super::{EventKind, EventScope, Lambda};
 use crate::api::*;
@@ -130,7 +130,7 @@ impl Lambda {
             function_version: a.function_version.to_string(),
             description: a.description.clone(),
             routing_config: a.routing.map(|(v, w)| AliasRoutingConfiguration {
-                additional_version_weights: BTreeMap::from([(v.to_string(), w)]),
+                additional_version_weights: Map::from([(v.to_string(), w)]),
             }),
             revision_id: a.revision_id.clone(),
         }
@@ -207,7 +207,7 @@ impl Lambda {
             None => {
                 // The routing kept must still fit the (possibly new) primary.
                 let kept = current.routing.map(|(v, w)| AliasRoutingConfiguration {
-                    additional_version_weights: BTreeMap::from([(v.to_string(), w)]),
+                    additional_version_weights: Map::from([(v.to_string(), w)]),
                 });
                 self.alias_routing(&key, primary, &kept)?
             }

@@ -1,7 +1,7 @@
 //! Function operations: create, update code and configuration, publish, delete; and
 //! `sim relies-on`, which says what the code depends on.
 
-use std::collections::BTreeMap;
+use crate::order::Map;
 use std::rc::Rc;
 
 use super::events::{Event, EventKind};
@@ -127,10 +127,10 @@ impl Lambda {
             key,
             Function {
                 latest: id,
-                published: BTreeMap::new(),
+                published: Map::new(),
                 last_version_number,
                 last_published: None,
-                aliases: BTreeMap::new(),
+                aliases: Map::new(),
             },
         );
         let detail = format!("{} ({})", self.catalogue[runtime].id, self.rv_name(id));

@@ -53,15 +53,15 @@ pub struct Lambda {
     scheduler: Scheduler,
     traffic: Traffic,
     /// CloudWatch alarms by (region, name).
-    alarms: std::collections::BTreeMap<(String, String), alarms::Alarm>,
+    alarms: crate::order::Map<(String, String), alarms::Alarm>,
     /// CodeDeploy deployments, oldest first (shared with snapshots until one changes).
     deployments: Vec<Rc<Deployment>>,
     /// Indices of the deployments still running.
     active_deployments: Vec<usize>,
     /// Custom deployment configurations by (region, name).
-    deployment_configs: std::collections::BTreeMap<(String, String), crate::deployment::TrafficRouting>,
+    deployment_configs: crate::order::Map<(String, String), crate::deployment::TrafficRouting>,
     /// CloudFormation stacks by (region, name).
-    stacks: std::collections::BTreeMap<(String, String), stacks::Stack>,
+    stacks: crate::order::Map<(String, String), stacks::Stack>,
     /// Deleted stacks by region, as ListStacks still shows them (oldest first).
     deleted_stacks: Vec<(String, crate::api::StackSummary)>,
     /// Every runtime version a function version has run, in the order each first ran: the UI
@@ -241,12 +241,12 @@ impl Lambda {
     /// Live function versions whose runtime version differs from what it was at `mark`, in
     /// region, name and qualifier order: (version, runtime version then, runtime version now).
     pub fn moved_since(&self, mark: usize) -> Vec<(VersionId, RuntimeVersionRef, RuntimeVersionRef)> {
-        let mut first: std::collections::BTreeMap<VersionId, RuntimeVersionRef> = Default::default();
+        let mut first: crate::order::Map<VersionId, RuntimeVersionRef> = Default::default();
         for e in self.events.get(mark..).unwrap_or_default() {
             if let (EventScope::FunctionVersion { id, .. }, EventKind::RuntimeVersionChange { from, .. }) =
                 (&e.scope, e.kind)
             {
-                first.entry(*id).or_insert(from);
+                first.entry_or_insert_with(*id, || from);
             }
         }
         self.live_versions()

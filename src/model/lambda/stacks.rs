@@ -4,7 +4,7 @@
 //! timeline and the logs show a stack deploy as they show the equivalent CLI lines. A resource
 //! that fails rolls the stack back. [choice] A deploy runs at one simulated instant.
 
-use std::collections::BTreeMap;
+use crate::order::Map;
 
 use serde_json::{json, Value as Json};
 
@@ -38,7 +38,7 @@ pub(super) struct Stack {
     created: Timestamp,
     updated: Option<Timestamp>,
     template: String,
-    parameters: BTreeMap<String, Json>,
+    parameters: Map<String, Json>,
     resources: Vec<Provisioned>,
     /// The outputs and the template's description, from the last deploy that completed.
     outputs: Vec<StackOutput>,
@@ -56,14 +56,14 @@ struct Progress {
     body: String,
     stack_name: String,
     stack_id: String,
-    parameters: BTreeMap<String, Json>,
-    conditions: BTreeMap<String, bool>,
+    parameters: Map<String, Json>,
+    conditions: Map<String, bool>,
     creating: bool,
     old: Vec<Provisioned>,
     new: Vec<Provisioned>,
     /// Old resources a replacement superseded: deleted in the cleanup.
     superseded: Vec<Provisioned>,
-    made: BTreeMap<String, Made>,
+    made: Map<String, Made>,
     /// The next resource of the template to go through.
     next: usize,
     /// The deployment an alias's update waits for, and the alias as it will be.
@@ -541,8 +541,8 @@ impl Lambda {
                 format!("arn:aws:cloudformation:{region}:{DEFAULT_ACCOUNT}:stack/{}/{}", r.stack_name, self.rng.uuid())
             }
         };
-        let empty = BTreeMap::new();
-        let no_conditions = BTreeMap::new();
+        let empty = Map::new();
+        let no_conditions = Map::new();
         let base = Context {
             region,
             account: DEFAULT_ACCOUNT,
@@ -579,7 +579,7 @@ impl Lambda {
             created: self.now,
             updated: None,
             template: String::new(),
-            parameters: BTreeMap::new(),
+            parameters: Map::new(),
             resources: Vec::new(),
             outputs: Vec::new(),
             description: None,
@@ -606,7 +606,7 @@ impl Lambda {
             old,
             new: Vec::new(),
             superseded: Vec::new(),
-            made: BTreeMap::new(),
+            made: Map::new(),
             next: 0,
             waiting: None,
         };

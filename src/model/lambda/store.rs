@@ -1,7 +1,7 @@
 //! Functions and their versions, as stored: every version the session made (deleted ones keep
 //! their history for the timeline) by `VersionId`, and the live functions by region and name.
 
-use std::collections::BTreeMap;
+use crate::order::Map;
 use std::ops::{Index, IndexMut};
 use std::rc::Rc;
 
@@ -13,10 +13,10 @@ use crate::function::{Function, FunctionVersion, VersionId};
 pub(super) struct Store {
     versions: Vec<Rc<FunctionVersion>>,
     /// (region, name) to the function.
-    pub(super) functions: BTreeMap<(String, String), Function>,
+    pub(super) functions: Map<(String, String), Function>,
     /// The last version number of each deleted function, by (region, name): a function created
     /// again under that name numbers on from it.
-    pub(super) retired: BTreeMap<(String, String), u32>,
+    pub(super) retired: Map<(String, String), u32>,
     /// Counts mutable accesses to versions; `stamps[i]` is its value at version i's last one.
     /// What the UI compares to skip unchanged rows and lanes. Not part of the state: a replay
     /// in other steps reaches the same state with other counts.

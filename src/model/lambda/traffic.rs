@@ -1,7 +1,7 @@
 //! Background traffic: `sim traffic` invocations a minute on a function version, run one tick a
 //! minute as the clock advances. Each tick's time is passed down; the clock is never rewound.
 
-use std::collections::BTreeMap;
+use crate::order::Map;
 
 use super::outcome::{SimOutput, TrafficSet};
 use super::validation;
@@ -26,12 +26,12 @@ pub(super) struct Traffic {
     synced: Timestamp,
     /// Invocations per minute through aliases, by (region, function, alias): each arm of the
     /// alias runs its weight's share of them.
-    pub(super) aliases: BTreeMap<(String, String, String), f64>,
+    pub(super) aliases: Map<(String, String, String), f64>,
 }
 
 impl Traffic {
     pub(super) fn new(start: Timestamp) -> Traffic {
-        Traffic { versions: Vec::new(), synced: floor_minute(start), aliases: BTreeMap::new() }
+        Traffic { versions: Vec::new(), synced: floor_minute(start), aliases: Map::new() }
     }
 }
 
@@ -88,14 +88,15 @@ impl Lambda {
     /// the ticks so far at the old rates): called whenever traffic or an alias's routing changes.
     pub(super) fn retarget_traffic(&mut self, key: &(String, String)) {
         let Some(f) = self.store.functions.get(key) else { return };
-        let mut rates: BTreeMap<VersionId, f64> = crate::order::map(
+        let mut rates: Map<VersionId, f64> = crate::order::map(
             std::iter::once(f.latest)
                 .chain(f.published.values().copied())
                 .map(|id| (id, self.store[id].direct_traffic)),
         );
         // The function's aliases are one range of the ordered map.
         let from = (key.0.clone(), key.1.clone(), String::new());
-        let of_function = self.traffic.aliases.range(from..).take_while(|((r, f, _), _)| (r, f) == (&key.0, &key.1));
+        let of_function =
+            self.traffic.aliases.range_from(&from).take_while(|((r, f, _), _)| (r, f) == (&key.0, &key.1));
         for ((_, _, alias), rate) in of_function {
             let Some(a) = f.aliases.get(alias) else { continue };
             let primary = match a.function_version {
@@ -105,10 +106,10 @@ impl Lambda {
             let extra = a.routing.and_then(|(n, w)| f.published.get(&n).map(|&id| (id, w)));
             let extra_share = extra.map_or(0.0, |(_, w)| w);
             if let Some(p) = primary {
-                *rates.entry(p).or_default() += rate * (1.0 - extra_share);
+                *rates.entry_or_default(p) += rate * (1.0 - extra_share);
             }
             if let Some((e, w)) = extra {
-                *rates.entry(e).or_default() += rate * w;
+                *rates.entry_or_default(e) += rate * w;
             }
         }
         for (id, rate) in rates {

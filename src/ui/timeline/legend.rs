@@ -1,6 +1,6 @@
 //! The legend: the runtime versions drawn in the window, and what the markers mean.
 
-use std::collections::BTreeSet;
+use crate::model::order::Set;
 
 use yew::prelude::*;
 
@@ -21,7 +21,7 @@ pub fn Legend(props: &LegendProps) -> Html {
     let colours = use_colours();
     let view = props.source.view();
     let w = props.window;
-    let mut shown = BTreeSet::new();
+    let mut shown = Set::new();
     for (_, v) in view.versions() {
         // As the lanes: to the window's end (the clip hides the future), not to now.
         let end = v.deleted.map_or(w.to, |d| d.0);
