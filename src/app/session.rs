@@ -78,7 +78,10 @@ struct Done {
 
 impl Done {
     fn json<T: Serialize>(value: &T) -> Done {
-        Done { printed: output::json(value), output: serde_json::to_value(value).ok() }
+        match serde_json::to_value(value) {
+            Ok(v) => Done { printed: output::json(&v), output: Some(v) },
+            Err(e) => Done::text(format!("{{\"error\": \"the response could not be serialised: {e}\"}}")),
+        }
     }
 
     fn text(printed: String) -> Done {

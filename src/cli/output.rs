@@ -1,11 +1,14 @@
 //! JSON as the AWS CLI v2 prints it with `--output json`: Python's `json.dumps(indent=4,
-//! ensure_ascii=False)`, keys in the order the service sent them. Serialising the model's typed
-//! responses (not a `serde_json::Value`, whose maps are sorted) keeps that order.
+//! ensure_ascii=False)`, keys in the order the service sent them (serde_json's `preserve_order`
+//! keeps a `Value`'s keys in the order the typed response wrote them).
 
 use serde::Serialize;
+use serde_json::Value;
 
-/// Pretty JSON with a 4-space indent, the AWS CLI's layout.
-pub fn json<T: Serialize + ?Sized>(value: &T) -> String {
+/// Pretty JSON with a 4-space indent, the AWS CLI's layout. Responses are printed from the
+/// `Value` the session keeps anyway, so the bundle carries one serialiser per response type
+/// (into a `Value`), not a second one into text.
+pub fn json(value: &Value) -> String {
     let mut buf = Vec::new();
     let formatter = serde_json::ser::PrettyFormatter::with_indent(b"    ");
     let mut ser = serde_json::Serializer::with_formatter(&mut buf, formatter);
@@ -61,8 +64,9 @@ mod tests {
             executed_version: "$LATEST".into(),
             payload: "{}".into(),
         };
+        // Through a `Value`, the keys keep the response's order (not the alphabet's).
         assert_eq!(
-            json(&r),
+            json(&serde_json::to_value(&r).unwrap()),
             "{\n    \"StatusCode\": 200,\n    \"FunctionError\": \"Unhandled\",\n    \"ExecutedVersion\": \"$LATEST\"\n}"
         );
         assert_eq!(json(&serde_json::json!({"a": [], "b": {}})), "{\n    \"a\": [],\n    \"b\": {}\n}");
