@@ -71,9 +71,9 @@ fn height(value: &str) -> Result<String, String> {
     let v = value.trim();
     let (number, unit) = v.split_at(v.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(v.len()));
     let units = ["px", "em", "rem", "vh", "%"];
-    match (number.parse::<f64>(), unit) {
-        (Ok(n), "") if n > 0.0 => Ok(format!("{number}px")),
-        (Ok(n), u) if n > 0.0 && units.contains(&u) => Ok(v.to_string()),
+    match (crate::model::decimal::parse(number), unit) {
+        (Some(n), "") if n > 0.0 => Ok(format!("{number}px")),
+        (Some(n), u) if n > 0.0 && units.contains(&u) => Ok(v.to_string()),
         _ => Err(format!(
             "height must be a positive number of pixels or a length in px, em, rem, vh or %, not '{value}'"
         )),

@@ -492,10 +492,7 @@ impl Reader<'_> {
     /// A double (`--threshold`): the AWS CLI converts with float() and lets Python's message through.
     fn float(&self, name: &str) -> Result<Option<f64>, Failure> {
         let Some(v) = self.text(name)? else { return Ok(None) };
-        v.trim()
-            .parse::<f64>()
-            .ok()
-            .filter(|f| f.is_finite())
+        crate::model::decimal::parse(v.trim())
             .map(Some)
             .ok_or_else(|| Failure::client(format!("could not convert string to float: '{v}'")))
     }

@@ -385,7 +385,7 @@ pub fn routing_config(value: &str, files: &Files) -> Result<AliasRoutingConfigur
                 for (version, w) in entries {
                     let weight = match w {
                         Value::Number(n) => n.as_f64(),
-                        Value::String(s) => s.trim().parse::<f64>().ok().filter(|w| w.is_finite()),
+                        Value::String(s) => crate::model::decimal::parse(s.trim()),
                         _ => None,
                     };
                     match weight {

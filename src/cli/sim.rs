@@ -263,10 +263,13 @@ pub fn parse(words: &[String]) -> Result<Sim, Failure> {
         },
         "traffic" => {
             let rate = pos(1);
-            let per_minute: f64 = rate
-                .trim()
-                .parse()
-                .map_err(|_| err(format!("argument <per-minute>: invalid float value: '{rate}'")))?;
+            // argparse's float() also takes Python's inf and nan; the model then refuses them.
+            let per_minute = crate::model::decimal::parse(rate.trim())
+                .or_else(|| {
+                    let word = rate.trim().trim_start_matches(['+', '-']).to_ascii_lowercase();
+                    matches!(word.as_str(), "inf" | "infinity" | "nan").then_some(f64::NAN)
+                })
+                .ok_or_else(|| err(format!("argument <per-minute>: invalid float value: '{rate}'")))?;
             Sim::Directive {
                 name: d.name,
                 region: opt("region"),

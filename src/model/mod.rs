@@ -5,6 +5,7 @@ pub mod api;
 pub mod arn;
 pub mod catalogue;
 pub mod cloudformation;
+pub mod decimal;
 pub mod deployment;
 pub mod digest;
 pub mod environment;

@@ -56,7 +56,7 @@ fn scalar(node: &Node) -> Json {
                 .parse::<i64>()
                 .map(Json::from)
                 .ok()
-                .or_else(|| t.parse::<f64>().ok().filter(|f| f.is_finite()).map(Json::from))
+                .or_else(|| crate::decimal::parse(t).map(Json::from))
                 .unwrap_or_else(|| Json::String(t.to_string())),
         },
         Value::Scalar { text, .. } => Json::String(text.clone()),

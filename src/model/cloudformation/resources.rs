@@ -146,7 +146,7 @@ fn check(path: &str, props: &[Prop], value: &Json, out: &mut Vec<String>) {
                 }
             }
             Kind::Number => {
-                let ok = v.as_f64().is_some() || v.as_str().is_some_and(|s| s.trim().parse::<f64>().is_ok());
+                let ok = v.as_f64().is_some() || v.as_str().is_some_and(|s| crate::decimal::parse(s.trim()).is_some());
                 if !ok {
                     out.push(format!("{at}: expected type: Number, found: {}", type_name(v)));
                 }
@@ -195,7 +195,7 @@ pub fn integer_of(properties: &Json, key: &str) -> Option<u32> {
 
 pub fn number_of(properties: &Json, key: &str) -> Option<f64> {
     let v = properties.get(key)?;
-    v.as_f64().or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
+    v.as_f64().or_else(|| v.as_str().and_then(|s| crate::decimal::parse(s.trim())))
 }
 
 #[cfg(test)]

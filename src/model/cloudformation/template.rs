@@ -310,7 +310,8 @@ pub fn read(text: &str) -> Result<Template, String> {
             let number = |k: &str| -> Result<Option<f64>, String> {
                 field(k)
                     .map(|t| {
-                        t.parse::<f64>().map_err(|_| format_error(format!("{k} of parameter {name} must be a number")))
+                        crate::decimal::parse(&t)
+                            .ok_or_else(|| format_error(format!("{k} of parameter {name} must be a number")))
                     })
                     .transpose()
             };
@@ -538,7 +539,7 @@ fn check_parameter(p: &Parameter, value: &str) -> Result<(), String> {
         _ => Vec::new(),
     };
     for n in &numbers {
-        let Ok(x) = n.parse::<f64>() else { return failed(format!("Parameter '{name}' must be a number.")) };
+        let Some(x) = crate::decimal::parse(n) else { return failed(format!("Parameter '{name}' must be a number.")) };
         if let Some(min) = p.value.0.filter(|m| x < *m) {
             return failed(format!("Parameter '{name}' must be a number greater than or equal to {min}"));
         }

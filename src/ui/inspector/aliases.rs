@@ -37,7 +37,7 @@ pub fn Aliases(props: &AliasesProps) -> Html {
             let routing = if extra.is_empty() {
                 None
             } else {
-                let Ok(p) = percent.trim().parse::<f64>() else {
+                let Some(p) = crate::model::decimal::parse(percent.trim()) else {
                     error.set(Some(format!("{} is not a percentage", percent.trim())));
                     return;
                 };

@@ -25,7 +25,7 @@ pub fn Traffic(props: &TrafficProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let given = text.trim();
-            let Ok(per_minute) = (if given.is_empty() { "0" } else { given }).parse::<f64>() else {
+            let Some(per_minute) = crate::model::decimal::parse(if given.is_empty() { "0" } else { given }) else {
                 error.set(Some(format!("{given} is not a number of invocations a minute")));
                 return;
             };
