@@ -155,8 +155,8 @@ fn a_stack_creates_its_resources_through_the_model_and_updates_in_place() {
               MetricAlarms[].AlarmName: ["shop-errors"]
               MetricAlarms[].Dimensions: [[{"Name":"FunctionName","Value":"shop-orders"},{"Name":"Resource","Value":"shop-orders:live"}]]
             $ aws cloudformation describe-stack-events --stack-name shop
-              StackEvents[].LogicalResourceId: ["shop","Errors","Errors","Live","Live","OrdersV1","OrdersV1","Orders","Orders","shop"]
-              StackEvents[].ResourceStatus: ["CREATE_COMPLETE","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_IN_PROGRESS"]
+              StackEvents[].LogicalResourceId: ["shop","Errors","Errors","Live","Live","OrdersV1","OrdersV1","Orders","Orders","shop","shop"]
+              StackEvents[].ResourceStatus: ["CREATE_COMPLETE","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_IN_PROGRESS","REVIEW_IN_PROGRESS"]
             $ ! aws cloudformation deploy --template-file template.yaml --stack-name shop
               ! 
               ! Waiting for changeset to be created..
@@ -476,9 +476,9 @@ fn a_failing_resource_rolls_the_new_stack_back() {
               ! to fetch the list of events leading up to the failure
               ! aws cloudformation describe-stack-events --stack-name hello
             $ aws cloudformation describe-stack-events --stack-name hello
-              StackEvents[].LogicalResourceId: ["hello","Helper","Helper","hello","HelloWorldFunction","HelloWorldFunction","Helper","Helper","hello"]
-              StackEvents[].ResourceStatus: ["ROLLBACK_COMPLETE","DELETE_COMPLETE","DELETE_IN_PROGRESS","ROLLBACK_IN_PROGRESS","CREATE_FAILED","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_IN_PROGRESS"]
-              StackEvents[].ResourceStatusReason: [null,null,null,"The following resource(s) failed to create: [HelloWorldFunction]. Rollback requested by user.","Properties validation failed for resource HelloWorldFunction with message: #/RuntimeManagementConfig: required key [UpdateRuntimeOn] not found #/RuntimeManagementConfig: extraneous key [UpdateOn] is not permitted",null,null,null,"User Initiated"]
+              StackEvents[].LogicalResourceId: ["hello","Helper","Helper","hello","HelloWorldFunction","HelloWorldFunction","Helper","Helper","hello","hello"]
+              StackEvents[].ResourceStatus: ["ROLLBACK_COMPLETE","DELETE_COMPLETE","DELETE_IN_PROGRESS","ROLLBACK_IN_PROGRESS","CREATE_FAILED","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_IN_PROGRESS","REVIEW_IN_PROGRESS"]
+              StackEvents[].ResourceStatusReason: [null,null,null,"The following resource(s) failed to create: [HelloWorldFunction]. Rollback requested by user.","Properties validation failed for resource HelloWorldFunction with message: #/RuntimeManagementConfig: required key [UpdateRuntimeOn] not found #/RuntimeManagementConfig: extraneous key [UpdateOn] is not permitted",null,null,null,"User Initiated","User Initiated"]
             $ ! aws lambda get-function --function-name helper
               ! An error occurred (ResourceNotFoundException) when calling the GetFunction operation: Function not found: arn:aws:lambda:eu-west-1:123456789012:function:helper
             $ ! aws cloudformation deploy --template-file template.json --stack-name hello
@@ -567,12 +567,106 @@ fn a_failing_update_rolls_back_what_it_changed() {
               ! to fetch the list of events leading up to the failure
               ! aws cloudformation describe-stack-events --stack-name shop
             $ aws cloudformation describe-stack-events --stack-name shop
-              StackEvents[].ResourceStatus: ["UPDATE_ROLLBACK_COMPLETE","UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS","UPDATE_COMPLETE","UPDATE_IN_PROGRESS","UPDATE_ROLLBACK_IN_PROGRESS","UPDATE_FAILED","UPDATE_IN_PROGRESS","UPDATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_IN_PROGRESS"]
+              StackEvents[].ResourceStatus: ["UPDATE_ROLLBACK_COMPLETE","UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS","UPDATE_COMPLETE","UPDATE_IN_PROGRESS","UPDATE_ROLLBACK_IN_PROGRESS","UPDATE_FAILED","UPDATE_IN_PROGRESS","UPDATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_IN_PROGRESS","REVIEW_IN_PROGRESS"]
             $ aws cloudformation describe-stacks --stack-name shop
               Stacks[0].StackStatus: "UPDATE_ROLLBACK_COMPLETE"
               Stacks[0].Parameters: [{"ParameterKey":"Mode","ParameterValue":"Auto"},{"ParameterKey":"Pin","ParameterValue":""}]
             $ aws lambda get-runtime-management-config --function-name shop-orders
               UpdateRuntimeOn: "Auto"
+        "#]],
+    );
+}
+
+/// A new stack exists from the moment its change set does: REVIEW_IN_PROGRESS, the first of its
+/// events. A change set that fails (a SAM transform error) leaves the stack there, in
+/// describe-stacks and list-stacks, until a deploy creates it or delete-stack removes it.
+#[test]
+fn a_failed_change_set_leaves_a_new_stack_in_review() {
+    check(
+        r#"
+        cat > app.yaml <<'EOF'
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              FunctionName: fn
+              CodeUri: fn/
+              Handler: app.handler
+              Runtime: python3.9
+              DeploymentPreference:
+                Type: Canary10Percent5Minutes
+        EOF
+        ! aws cloudformation deploy --template-file app.yaml --stack-name app
+        aws cloudformation describe-stacks --stack-name app  # => Stacks[].StackStatus Stacks[].LastUpdatedTime
+        aws cloudformation describe-stack-events --stack-name app  # => StackEvents[].ResourceStatus StackEvents[].ResourceStatusReason
+        aws cloudformation list-stacks  # => StackSummaries[].StackName StackSummaries[].StackStatus
+        ! aws lambda get-function --function-name fn
+        cat > app.yaml <<'EOF'
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              FunctionName: fn
+              CodeUri: fn/
+              Handler: app.handler
+              Runtime: python3.9
+              AutoPublishAlias: live
+        EOF
+        aws cloudformation deploy --template-file app.yaml --stack-name app
+        aws cloudformation describe-stacks --stack-name app  # => Stacks[].StackStatus Stacks[].LastUpdatedTime
+        aws cloudformation describe-stack-events --stack-name app  # => StackEvents[].LogicalResourceId StackEvents[].ResourceStatus
+        "#,
+        expect![[r#"
+            $ cat > app.yaml <<'EOF'
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: fn
+                  CodeUri: fn/
+                  Handler: app.handler
+                  Runtime: python3.9
+                  DeploymentPreference:
+                    Type: Canary10Percent5Minutes
+            EOF
+            $ ! aws cloudformation deploy --template-file app.yaml --stack-name app
+              ! 
+              ! Waiting for changeset to be created..
+              ! 
+              ! Failed to create the changeset: Waiter ChangeSetCreateComplete failed: Waiter encountered a terminal failure state: For expression "Status" we matched expected path: "FAILED" Status: FAILED. Reason: Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1. Resource with id [Fn] is invalid. 'DeploymentPreference' requires AutoPublishAlias property to be specified.
+            $ aws cloudformation describe-stacks --stack-name app
+              Stacks[].StackStatus: ["REVIEW_IN_PROGRESS"]
+              Stacks[].LastUpdatedTime: [null]
+            $ aws cloudformation describe-stack-events --stack-name app
+              StackEvents[].ResourceStatus: ["REVIEW_IN_PROGRESS"]
+              StackEvents[].ResourceStatusReason: ["User Initiated"]
+            $ aws cloudformation list-stacks
+              StackSummaries[].StackName: ["app"]
+              StackSummaries[].StackStatus: ["REVIEW_IN_PROGRESS"]
+            $ ! aws lambda get-function --function-name fn
+              ! An error occurred (ResourceNotFoundException) when calling the GetFunction operation: Function not found: arn:aws:lambda:us-east-1:123456789012:function:fn
+            $ cat > app.yaml <<'EOF'
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: fn
+                  CodeUri: fn/
+                  Handler: app.handler
+                  Runtime: python3.9
+                  AutoPublishAlias: live
+            EOF
+            $ aws cloudformation deploy --template-file app.yaml --stack-name app
+            $ aws cloudformation describe-stacks --stack-name app
+              Stacks[].StackStatus: ["CREATE_COMPLETE"]
+              Stacks[].LastUpdatedTime: [null]
+            $ aws cloudformation describe-stack-events --stack-name app
+              StackEvents[].LogicalResourceId: ["app","FnAliaslive","FnAliaslive","FnVersion5f35e9dc6d","FnVersion5f35e9dc6d","Fn","Fn","app","app"]
+              StackEvents[].ResourceStatus: ["CREATE_COMPLETE","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_IN_PROGRESS","REVIEW_IN_PROGRESS"]
         "#]],
     );
 }
@@ -727,7 +821,7 @@ fn sam_transform_rules() {
               Environment: {"Variables":{"LOG":"debug","STAGE":"prod"}}
               Role: "arn:aws:iam::123456789012:role/FnRole"
             $ aws cloudformation describe-stack-events --stack-name s
-              StackEvents[].LogicalResourceId: ["s","FnAliaslive","FnAliaslive","FnVersion993fae7059","FnVersion993fae7059","Fn","Fn","s"]
+              StackEvents[].LogicalResourceId: ["s","FnAliaslive","FnAliaslive","FnVersion993fae7059","FnVersion993fae7059","Fn","Fn","s","s"]
             $ aws cloudformation delete-stack --stack-name s
             $ ! aws lambda list-versions-by-function --function-name fn
               ! An error occurred (ResourceNotFoundException) when calling the ListVersionsByFunction operation: Function not found: arn:aws:lambda:us-east-1:123456789012:function:fn
@@ -844,7 +938,7 @@ fn conditions_and_long_forms() {
             $ aws lambda list-versions-by-function --function-name prod-fn
               Versions[].Version: ["$LATEST","1"]
             $ aws cloudformation describe-stack-events --stack-name c
-              StackEvents[].LogicalResourceId: ["c","V","V","Fn","Fn","c"]
+              StackEvents[].LogicalResourceId: ["c","V","V","Fn","Fn","c","c"]
             $ cat > bad.yaml <<'EOF'
             Resources:
               Fn:
@@ -1022,7 +1116,7 @@ fn deployment_preference_shifts_traffic_and_the_stack_waits() {
               | 
               | Waiting for changeset to be created..
               | Waiting for stack create/update to complete
-              | [playground] The update waits for CodeDeploy deployment d-EEFNSEXSI: advance the clock to let it run.
+              | [playground] The update waits for CodeDeploy deployment d-ZT9ZC4AQV: advance the clock to let it run.
             $ aws cloudformation describe-stacks --stack-name api
               Stacks[0].StackStatus: "UPDATE_IN_PROGRESS"
             $ aws lambda get-alias --function-name api --name live
@@ -1076,8 +1170,8 @@ fn deployment_preference_shifts_traffic_and_the_stack_waits() {
             $ aws cloudformation describe-stacks --stack-name api
               Stacks[0].StackStatus: "UPDATE_ROLLBACK_COMPLETE"
             $ aws cloudformation describe-stack-events --stack-name api
-              StackEvents[].LogicalResourceId: ["api","api","Api","Api","ApiVersion92d566e265","api","ApiAliaslive","ApiAliaslive","ApiVersion92d566e265","ApiVersion92d566e265","Api","Api","api","api","ApiVersion03b0e2be89","api","ApiAliaslive","ApiAliaslive","ApiVersion982916c967","ApiVersion982916c967","Api","Api","api","api","ApiAliaslive","ApiAliaslive","ApiVersion03b0e2be89","ApiVersion03b0e2be89","Api","Api","AliasErrors","AliasErrors","api"]
-              StackEvents[].ResourceStatus: ["UPDATE_ROLLBACK_COMPLETE","UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS","UPDATE_COMPLETE","UPDATE_IN_PROGRESS","DELETE_SKIPPED","UPDATE_ROLLBACK_IN_PROGRESS","UPDATE_FAILED","UPDATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","UPDATE_COMPLETE","UPDATE_IN_PROGRESS","UPDATE_IN_PROGRESS","UPDATE_COMPLETE","DELETE_SKIPPED","UPDATE_COMPLETE_CLEANUP_IN_PROGRESS","UPDATE_COMPLETE","UPDATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","UPDATE_COMPLETE","UPDATE_IN_PROGRESS","UPDATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_IN_PROGRESS"]
+              StackEvents[].LogicalResourceId: ["api","api","Api","Api","ApiVersion92d566e265","api","ApiAliaslive","ApiAliaslive","ApiVersion92d566e265","ApiVersion92d566e265","Api","Api","api","api","ApiVersion03b0e2be89","api","ApiAliaslive","ApiAliaslive","ApiVersion982916c967","ApiVersion982916c967","Api","Api","api","api","ApiAliaslive","ApiAliaslive","ApiVersion03b0e2be89","ApiVersion03b0e2be89","Api","Api","AliasErrors","AliasErrors","api","api"]
+              StackEvents[].ResourceStatus: ["UPDATE_ROLLBACK_COMPLETE","UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS","UPDATE_COMPLETE","UPDATE_IN_PROGRESS","DELETE_SKIPPED","UPDATE_ROLLBACK_IN_PROGRESS","UPDATE_FAILED","UPDATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","UPDATE_COMPLETE","UPDATE_IN_PROGRESS","UPDATE_IN_PROGRESS","UPDATE_COMPLETE","DELETE_SKIPPED","UPDATE_COMPLETE_CLEANUP_IN_PROGRESS","UPDATE_COMPLETE","UPDATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","UPDATE_COMPLETE","UPDATE_IN_PROGRESS","UPDATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_IN_PROGRESS","REVIEW_IN_PROGRESS"]
             $ aws lambda get-alias --function-name api --name live
               FunctionVersion: "2"
               RoutingConfig: null
@@ -1130,7 +1224,7 @@ fn sam_globals_lists_are_additive() {
             $ ! sam deploy --template-file arch.yaml --stack-name s
               ! Error: Failed to create/update the stack: s, Waiter StackCreateComplete failed: Waiter encountered a terminal failure state: For expression "Stacks[].StackStatus" we matched expected path: "ROLLBACK_COMPLETE" at least once
             $ aws cloudformation describe-stack-events --stack-name s
-              StackEvents[].ResourceStatusReason: [null,"The following resource(s) failed to create: [Fn]. Rollback requested by user.","Resource handler returned message: \"1 validation error detected: Value '[arm64, x86_64]' at 'architectures' failed to satisfy constraint: Member must have length less than or equal to 1 (Service: Lambda, Status Code: 400, Request ID: 37e9671c-4537-4d5d-9cf6-35ee9e9e2fa4)\" (RequestToken: 5705b877-0b3d-4dd5-9e54-d738297f77ae, HandlerErrorCode: InvalidRequest)",null,"User Initiated"]
+              StackEvents[].ResourceStatusReason: [null,"The following resource(s) failed to create: [Fn]. Rollback requested by user.","Resource handler returned message: \"1 validation error detected: Value '[arm64, x86_64]' at 'architectures' failed to satisfy constraint: Member must have length less than or equal to 1 (Service: Lambda, Status Code: 400, Request ID: 5705b877-0b3d-4dd5-9e54-d738297f77ae)\" (RequestToken: 3474724a-775b-49bf-be34-8a0e451650be, HandlerErrorCode: InvalidRequest)",null,"User Initiated","User Initiated"]
         "#]],
     );
 }
@@ -1674,7 +1768,7 @@ fn deployment_preference_intrinsics_and_enums() {
             $ ! sam deploy --template-file typo.yaml --stack-name typo
               ! Error: Failed to create/update the stack: typo, Waiter StackCreateComplete failed: Waiter encountered a terminal failure state: For expression "Stacks[].StackStatus" we matched expected path: "ROLLBACK_COMPLETE" at least once
             $ aws cloudformation describe-stack-events --stack-name typo
-              StackEvents[].ResourceStatusReason: [null,null,null,null,"The following resource(s) failed to create: [FnAliaslive]. Rollback requested by user.","Resource handler returned message: \"No deployment configuration found for name: Canary10Percent5Minute (Service: CodeDeploy, Status Code: 400, Request ID: 998d8fb1-00ca-45d5-9eac-75d45474c891)\" (RequestToken: 12fc33f2-29b7-4950-870e-a7e37990e511, HandlerErrorCode: InvalidRequest)",null,null,null,null,null,"User Initiated"]
+              StackEvents[].ResourceStatusReason: [null,null,null,null,"The following resource(s) failed to create: [FnAliaslive]. Rollback requested by user.","Resource handler returned message: \"No deployment configuration found for name: Canary10Percent5Minute (Service: CodeDeploy, Status Code: 400, Request ID: 12fc33f2-29b7-4950-870e-a7e37990e511)\" (RequestToken: bdf25b15-0620-4835-9916-7e198fb9991f, HandlerErrorCode: InvalidRequest)",null,null,null,null,null,"User Initiated","User Initiated"]
             $ cat > t.yaml <<'EOF'
             Transform: AWS::Serverless-2016-10-31
             Parameters:
@@ -1748,7 +1842,7 @@ fn deployment_preference_intrinsics_and_enums() {
               ! to fetch the list of events leading up to the failure
               ! aws cloudformation describe-stack-events --stack-name e
             $ aws cloudformation describe-stack-events --stack-name e
-              StackEvents[].ResourceStatusReason: [null,"The following resource(s) failed to create: [Fn]. Rollback requested by user.","Properties validation failed for resource Fn with message: #/RuntimeManagementConfig/UpdateRuntimeOn: Sometimes is not a valid enum value",null,"User Initiated"]
+              StackEvents[].ResourceStatusReason: [null,"The following resource(s) failed to create: [Fn]. Rollback requested by user.","Properties validation failed for resource Fn with message: #/RuntimeManagementConfig/UpdateRuntimeOn: Sometimes is not a valid enum value",null,"User Initiated","User Initiated"]
         "#]],
     );
 }
@@ -1826,7 +1920,7 @@ fn deployment_preference_hooks() {
               | 
               | Waiting for changeset to be created..
               | Waiting for stack create/update to complete
-              | [playground] The update waits for CodeDeploy deployment d-NJ9SHEISG: advance the clock to let it run.
+              | [playground] The update waits for CodeDeploy deployment d-2FS19M97E: advance the clock to let it run.
             $ aws cloudformation describe-stacks --stack-name s
               Stacks[].StackStatus: ["UPDATE_IN_PROGRESS"]
             $ aws lambda get-alias --function-name fn --name live
@@ -1843,23 +1937,23 @@ fn deployment_preference_hooks() {
               |     "events": [
               |         {
               |             "timestamp": 1674432000000,
-              |             "logStreamName": "2023/01/23/[$LATEST]084235b62dc64cba42577fcef4571016",
+              |             "logStreamName": "2023/01/23/[$LATEST]f6fd4f0b3ac5ea869c08f817bb9e9346",
               |             "message": "INIT_START Runtime Version: python:3.9.v14\tRuntime Version ARN: {rv eu-west-1 python3.9 14}"
               |         },
               |         {
               |             "timestamp": 1674432000000,
-              |             "logStreamName": "2023/01/23/[$LATEST]084235b62dc64cba42577fcef4571016",
-              |             "message": "START RequestId: f6fd4f0b-3ac5-4a86-ac08-f817bb9e9346 Version: $LATEST"
+              |             "logStreamName": "2023/01/23/[$LATEST]f6fd4f0b3ac5ea869c08f817bb9e9346",
+              |             "message": "START RequestId: 0b7dcbd4-29a0-4aaa-a330-54eb566050be Version: $LATEST"
               |         },
               |         {
               |             "timestamp": 1674432000000,
-              |             "logStreamName": "2023/01/23/[$LATEST]084235b62dc64cba42577fcef4571016",
-              |             "message": "END RequestId: f6fd4f0b-3ac5-4a86-ac08-f817bb9e9346"
+              |             "logStreamName": "2023/01/23/[$LATEST]f6fd4f0b3ac5ea869c08f817bb9e9346",
+              |             "message": "END RequestId: 0b7dcbd4-29a0-4aaa-a330-54eb566050be"
               |         },
               |         {
               |             "timestamp": 1674432000000,
-              |             "logStreamName": "2023/01/23/[$LATEST]084235b62dc64cba42577fcef4571016",
-              |             "message": "REPORT RequestId: f6fd4f0b-3ac5-4a86-ac08-f817bb9e9346\tDuration: 81.78 ms\tBilled Duration: 82 ms\tMemory Size: 128 MB\tMax Memory Used: 58 MB\tInit Duration: 291.23 ms\t"
+              |             "logStreamName": "2023/01/23/[$LATEST]f6fd4f0b3ac5ea869c08f817bb9e9346",
+              |             "message": "REPORT RequestId: 0b7dcbd4-29a0-4aaa-a330-54eb566050be\tDuration: 33.23 ms\tBilled Duration: 34 ms\tMemory Size: 128 MB\tMax Memory Used: 40 MB\tInit Duration: 293.74 ms\t"
               |         }
               |     ]
               | }
@@ -1941,7 +2035,7 @@ fn mappings_find_in_map_and_split() {
               ! to fetch the list of events leading up to the failure
               ! aws cloudformation describe-stack-events --stack-name s
             $ aws cloudformation describe-stack-events --stack-name s
-              StackEvents[].ResourceStatusReason: [null,"The following resource(s) failed to create: [Fn]. Rollback requested by user.","Template error: Unable to get mapping for Settings::us-west-2::Memory","User Initiated"]
+              StackEvents[].ResourceStatusReason: [null,"The following resource(s) failed to create: [Fn]. Rollback requested by user.","Template error: Unable to get mapping for Settings::us-west-2::Memory","User Initiated","User Initiated"]
         "#]],
     );
 }

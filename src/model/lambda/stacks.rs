@@ -471,7 +471,10 @@ impl Lambda {
 
     /// `aws cloudformation deploy`, or `sam deploy` with the SAM CLI's words for the same ends.
     pub(super) fn deploy_stack(&mut self, region: &str, r: &DeployStackRequest) -> ApiResult<StackDeployed> {
-        let creating = !self.stacks.contains_key(&(region.to_string(), r.stack_name.clone()));
+        let creating = self
+            .stacks
+            .get(&(region.to_string(), r.stack_name.clone()))
+            .is_none_or(|s| s.status == "REVIEW_IN_PROGRESS");
         let outcome = self.deploy_stack_change_set(region, r);
         if !r.sam {
             return outcome;
@@ -510,14 +513,38 @@ impl Lambda {
         }
     }
 
+    /// The template's conditions, each true or false, and the check that every condition a
+    /// resource names is defined.
+    fn template_conditions(
+        region: &str,
+        r: &DeployStackRequest,
+        stack_id: &str,
+        parameters: &Map<String, Json>,
+        template: &Template,
+    ) -> Result<Map<String, bool>, String> {
+        let (no_conditions, nothing_made) = (Map::new(), Map::new());
+        let base = Context {
+            region,
+            account: DEFAULT_ACCOUNT,
+            stack_name: &r.stack_name,
+            stack_id,
+            parameters,
+            conditions: &no_conditions,
+            made: &nothing_made,
+            mappings: template.mappings.as_ref(),
+        };
+        let conditions = resolve::conditions(&template.conditions, &base)?;
+        if let Some(missing) =
+            template.resources.iter().filter_map(|r| r.condition.as_ref()).find(|c| !conditions.contains_key(*c))
+        {
+            return Err(format!("Template format error: Unresolved dependencies [{missing}]. Cannot reference resources in the Conditions block of the template"));
+        }
+        Ok(conditions)
+    }
+
     fn deploy_stack_change_set(&mut self, region: &str, r: &DeployStackRequest) -> ApiResult<StackDeployed> {
         let template = template::read(&r.template_body).map_err(validation)?;
         let parameters = template::parameter_values(&template, &r.parameter_overrides).map_err(validation)?;
-        let template = if template.serverless {
-            crate::cloudformation::sam::expand(template, &parameters).map_err(|reason| change_set_failed(r, &reason))?
-        } else {
-            template
-        };
         let name_ok = r.stack_name.len() <= 128
             && r.stack_name.starts_with(|c: char| c.is_ascii_alphabetic())
             && r.stack_name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
@@ -535,30 +562,49 @@ impl Lambda {
         if let Some(s) = existing.as_ref().filter(|s| s.status == "ROLLBACK_COMPLETE") {
             return Err(validation(format!("Stack:{} is in ROLLBACK_COMPLETE state and can not be updated.", s.id)));
         }
+        let reviewing = existing.as_ref().is_none_or(|s| s.status == "REVIEW_IN_PROGRESS");
         let stack_id = match &existing {
             Some(s) => s.id.clone(),
             None => {
                 format!("arn:aws:cloudformation:{region}:{DEFAULT_ACCOUNT}:stack/{}/{}", r.stack_name, self.rng.uuid())
             }
         };
-        let empty = Map::new();
-        let no_conditions = Map::new();
-        let base = Context {
-            region,
-            account: DEFAULT_ACCOUNT,
-            stack_name: &r.stack_name,
-            stack_id: &stack_id,
-            parameters: &parameters,
-            conditions: &no_conditions,
-            made: &empty,
-            mappings: template.mappings.as_ref(),
+        // A template's own errors are CreateChangeSet's answer. A SAM template's are found by its
+        // transform, which runs in the change set: they fail the change set instead (below).
+        let conditions = if template.serverless {
+            Map::new()
+        } else {
+            Self::template_conditions(region, r, &stack_id, &parameters, &template).map_err(validation)?
         };
-        let conditions = resolve::conditions(&template.conditions, &base).map_err(validation)?;
-        if let Some(missing) =
-            template.resources.iter().filter_map(|r| r.condition.as_ref()).find(|c| !conditions.contains_key(*c))
-        {
-            return Err(validation(format!("Template format error: Unresolved dependencies [{missing}]. Cannot reference resources in the Conditions block of the template")));
+        // From here the change set exists, and so does a new stack: REVIEW_IN_PROGRESS, as it stays
+        // when its change set fails.
+        if existing.is_none() {
+            let stack = Stack {
+                id: stack_id.clone(),
+                name: r.stack_name.clone(),
+                status: String::new(),
+                created: self.now,
+                updated: None,
+                template: String::new(),
+                parameters: Map::new(),
+                resources: Vec::new(),
+                outputs: Vec::new(),
+                description: None,
+                events: Vec::new(),
+                progress: None,
+            };
+            self.stacks.insert(key.clone(), stack);
+            self.stack_event(&key, None, "REVIEW_IN_PROGRESS", Some("User Initiated".into()));
         }
+        let (template, conditions) = if template.serverless {
+            let expanded = crate::cloudformation::sam::expand(template, &parameters)
+                .map_err(|reason| change_set_failed(r, &reason))?;
+            let conditions = Self::template_conditions(region, r, &stack_id, &parameters, &expanded)
+                .map_err(|reason| change_set_failed(r, &reason))?;
+            (expanded, conditions)
+        } else {
+            (template, conditions)
+        };
         if let Some(s) = existing.as_ref().filter(|s| s.template == r.template_body && s.parameters == parameters) {
             let printed = format!(
                 "\nWaiting for changeset to be created..\n\nNo changes to deploy. Stack {} is up to date",
@@ -570,23 +616,8 @@ impl Lambda {
             }
             return Ok(StackDeployed { stack_name: s.name.clone(), stack_status: s.status.clone(), printed });
         }
-        let creating = existing.is_none();
+        let creating = reviewing;
         let old: Vec<Provisioned> = existing.as_ref().map(|s| s.resources.clone()).unwrap_or_default();
-        let stack = existing.unwrap_or_else(|| Stack {
-            id: stack_id.clone(),
-            name: r.stack_name.clone(),
-            status: String::new(),
-            created: self.now,
-            updated: None,
-            template: String::new(),
-            parameters: Map::new(),
-            resources: Vec::new(),
-            outputs: Vec::new(),
-            description: None,
-            events: Vec::new(),
-            progress: None,
-        });
-        self.stacks.insert(key.clone(), stack);
         let in_progress = if creating { "CREATE_IN_PROGRESS" } else { "UPDATE_IN_PROGRESS" };
         self.stack_event(&key, None, in_progress, Some("User Initiated".into()));
         if !creating {
