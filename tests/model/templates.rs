@@ -577,6 +577,181 @@ fn a_failing_update_rolls_back_what_it_changed() {
     );
 }
 
+/// DeletionPolicy and UpdateReplacePolicy take CloudFormation's values only. RetainExceptOnCreate
+/// keeps a resource when its stack is deleted, but not when the operation that created it rolls
+/// back.
+#[test]
+fn deletion_policies() {
+    check(
+        r#"
+        cat > keep.yaml <<'EOF'
+        Resources:
+          Fn:
+            Type: AWS::Lambda::Function
+            DeletionPolicy: Keep
+            Properties:
+              FunctionName: kept
+              Runtime: python3.9
+              Handler: app.handler
+              Role: arn:aws:iam::123456789012:role/lambda-role
+              Code:
+                ZipFile: app.zip
+        EOF
+        ! aws cloudformation deploy --template-file keep.yaml --stack-name s
+        cat > replace.yaml <<'EOF'
+        Resources:
+          Fn:
+            Type: AWS::Lambda::Function
+            UpdateReplacePolicy: RetainExceptOnCreate
+            Properties:
+              FunctionName: kept
+              Runtime: python3.9
+              Handler: app.handler
+              Role: arn:aws:iam::123456789012:role/lambda-role
+              Code:
+                ZipFile: app.zip
+        EOF
+        ! aws cloudformation deploy --template-file replace.yaml --stack-name s
+        cat > failing.yaml <<'EOF'
+        Resources:
+          Fn:
+            Type: AWS::Lambda::Function
+            DeletionPolicy: RetainExceptOnCreate
+            Properties:
+              FunctionName: kept
+              Runtime: python3.9
+              Handler: app.handler
+              Role: arn:aws:iam::123456789012:role/lambda-role
+              Code:
+                ZipFile: app.zip
+          Broken:
+            Type: AWS::Lambda::Function
+            DependsOn: Fn
+            Properties:
+              FunctionName: broken
+              Runtime: python3.9
+              Handler: app.handler
+              Role: arn:aws:iam::123456789012:role/lambda-role
+              Code:
+                ZipFile: app.zip
+              RuntimeManagementConfig:
+                UpdateRuntimeOn: Sometimes
+        EOF
+        ! aws cloudformation deploy --template-file failing.yaml --stack-name s
+        aws cloudformation describe-stack-events --stack-name s  # => StackEvents[].LogicalResourceId StackEvents[].ResourceStatus
+        ! aws lambda get-function --function-name kept
+        aws cloudformation delete-stack --stack-name s
+        cat > kept.yaml <<'EOF'
+        Resources:
+          Fn:
+            Type: AWS::Lambda::Function
+            DeletionPolicy: RetainExceptOnCreate
+            Properties:
+              FunctionName: kept
+              Runtime: python3.9
+              Handler: app.handler
+              Role: arn:aws:iam::123456789012:role/lambda-role
+              Code:
+                ZipFile: app.zip
+        EOF
+        aws cloudformation deploy --template-file kept.yaml --stack-name t
+        aws cloudformation delete-stack --stack-name t
+        ! aws cloudformation describe-stack-events --stack-name t
+        aws lambda get-function-configuration --function-name kept  # => FunctionName
+        "#,
+        expect![[r#"
+            $ cat > keep.yaml <<'EOF'
+            Resources:
+              Fn:
+                Type: AWS::Lambda::Function
+                DeletionPolicy: Keep
+                Properties:
+                  FunctionName: kept
+                  Runtime: python3.9
+                  Handler: app.handler
+                  Role: arn:aws:iam::123456789012:role/lambda-role
+                  Code:
+                    ZipFile: app.zip
+            EOF
+            $ ! aws cloudformation deploy --template-file keep.yaml --stack-name s
+              ! An error occurred (ValidationError) when calling the CreateChangeSet operation: Template format error: Unrecognized DeletionPolicy Keep for resource Fn
+            $ cat > replace.yaml <<'EOF'
+            Resources:
+              Fn:
+                Type: AWS::Lambda::Function
+                UpdateReplacePolicy: RetainExceptOnCreate
+                Properties:
+                  FunctionName: kept
+                  Runtime: python3.9
+                  Handler: app.handler
+                  Role: arn:aws:iam::123456789012:role/lambda-role
+                  Code:
+                    ZipFile: app.zip
+            EOF
+            $ ! aws cloudformation deploy --template-file replace.yaml --stack-name s
+              ! An error occurred (ValidationError) when calling the CreateChangeSet operation: Template format error: Unrecognized UpdateReplacePolicy RetainExceptOnCreate for resource Fn
+            $ cat > failing.yaml <<'EOF'
+            Resources:
+              Fn:
+                Type: AWS::Lambda::Function
+                DeletionPolicy: RetainExceptOnCreate
+                Properties:
+                  FunctionName: kept
+                  Runtime: python3.9
+                  Handler: app.handler
+                  Role: arn:aws:iam::123456789012:role/lambda-role
+                  Code:
+                    ZipFile: app.zip
+              Broken:
+                Type: AWS::Lambda::Function
+                DependsOn: Fn
+                Properties:
+                  FunctionName: broken
+                  Runtime: python3.9
+                  Handler: app.handler
+                  Role: arn:aws:iam::123456789012:role/lambda-role
+                  Code:
+                    ZipFile: app.zip
+                  RuntimeManagementConfig:
+                    UpdateRuntimeOn: Sometimes
+            EOF
+            $ ! aws cloudformation deploy --template-file failing.yaml --stack-name s
+              ! 
+              ! Waiting for changeset to be created..
+              ! Waiting for stack create/update to complete
+              ! 
+              ! Failed to create/update the stack. Run the following command
+              ! to fetch the list of events leading up to the failure
+              ! aws cloudformation describe-stack-events --stack-name s
+            $ aws cloudformation describe-stack-events --stack-name s
+              StackEvents[].LogicalResourceId: ["s","Fn","Fn","s","Broken","Broken","Fn","Fn","s","s"]
+              StackEvents[].ResourceStatus: ["ROLLBACK_COMPLETE","DELETE_COMPLETE","DELETE_IN_PROGRESS","ROLLBACK_IN_PROGRESS","CREATE_FAILED","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_IN_PROGRESS","REVIEW_IN_PROGRESS"]
+            $ ! aws lambda get-function --function-name kept
+              ! An error occurred (ResourceNotFoundException) when calling the GetFunction operation: Function not found: arn:aws:lambda:us-east-1:123456789012:function:kept
+            $ aws cloudformation delete-stack --stack-name s
+            $ cat > kept.yaml <<'EOF'
+            Resources:
+              Fn:
+                Type: AWS::Lambda::Function
+                DeletionPolicy: RetainExceptOnCreate
+                Properties:
+                  FunctionName: kept
+                  Runtime: python3.9
+                  Handler: app.handler
+                  Role: arn:aws:iam::123456789012:role/lambda-role
+                  Code:
+                    ZipFile: app.zip
+            EOF
+            $ aws cloudformation deploy --template-file kept.yaml --stack-name t
+            $ aws cloudformation delete-stack --stack-name t
+            $ ! aws cloudformation describe-stack-events --stack-name t
+              ! An error occurred (ValidationError) when calling the DescribeStackEvents operation: Stack with id t does not exist
+            $ aws lambda get-function-configuration --function-name kept
+              FunctionName: "kept"
+        "#]],
+    );
+}
+
 /// A new stack exists from the moment its change set does: REVIEW_IN_PROGRESS, the first of its
 /// events. A change set that fails (a SAM transform error) leaves the stack there, in
 /// describe-stacks and list-stacks, until a deploy creates it or delete-stack removes it.

@@ -9,7 +9,7 @@ use crate::order::{Map, Set};
 
 use serde_json::Value as Json;
 
-use super::template::{self, Resource, Template};
+use super::template::{self, DeletionPolicy, Resource, Template};
 use super::yaml::{Node, Value};
 
 pub const TRANSFORM: &str = "AWS::Serverless-2016-10-31";
@@ -310,7 +310,7 @@ pub fn expand(t: Template, parameters: &Map<String, Json>) -> Result<Template, S
             properties,
             condition: r.condition.clone(),
             depends_on,
-            retain: r.retain,
+            deletion_policy: r.deletion_policy,
             code_deploy: None,
         });
         let Some(alias) = alias else { continue };
@@ -340,7 +340,7 @@ pub fn expand(t: Template, parameters: &Map<String, Json>) -> Result<Template, S
             condition: r.condition.clone(),
             depends_on: crate::order::set([id.clone()]),
             // SAM keeps old versions: an alias may still point at one.
-            retain: true,
+            deletion_policy: DeletionPolicy::Retain,
             code_deploy: None,
         });
         let alias_properties = map(vec![
@@ -360,7 +360,7 @@ pub fn expand(t: Template, parameters: &Map<String, Json>) -> Result<Template, S
             properties: alias_properties,
             condition: r.condition.clone(),
             depends_on: alias_depends,
-            retain: false,
+            deletion_policy: DeletionPolicy::Delete,
             code_deploy: preference,
         });
     }

@@ -85,6 +85,28 @@ const PARAMETER_KEYS: [&str; 10] = [
     "MaxValue",
 ];
 
+/// A resource's `DeletionPolicy`: whether deleting it (from the stack, or the stack) deletes it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DeletionPolicy {
+    #[default]
+    Delete,
+    Retain,
+    /// Retained, except by the rollback of the operation that created it.
+    RetainExceptOnCreate,
+}
+
+impl DeletionPolicy {
+    /// Whether removing the resource leaves it in place; `created_here`: the operation rolling
+    /// back is the one that created it.
+    pub fn keeps(self, created_here: bool) -> bool {
+        match self {
+            DeletionPolicy::Delete => false,
+            DeletionPolicy::Retain => true,
+            DeletionPolicy::RetainExceptOnCreate => !created_here,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Resource {
     pub logical_id: String,
@@ -93,8 +115,8 @@ pub struct Resource {
     pub condition: Option<String>,
     /// Resources it refers to (Ref, GetAtt, Sub) or names in DependsOn.
     pub depends_on: Set<String>,
-    /// `DeletionPolicy: Retain`: a deleted resource stays (SAM sets it on published versions).
-    pub retain: bool,
+    /// What deleting the resource does (SAM sets Retain on published versions).
+    pub deletion_policy: DeletionPolicy,
     /// SAM's DeploymentPreference of an alias: a move to another version goes through a
     /// CodeDeploy deployment (CloudFormation's CodeDeployLambdaAliasUpdate update policy).
     pub code_deploy: Option<Node>,
@@ -371,14 +393,33 @@ pub fn read(text: &str) -> Result<Template, String> {
             depends_on.extend(scalar_list(d));
         }
         let condition = def.get("Condition").and_then(|n| n.as_str()).map(String::from);
-        let retain = def.get("DeletionPolicy").and_then(|n| n.as_str()) == Some("Retain");
+        let deletion_policy = match def.get("DeletionPolicy").map(|n| &n.value) {
+            None => DeletionPolicy::Delete,
+            // [choice] Snapshot is for data stores: the playground's resources have none to take.
+            Some(Value::Scalar { text, .. }) if text == "Delete" || text == "Snapshot" => DeletionPolicy::Delete,
+            Some(Value::Scalar { text, .. }) if text == "Retain" => DeletionPolicy::Retain,
+            Some(Value::Scalar { text, .. }) if text == "RetainExceptOnCreate" => DeletionPolicy::RetainExceptOnCreate,
+            Some(Value::Scalar { text, .. }) => {
+                return Err(format_error(format!("Unrecognized DeletionPolicy {text} for resource {id}")));
+            }
+            // [choice] CloudFormation's words for this were not recorded.
+            Some(_) => return Err(format_error("Every DeletionPolicy member must be a string.")),
+        };
+        match def.get("UpdateReplacePolicy").map(|n| &n.value) {
+            None => {}
+            Some(Value::Scalar { text, .. }) if ["Delete", "Retain", "Snapshot"].contains(&text.as_str()) => {}
+            Some(Value::Scalar { text, .. }) => {
+                return Err(format_error(format!("Unrecognized UpdateReplacePolicy {text} for resource {id}")));
+            }
+            Some(_) => return Err(format_error("Every UpdateReplacePolicy member must be a string.")),
+        }
         resources.push(Resource {
             logical_id: id.clone(),
             kind: kind.to_string(),
             properties,
             condition,
             depends_on,
-            retain,
+            deletion_policy,
             code_deploy: None,
         });
     }

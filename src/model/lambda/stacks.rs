@@ -13,7 +13,7 @@ use crate::api::*;
 use crate::arn::{function_arn, DEFAULT_ACCOUNT};
 use crate::cloudformation::resolve::{self, Context, Made};
 use crate::cloudformation::resources::{self, integer_of, number_of, text_of};
-use crate::cloudformation::template::{self, Resource, Template};
+use crate::cloudformation::template::{self, DeletionPolicy, Resource, Template};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::request::Request;
 use crate::time::Timestamp;
@@ -23,8 +23,7 @@ use crate::time::Timestamp;
 struct Provisioned {
     logical_id: String,
     kind: String,
-    /// `DeletionPolicy: Retain`.
-    retain: bool,
+    deletion_policy: DeletionPolicy,
     physical_id: String,
     properties: Json,
     made: Made,
@@ -342,7 +341,7 @@ impl Lambda {
         Ok(Provisioned {
             logical_id: r.logical_id.clone(),
             kind: r.kind.clone(),
-            retain: r.retain,
+            deletion_policy: r.deletion_policy,
             physical_id,
             properties: props.clone(),
             made,
@@ -798,7 +797,7 @@ impl Lambda {
             let gone: Vec<Provisioned> =
                 p.old.iter().filter(|o| !p.new.iter().any(|n| n.logical_id == o.logical_id)).cloned().collect();
             for o in gone.iter().chain(p.superseded.iter()).rev() {
-                self.remove(region, key, o);
+                self.remove(region, key, o, false);
             }
             let status = if p.creating { "CREATE_COMPLETE" } else { "UPDATE_COMPLETE" };
             self.stack_event(key, None, status, None);
@@ -819,7 +818,7 @@ impl Lambda {
         if p.creating {
             self.stack_event(key, None, "ROLLBACK_IN_PROGRESS", Some(format!("{reason}Rollback requested by user.")));
             for o in p.new.iter().rev() {
-                self.remove(region, key, o);
+                self.remove(region, key, o, true);
             }
             if let Some(s) = self.stacks.get_mut(key) {
                 s.resources.clear();
@@ -833,7 +832,7 @@ impl Lambda {
                 let before = p.old.iter().find(|o| o.logical_id == n.logical_id);
                 match before {
                     // Replaced: the new resource goes, the old one is still there.
-                    Some(o) if o.physical_id != n.physical_id => rolled_back &= self.remove(region, key, n),
+                    Some(o) if o.physical_id != n.physical_id => rolled_back &= self.remove(region, key, n, true),
                     Some(o) if o.properties != n.properties => {
                         let resource = (o.logical_id.as_str(), o.physical_id.as_str(), o.kind.as_str());
                         self.stack_event(key, Some(resource), "UPDATE_IN_PROGRESS", None);
@@ -846,7 +845,7 @@ impl Lambda {
                         }
                     }
                     Some(_) => {}
-                    None => rolled_back &= self.remove(region, key, n),
+                    None => rolled_back &= self.remove(region, key, n, true),
                 }
             }
             if rolled_back {
@@ -917,11 +916,12 @@ impl Lambda {
         let _ = self.run_stack(region, &key, progress, failed);
     }
 
-    /// Deletes one resource of a stack, with its events (a retained one stays).
-    /// Whether it went (or stays by policy).
-    fn remove(&mut self, region: &str, key: &(String, String), p: &Provisioned) -> bool {
+    /// Deletes one resource of a stack, with its events (one its DeletionPolicy keeps stays);
+    /// `created_here`: a rollback removing what its own operation made. Whether it went (or
+    /// stays by policy).
+    fn remove(&mut self, region: &str, key: &(String, String), p: &Provisioned, created_here: bool) -> bool {
         let resource = (p.logical_id.as_str(), p.physical_id.as_str(), p.kind.as_str());
-        if p.retain {
+        if p.deletion_policy.keeps(created_here) {
             self.stack_event(key, Some(resource), "DELETE_SKIPPED", None);
             return true;
         }
@@ -1035,7 +1035,7 @@ impl Lambda {
         // What could not be deleted stays with the stack, DELETE_FAILED, for a later try.
         let mut left = Vec::new();
         for p in resources.iter().rev() {
-            if !self.remove(region, &key, p) {
+            if !self.remove(region, &key, p, false) {
                 left.push(p.clone());
             }
         }
