@@ -31,11 +31,25 @@ fn alias_week_in_wasm() {
 fn bounded_work_in_wasm(i: usize) {
     use lambda_runtime_playground::app::workload;
     let w = &workload::all()[i];
-    let began = js_sys::Date::now();
-    let lines = workload::run(w);
-    let seconds = (js_sys::Date::now() - began) / 1e3;
-    let memory_mb = core::arch::wasm32::memory_size(0) as f64 * 65_536.0 / 1_048_576.0;
-    console_log!("workload={i} name={} lines={lines} seconds={seconds:.3} memory_mb={memory_mb:.0}", w.name);
+    // As the fleet week: the first run is measured, and the best of three, which the 2x budget
+    // compares (the first runs largely in V8's baseline code, before the optimising tier).
+    let mut times = Vec::new();
+    let mut lines = 0;
+    let mut memory_mb = 0.0;
+    for _ in 0..3 {
+        let began = js_sys::Date::now();
+        lines = workload::run(w);
+        times.push((js_sys::Date::now() - began) / 1e3);
+        if memory_mb == 0.0 {
+            memory_mb = core::arch::wasm32::memory_size(0) as f64 * 65_536.0 / 1_048_576.0;
+        }
+    }
+    let best = times.iter().copied().fold(f64::INFINITY, f64::min);
+    console_log!(
+        "workload={i} name={} lines={lines} seconds={best:.3} first_seconds={:.3} memory_mb={memory_mb:.0}",
+        w.name,
+        times[0]
+    );
 }
 
 #[wasm_bindgen_test]
