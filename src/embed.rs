@@ -34,7 +34,7 @@ fn read_options(options: &JsValue) -> Result<EmbedOptions, String> {
         } else if let Some(b) = value.as_bool() {
             b.to_string()
         } else if let Some(n) = value.as_f64() {
-            n.to_string()
+            crate::model::decimal::shortest(n)
         } else if value.is_undefined() || value.is_null() {
             continue;
         } else {

@@ -7,6 +7,7 @@
 //! when its code and configuration are `$LATEST`'s (the newest such one); older versions, and
 //! aliases on them, are listed as comments, since their code is nowhere to deploy from.
 
+use crate::model::decimal::shortest;
 use std::fmt::Write;
 
 use crate::model::api::PutMetricAlarmRequest;
@@ -255,8 +256,9 @@ fn template_function(out: &mut String, f: &Exported, runtime: &str, sam: bool) {
             let _ = writeln!(out, "      RoutingConfig:\n        AdditionalVersionWeights:");
             let _ = writeln!(
                 out,
-                "          - FunctionVersion: {}\n            FunctionWeight: {w}",
-                version(Qualifier::Version(*n))
+                "          - FunctionVersion: {}\n            FunctionWeight: {}",
+                version(Qualifier::Version(*n)),
+                shortest(*w)
             );
         }
     }
@@ -292,7 +294,7 @@ fn template_alarm(out: &mut String, i: usize, a: &PutMetricAlarmRequest) {
     }
     let _ = writeln!(out, "      EvaluationPeriods: {}", a.evaluation_periods);
     if let Some(t) = a.threshold {
-        let _ = writeln!(out, "      Threshold: {t}");
+        let _ = writeln!(out, "      Threshold: {}", shortest(t));
     }
     let _ = writeln!(out, "      ComparisonOperator: {}", q(&a.comparison_operator));
     if let Some(t) = &a.treat_missing_data {
@@ -382,7 +384,11 @@ fn cdk(
                 Qualifier::Version(n) => format!("{var}V{n}"),
             };
             let extra = routing.map(|(n, w)| {
-                format!(", additionalVersions: [{{ version: {}, weight: {w} }}]", version(Qualifier::Version(n)))
+                format!(
+                    ", additionalVersions: [{{ version: {}, weight: {} }}]",
+                    version(Qualifier::Version(n)),
+                    shortest(w)
+                )
             });
             let _ = writeln!(
                 out,
@@ -412,7 +418,7 @@ fn cdk(
             .map(|t| format!("      treatMissingData: cloudwatch.TreatMissingData.{},\n", screaming(t)))
             .unwrap_or_default();
         let _ = writeln!(out, "      evaluationPeriods: {},\n      threshold: {},\n      comparisonOperator: cloudwatch.ComparisonOperator.{},\n{treat}    }});",
-            a.evaluation_periods, a.threshold.unwrap_or(0.0), screaming(&a.comparison_operator));
+            a.evaluation_periods, shortest(a.threshold.unwrap_or(0.0)), screaming(&a.comparison_operator));
     }
     let _ = writeln!(out, "  }}\n}}");
 }
@@ -500,7 +506,7 @@ fn terraform(
                 let _ = writeln!(out, "  description      = {}", q(description));
             }
             if let Some((_, w)) = routing {
-                let _ = writeln!(out, "\n  routing_config {{\n    additional_version_weights = {{ (aws_lambda_function.{r}.version) = {w} }}\n  }}");
+                let _ = writeln!(out, "\n  routing_config {{\n    additional_version_weights = {{ (aws_lambda_function.{r}.version) = {} }}\n  }}", shortest(*w));
             }
             let _ = writeln!(out, "}}\n");
         }
@@ -519,7 +525,7 @@ fn terraform(
             q(a.metric_name.as_deref().unwrap_or_default()),
             q(a.statistic.as_deref().unwrap_or_default())
         );
-        let _ = writeln!(out, "  period              = {}\n  evaluation_periods  = {}\n  threshold           = {}\n  comparison_operator = {}", a.period.unwrap_or(60), a.evaluation_periods, a.threshold.unwrap_or(0.0), q(&a.comparison_operator));
+        let _ = writeln!(out, "  period              = {}\n  evaluation_periods  = {}\n  threshold           = {}\n  comparison_operator = {}", a.period.unwrap_or(60), a.evaluation_periods, shortest(a.threshold.unwrap_or(0.0)), q(&a.comparison_operator));
         if let Some(t) = &a.treat_missing_data {
             let _ = writeln!(out, "  treat_missing_data  = {}", q(t));
         }

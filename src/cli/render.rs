@@ -249,7 +249,7 @@ pub fn aws(call: &AwsCall) -> String {
                 .dimensions(&r.dimensions)
                 .int("period", r.period)
                 .int("evaluation-periods", Some(r.evaluation_periods))
-                .some("threshold", &r.threshold.map(|t| t.to_string()))
+                .some("threshold", &r.threshold.map(crate::model::decimal::shortest))
                 .opt("comparison-operator", &r.comparison_operator)
                 .some("treat-missing-data", &r.treat_missing_data);
         }
@@ -390,7 +390,7 @@ pub fn sim(s: &Sim) -> String {
                     w.flag("no-rollback", *rollback == Some(false));
                 }
                 Directive::Traffic { function, qualifier, per_minute } => {
-                    pos.extend([function.clone(), per_minute.to_string()]);
+                    pos.extend([function.clone(), crate::model::decimal::shortest(*per_minute)]);
                     w.some("qualifier", qualifier);
                 }
                 Directive::Policy(p) => pos.push(

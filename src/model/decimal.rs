@@ -1,6 +1,8 @@
-//! Decimal numbers as people type them (`0.1`, `.5`, `+2`, `1e-3`), read without the standard
-//! library's `f64` parser: its correctly rounded algorithm brings a 10 KB table of powers of five
-//! and 6 KB of code into the bundle, for weights, thresholds and rates of a few digits.
+//! Decimal numbers as people type them (`0.1`, `.5`, `+2`, `1e-3`), read and printed without the
+//! standard library's `f64` parser and printer: their correctly rounded algorithms bring tables
+//! (10 KB of powers of five; Grisu's and Dragon's) and 28 KB of code into the bundle, for weights,
+//! thresholds, rates and coordinates of a few digits. These are exact too, and small; slower, which
+//! numbers of a few digits do not notice.
 //!
 //! The result is correctly rounded, as the standard library's: a quick exact path for up to 15
 //! digits and exponents within ±22, and otherwise a small big-integer division (slow, and rare:
@@ -147,6 +149,139 @@ fn times_two_to(mut x: f64, mut e: i64) -> f64 {
     x * f64::from_bits(((1023 + e) as u64) << 52)
 }
 
+/// `format!("{x:.places$}")`: `places` digits after the point, rounded half to even on the exact
+/// value, as the standard library prints it.
+pub fn fixed(x: f64, places: usize) -> String {
+    let Some((digits, point)) = exact(x) else { return special(x) };
+    signed(x, written(&round(&digits, point + places, true), 0, places))
+}
+
+/// [`fixed`] without the fraction's trailing zeros: `12.5`, `100`, `33.33`; for coordinates,
+/// where the shortest form of a computed value would run to 17 digits.
+pub fn trimmed(x: f64, places: usize) -> String {
+    let text = fixed(x, places);
+    let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.') } else { &text };
+    if text == "-0" {
+        "0".into()
+    } else {
+        text.to_string()
+    }
+}
+
+/// `x.to_string()`: the fewest significant digits that read back as `x` (the nearest such
+/// decimal, a tie rounding up), written out in full without an exponent, as the standard library
+/// prints it.
+pub fn shortest(x: f64) -> String {
+    let Some((digits, point)) = exact(x) else { return special(x) };
+    let first = digits.iter().position(|&d| d > 0).unwrap_or(digits.len());
+    let mut text = String::from("0");
+    for significant in 1..=17 {
+        // The first `keep` digits, rounded, times 10^(point - keep).
+        let keep = first + significant;
+        let rounded = round(&digits, keep, false);
+        text = written(&rounded, point.saturating_sub(keep), keep.saturating_sub(point));
+        if text.contains('.') {
+            text = text.trim_end_matches('0').trim_end_matches('.').to_string();
+        }
+        if parse(&text) == Some(x.abs()) {
+            break;
+        }
+    }
+    signed(x, text)
+}
+
+fn signed(x: f64, text: String) -> String {
+    if x.is_sign_negative() {
+        format!("-{text}")
+    } else {
+        text
+    }
+}
+
+fn special(x: f64) -> String {
+    if x.is_nan() {
+        "NaN".into()
+    } else {
+        signed(x, "inf".into())
+    }
+}
+
+/// The exact decimal digits of `|x|` and how many of them come before its point (at least one);
+/// None when `x` is not finite.
+fn exact(x: f64) -> Option<(Vec<u8>, usize)> {
+    if !x.is_finite() {
+        return None;
+    }
+    let bits = x.to_bits();
+    let (raw_exponent, fraction) = (((bits >> 52) & 0x7ff) as i64, bits & ((1 << 52) - 1));
+    let (mantissa, exponent) =
+        if raw_exponent == 0 { (fraction, -1074) } else { (fraction | 1 << 52, raw_exponent - 1075) };
+    let mut n = Big(vec![mantissa as u32, (mantissa >> 32) as u32]);
+    if exponent >= 0 {
+        n.shift_left(exponent as usize);
+        let digits = n.digits();
+        let point = digits.len();
+        return Some((digits, point));
+    }
+    // m / 2^k = m × 5^k / 10^k: the digits of m × 5^k, with k of them after the point.
+    let k = (-exponent) as usize;
+    for _ in 0..k {
+        n.times(5);
+    }
+    let mut digits = n.digits();
+    if digits.len() <= k {
+        digits.splice(0..0, std::iter::repeat_n(0, k + 1 - digits.len()));
+    }
+    let point = digits.len() - k;
+    Some((digits, point))
+}
+
+/// The first `keep` of `digits`, rounded half to even (or half up) on the rest; a carry adds a
+/// digit in front.
+fn round(digits: &[u8], keep: usize, half_to_even: bool) -> Vec<u8> {
+    if keep >= digits.len() {
+        let mut out = digits.to_vec();
+        out.resize(keep, 0);
+        return out;
+    }
+    let mut out = digits[..keep].to_vec();
+    let (next, rest) = (digits[keep], &digits[keep + 1..]);
+    let exactly_half = next == 5 && rest.iter().all(|&d| d == 0);
+    let up = next > 5
+        || next == 5 && !exactly_half
+        || exactly_half && (!half_to_even || out.last().is_some_and(|d| d % 2 == 1));
+    if up {
+        match out.iter().rposition(|&d| d < 9) {
+            Some(i) => {
+                out[i] += 1;
+                out[i + 1..].fill(0);
+            }
+            None => {
+                out.fill(0);
+                out.insert(0, 1);
+            }
+        }
+    }
+    out
+}
+
+/// `digits`, then `zeros` zeros, with the point `places` digits from the right.
+fn written(digits: &[u8], zeros: usize, places: usize) -> String {
+    let mut all = digits.to_vec();
+    all.resize(all.len() + zeros, 0);
+    if all.len() <= places {
+        all.splice(0..0, std::iter::repeat_n(0, places + 1 - all.len()));
+    }
+    let split = all.len() - places;
+    let first = all[..split - 1].iter().position(|&d| d > 0).unwrap_or(split - 1);
+    let mut text: String = all[first..split].iter().map(|&d| char::from(b'0' + d)).collect();
+    if places > 0 {
+        text.push('.');
+        text.extend(all[split..].iter().map(|&d| char::from(b'0' + d)));
+    }
+    text
+}
+
 /// A natural number in base 2^32, least significant limb first: just what `value` needs.
 struct Big(Vec<u32>);
 
@@ -161,15 +296,47 @@ impl Big {
     }
 
     fn times_ten(&mut self) {
+        self.times(10);
+    }
+
+    fn times(&mut self, factor: u32) {
         let mut carry = 0u64;
         for limb in &mut self.0 {
-            let x = u64::from(*limb) * 10 + carry;
+            let x = u64::from(*limb) * u64::from(factor) + carry;
             *limb = x as u32;
             carry = x >> 32;
         }
         if carry > 0 {
             self.0.push(carry as u32);
         }
+    }
+
+    /// The decimal digits, most significant first ("0" for zero): nine at a time.
+    fn digits(mut self) -> Vec<u8> {
+        let mut out = Vec::new();
+        while !self.is_zero() {
+            let mut rest = 0u64;
+            for limb in self.0.iter_mut().rev() {
+                let x = (rest << 32) | u64::from(*limb);
+                *limb = (x / 1_000_000_000) as u32;
+                rest = x % 1_000_000_000;
+            }
+            while self.0.last() == Some(&0) {
+                self.0.pop();
+            }
+            for _ in 0..9 {
+                out.push((rest % 10) as u8);
+                rest /= 10;
+            }
+        }
+        while out.len() > 1 && out.last() == Some(&0) {
+            out.pop();
+        }
+        if out.is_empty() {
+            out.push(0);
+        }
+        out.reverse();
+        out
     }
 
     fn add_small(&mut self, mut carry: u32) {
@@ -238,7 +405,7 @@ impl Big {
 
 #[cfg(test)]
 mod tests {
-    use super::parse;
+    use super::{fixed, parse, shortest, trimmed};
 
     #[test]
     fn reads_what_rust_reads_for_the_numbers_people_type() {
@@ -294,6 +461,59 @@ mod tests {
         assert!(started.elapsed().as_secs_f64() < 1.0);
         let halfway = format!("9007199254740993.{}1", "0".repeat(900));
         assert_eq!(parse(&halfway), halfway.parse::<f64>().ok());
+    }
+
+    #[test]
+    fn prints_as_the_standard_library_prints() {
+        let mut rng = crate::rng::Rng::new(5);
+        let mut values = vec![
+            0.0,
+            -0.0,
+            1.0,
+            0.1,
+            0.125,
+            0.375,
+            1.005,
+            2.5,
+            3.5,
+            -2.5,
+            0.05,
+            9.95,
+            99.95,
+            1e21,
+            1e-7,
+            123.456,
+            1e300,
+            5e-324,
+            0.3,
+            100.0,
+            0.000123,
+            -7.25,
+            1234567.0,
+            4.35,
+            0.045,
+            1e9,
+            1e10,
+            999999999.5,
+        ];
+        for _ in 0..2_000 {
+            values.push(f64::from_bits(rng.next_u64()));
+            values.push((rng.next_u64() % 1_000_000) as f64 / 1000.0);
+            values.push((rng.next_u64() % 10_000) as f64 * 0.01);
+        }
+        for x in values {
+            assert_eq!(shortest(x), x.to_string(), "{x:e}");
+            for places in 0..4 {
+                assert_eq!(fixed(x, places), format!("{x:.places$}"), "{x:e} to {places}");
+            }
+        }
+        for x in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            assert_eq!((shortest(x), fixed(x, 1)), (x.to_string(), format!("{x:.1}")));
+        }
+        assert_eq!(
+            [trimmed(12.5, 2), trimmed(100.0, 2), trimmed(100.0 / 3.0, 2), trimmed(-0.001, 2)],
+            ["12.5", "100", "33.33", "0"]
+        );
     }
 
     /// Every f64 printed the shortest way (`{}` and `{:e}`) reads back as itself.

@@ -35,7 +35,7 @@ pub fn RecentSessions() -> Html {
                     }
                     <ul>
                         for (i, saved) in list.iter().enumerate() {
-                            <li key={format!("{i}-{}", saved.saved_at)}>
+                            <li key={format!("{i}-{}", saved.saved_at as i64)}>
                                 <button class="btn" data-testid="recent-open" onclick={{
                                     let (dispatch, open) = (dispatch.clone(), open.clone());
                                     Callback::from(move |_: MouseEvent| {

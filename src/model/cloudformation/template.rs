@@ -582,18 +582,27 @@ fn check_parameter(p: &Parameter, value: &str) -> Result<(), String> {
     for n in &numbers {
         let Some(x) = crate::decimal::parse(n) else { return failed(format!("Parameter '{name}' must be a number.")) };
         if let Some(min) = p.value.0.filter(|m| x < *m) {
-            return failed(format!("Parameter '{name}' must be a number greater than or equal to {min}"));
+            return failed(format!(
+                "Parameter '{name}' must be a number greater than or equal to {}",
+                crate::decimal::shortest(min)
+            ));
         }
         if let Some(max) = p.value.1.filter(|m| x > *m) {
-            return failed(format!("Parameter '{name}' must be a number less than or equal to {max}"));
+            return failed(format!(
+                "Parameter '{name}' must be a number less than or equal to {}",
+                crate::decimal::shortest(max)
+            ));
         }
     }
     let chars = value.chars().count() as f64;
     if let Some(min) = p.length.0.filter(|m| p.kind == "String" && chars < *m) {
-        return failed(format!("Parameter '{name}' must contain at least {min} characters"));
+        return failed(format!(
+            "Parameter '{name}' must contain at least {} characters",
+            crate::decimal::shortest(min)
+        ));
     }
     if let Some(max) = p.length.1.filter(|m| p.kind == "String" && chars > *m) {
-        return failed(format!("Parameter '{name}' must contain at most {max} characters"));
+        return failed(format!("Parameter '{name}' must contain at most {} characters", crate::decimal::shortest(max)));
     }
     if !p.allowed.is_empty() && !p.allowed.iter().any(|a| a == value) {
         return failed(format!("Parameter '{name}' must be one of AllowedValues"));

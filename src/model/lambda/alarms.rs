@@ -61,14 +61,19 @@ impl Evaluation {
         let alarm = value == "ALARM";
         let comparison = p.comparison_operator.as_str();
         let threshold = p.threshold.unwrap_or(0.0);
-        let shown: Vec<String> = self.points.iter().map(|(t, v)| format!("{v:.1} ({})", reason_time(*t))).collect();
+        let shown: Vec<String> = self
+            .points
+            .iter()
+            .map(|(t, v)| format!("{} ({})", crate::decimal::fixed(*v, 1), reason_time(*t)))
+            .collect();
         let (verb, transition) = if alarm { ("was", "OK -> ALARM") } else { ("was not", "ALARM -> OK") };
         let count = if alarm { self.breaching } else { self.points.len() as i64 - self.breaching };
         let reason = format!(
-            "Threshold Crossed: {count} out of the last {} datapoints [{}] {verb} {} the threshold ({threshold:.1}) (minimum {periods} datapoint{} for {transition} transition).",
+            "Threshold Crossed: {count} out of the last {} datapoints [{}] {verb} {} the threshold ({}) (minimum {periods} datapoint{} for {transition} transition).",
             self.points.len(),
             shown.join(", "),
             wording(comparison),
+            crate::decimal::fixed(threshold, 1),
             if periods == 1 { "" } else { "s" },
         );
         AlarmState { value, reason }

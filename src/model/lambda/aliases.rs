@@ -47,9 +47,9 @@ fn check_weights(routing: &Option<AliasRoutingConfiguration>) -> ApiResult<()> {
 /// A double as Java prints it: `2.0`, `0.05`.
 fn java_double(w: f64) -> String {
     if w.fract() == 0.0 && w.abs() < 1e7 {
-        format!("{w:.1}")
+        crate::decimal::fixed(w, 1)
     } else {
-        w.to_string()
+        crate::decimal::shortest(w)
     }
 }
 
@@ -300,7 +300,11 @@ impl Lambda {
 /// `version 1, 10% to version 2`: an alias's routing in an event's detail.
 pub(super) fn routing_text(a: &Alias) -> String {
     match a.routing {
-        Some((n, w)) => format!("version {}, {}% to version {n}", a.function_version, (w * 1e4).round() / 1e2),
+        Some((n, w)) => format!(
+            "version {}, {}% to version {n}",
+            a.function_version,
+            crate::decimal::shortest((w * 1e4).round() / 1e2)
+        ),
         None => format!("version {}", a.function_version),
     }
 }

@@ -29,7 +29,7 @@ pub fn AliasRow(props: &AliasRowProps) -> Html {
                 <span class="alias-arm" key={arm.qualifier.to_string()} data-qualifier={arm.qualifier.to_string()}
                     title={format!("{} runs {}", label(arm.qualifier), arm.runtime_version)}>
                     {label(arm.qualifier)}
-                    if weighted { {format!(" {:.0}%", arm.weight * 100.0)} }
+                    if weighted { {format!(" {}%", crate::model::decimal::fixed(arm.weight * 100.0, 0))} }
                 </span>
             }
             if a.spans_runtime_versions {

@@ -82,7 +82,7 @@ pub fn Aliases(props: &AliasesProps) -> Html {
                         for arm in a.arms.iter() {
                             <span class="alias-arm" key={arm.qualifier.to_string()}>
                                 {if arm.qualifier == Qualifier::Latest { "$LATEST".to_string() } else { format!("v{}", arm.qualifier) }}
-                                {format!(" {:.0}% ", arm.weight * 100.0)}
+                                {format!(" {}% ", crate::model::decimal::fixed(arm.weight * 100.0, 0))}
                                 <VersionChip runtime={arm.runtime} number={arm.number} label={arm.runtime_version.clone()} />
                             </span>
                         }

@@ -82,7 +82,7 @@ pub fn Deployments(props: &DeployProps) -> Html {
                         <span class="muted">
                             {match (&d.rollback_of, d.current) {
                                 (Some(of), _) => format!("rolls {of} back: @{} to version {}", d.alias, d.target),
-                                (None, Some(c)) => format!("@{} version {c} → {}: {:.0}% shifted · {}", d.alias, d.target, d.weight * 100.0, d.config),
+                                (None, Some(c)) => format!("@{} version {c} → {}: {}% shifted · {}", d.alias, d.target, crate::model::decimal::fixed(d.weight * 100.0, 0), d.config),
                                 (None, None) => format!("@{} → version {} · {}", d.alias, d.target, d.config),
                             }}
                         </span>

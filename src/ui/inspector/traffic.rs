@@ -37,7 +37,7 @@ pub fn Traffic(props: &TrafficProps) -> Html {
     };
     html! {
         <form class="form inline-form" aria-label="Background traffic" {onsubmit}>
-            <label>{format!("Background traffic (invocations a minute; now {})", props.rate)}
+            <label>{format!("Background traffic (invocations a minute; now {})", crate::model::decimal::shortest(props.rate))}
                 <input value={(*text).clone()} oninput={on_text(&text)} placeholder="e.g. 2" data-testid="traffic" />
             </label>
             <button type="submit" class="small" disabled={props.past} data-testid="traffic-set">{"Set"}</button>

@@ -58,10 +58,10 @@ pub fn RolloutCard(props: &RolloutProps) -> Html {
                                     <td>{p.region.clone()}</td>
                                     <td><span class="phase">{p.phase.label()}</span><span class="when">{when}</span></td>
                                     <td>
-                                        <div class="bar" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow={format!("{pct:.0}")}
+                                        <div class="bar" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow={crate::model::decimal::fixed(pct, 0)}
                                             aria-label={format!("{} of {} Auto versions on {name} or newer", p.moved, p.auto_versions)}>
                                             // SVG geometry, not a style attribute: the bundle runs under a CSP without inline styles.
-                                            <svg viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true"><rect width={format!("{pct:.1}")} height="1" /></svg>
+                                            <svg viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true"><rect width={crate::model::decimal::fixed(pct, 1)} height="1" /></svg>
                                         </div>
                                         <span class="count">{format!("{}/{}", p.moved, p.auto_versions)}</span>
                                     </td>

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::lane::LANE;
-use super::window::{fit_lane_label, Scale, Window};
+use super::window::{fit_lane_label, px, Scale, Window};
 use crate::model::lambda::EventKind;
 use crate::model::query::{self, AliasKey};
 use crate::ui::chip::use_colours;
@@ -70,10 +70,10 @@ pub fn AliasLane(props: &AliasLaneProps) -> Html {
                 let name = view.catalogue()[seg.runtime].version_name(seg.runtime_version);
                 let (x0, x1) = (sc.x(a), sc.x(b));
                 bands.push(html! {
-                    <rect key={format!("{i}-{id}-{k}")} class="alias-arm-band" x={x0.to_string()} y={top.to_string()}
-                        width={(x1 - x0).max(1.0).to_string()} height={height.max(1.0).to_string()}
-                        fill={colours.colour(seg.runtime, seg.runtime_version)} data-version={v.qualifier.to_string()} data-share={share.to_string()}>
-                        <title>{format!("{:.0}% of {}:{} on {label}, which runs {name}", share * 100.0, key.function, key.alias)}</title>
+                    <rect key={format!("{i}-{id}-{k}")} class="alias-arm-band" x={px(x0)} y={px(top)}
+                        width={px((x1 - x0).max(1.0))} height={px(height.max(1.0))}
+                        fill={colours.colour(seg.runtime, seg.runtime_version)} data-version={v.qualifier.to_string()} data-share={crate::model::decimal::shortest(share)}>
+                        <title>{format!("{}% of {}:{} on {label}, which runs {name}", crate::model::decimal::fixed(share * 100.0, 0), key.function, key.alias)}</title>
                     </rect>
                 });
             }
@@ -88,7 +88,7 @@ pub fn AliasLane(props: &AliasLaneProps) -> Html {
         }
         let x = sc.x(e.at.0);
         marks.push(html! {
-            <text class={classes!("event-marker", class)} x={x.to_string()} y={(y + 15.0).to_string()} text-anchor="middle"
+            <text class={classes!("event-marker", class)} x={px(x)} y={px(y + 15.0)} text-anchor="middle"
                 data-kind={e.kind.name()} data-marker={class}>
                 <title>{format!("{} {}: {}", e.at.rfc3339(), e.kind.name(), e.detail)}</title>
                 {glyph}
@@ -99,8 +99,8 @@ pub fn AliasLane(props: &AliasLaneProps) -> Html {
         <g class={classes!("lane", "alias-lane", lane.deleted.is_some().then_some("deleted"))} data-testid="alias-lane"
             data-function={key.function.clone()} data-alias={key.alias.clone()} data-region={key.region.clone()}>
             <title>{format!("{}:{} in {}: its traffic split over time, by version and runtime version", key.function, key.alias, key.region)}</title>
-            <rect class="lane-bg" x="0" y={y.to_string()} width={props.width.to_string()} height={LANE.to_string()} />
-            <text class="lane-label alias-label" x="10" y={(y + 15.0).to_string()}>{fit_lane_label(&format!("{}@{}", key.function, key.alias), '@')}</text>
+            <rect class="lane-bg" x="0" y={px(y)} width={px(props.width)} height={px(LANE)} />
+            <text class="lane-label alias-label" x="10" y={px(y + 15.0)}>{fit_lane_label(&format!("{}@{}", key.function, key.alias), '@')}</text>
             <g clip-path={format!("url(#{})", props.clip)}>{for bands}</g>
             {for marks}
         </g>

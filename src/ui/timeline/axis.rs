@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::window::{tick_label, tick_step, Scale, Window};
+use super::window::{px, tick_label, tick_step, Scale, Window};
 use super::AXIS;
 use crate::model::Timestamp;
 
@@ -27,9 +27,9 @@ pub fn Axis(props: &AxisProps) -> Html {
         let x = sc.x(t);
         ticks.push(html! {
             <g class="tick">
-                <line x1={x.to_string()} x2={x.to_string()} y1={(AXIS - 4.0).to_string()} y2={height.to_string()} />
+                <line x1={px(x)} x2={px(x)} y1={px(AXIS - 4.0)} y2={px(height)} />
                 if props.labels {
-                    <text x={(x + 3.0).to_string()} y="14">{tick_label(Timestamp(t), step)}</text>
+                    <text x={px(x + 3.0)} y="14">{tick_label(Timestamp(t), step)}</text>
                 }
             </g>
         });

@@ -5,8 +5,10 @@
 
 use yew::prelude::*;
 
+use crate::model::decimal::fixed;
+
 use super::axis::Axis;
-use super::window::{label_rows, label_width, Scale, Window, LABEL};
+use super::window::{label_rows, label_width, px, Scale, Window, LABEL};
 use super::AXIS;
 use crate::model::query::{self, FleetChart};
 use crate::model::{RuntimeId, Timestamp};
@@ -68,9 +70,15 @@ pub fn Fleet(props: &FleetProps) -> Html {
         let mut areas = Vec::new();
         for (number, counts) in &c.bands {
             let above: Vec<u32> = below.iter().zip(counts).map(|(b, n)| b + n).collect();
-            let mut points: Vec<String> =
-                c.times.iter().zip(&above).map(|(t, v)| format!("{:.1},{:.1}", sc.x(t.0), y(*v))).collect();
-            points.extend(c.times.iter().zip(&below).rev().map(|(t, v)| format!("{:.1},{:.1}", sc.x(t.0), y(*v))));
+            let mut points: Vec<String> = c
+                .times
+                .iter()
+                .zip(&above)
+                .map(|(t, v)| format!("{},{}", fixed(sc.x(t.0), 1), fixed(y(*v), 1)))
+                .collect();
+            points.extend(
+                c.times.iter().zip(&below).rev().map(|(t, v)| format!("{},{}", fixed(sc.x(t.0), 1), fixed(y(*v), 1))),
+            );
             let onclick = {
                 let (chosen, region, runtime, number) = (chosen.clone(), c.region.clone(), c.runtime, *number);
                 let (from, span, plot) = (w.from, (w.to - w.from) as f64, props.width - LABEL);
@@ -103,8 +111,8 @@ pub fn Fleet(props: &FleetProps) -> Html {
             let x = sc.x(t.0);
             html! {
                 <g class={classes!("fleet-phase", class)}>
-                    <line x1={x.to_string()} x2={x.to_string()} y1={AXIS.to_string()} y2={(AXIS + CHART).to_string()} />
-                    <text x={(x + 3.0).to_string()} y={(AXIS + 10.0 + 17.0 * row as f64).to_string()}>{label}</text>
+                    <line x1={px(x)} x2={px(x)} y1={px(AXIS)} y2={px(AXIS + CHART)} />
+                    <text x={px(x + 3.0)} y={px(AXIS + 10.0 + 17.0 * row as f64)}>{label}</text>
                 </g>
             }
         });
@@ -116,12 +124,12 @@ pub fn Fleet(props: &FleetProps) -> Html {
         html! {
             <section class="fleet-chart" key={key.clone()} aria-label={format!("{} {}", c.region, runtime_name)} data-testid="fleet-chart"
                 data-region={c.region.clone()} data-runtime={runtime_name.clone()}>
-                <svg class="timeline-svg fleet-svg" viewBox={format!("0 0 {} {height}", props.width)} width={props.width.to_string()} height={height.to_string()}
+                <svg class="timeline-svg fleet-svg" viewBox={format!("0 0 {} {}", px(props.width), px(height))} width={px(props.width)} height={px(height)}
                     role="group" aria-label={format!("Function versions on {runtime_name} in {} by runtime version over time", c.region)}>
                     <Axis window={w} width={props.width} {height} />
-                    <text class="fleet-label" x="10" y={(AXIS + 14.0).to_string()}>{c.region.clone()}</text>
-                    <text class="fleet-label runtime" x="10" y={(AXIS + 30.0).to_string()}>{runtime_name.clone()}</text>
-                    <text class="fleet-label count" x="10" y={(AXIS + 46.0).to_string()}>{format!("{total} versions")}</text>
+                    <text class="fleet-label" x="10" y={px(AXIS + 14.0)}>{c.region.clone()}</text>
+                    <text class="fleet-label runtime" x="10" y={px(AXIS + 30.0)}>{runtime_name.clone()}</text>
+                    <text class="fleet-label count" x="10" y={px(AXIS + 46.0)}>{format!("{total} versions")}</text>
                     {for areas}
                     {for phases}
                 </svg>

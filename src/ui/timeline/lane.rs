@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::window::{fit_lane_label, Scale, Window};
+use super::window::{fit_lane_label, px, Scale, Window};
 use crate::model::arn::runtime_version_arn;
 use crate::model::lambda::EventKind;
 use crate::model::metrics::INTERVAL;
@@ -82,10 +82,10 @@ pub fn Lane(props: &LaneProps) -> Html {
         segments.push(html! {
             <g class="segment" data-runtime-version={vname.clone()}>
                 <title>{format!("INIT_START Runtime Version: {vname}\tRuntime Version ARN: {arn}\nfrom {} ({})", seg.at.rfc3339(), seg.cause.describe())}</title>
-                <rect x={x0.to_string()} y={(lane_y + 3.0).to_string()} width={(x1 - x0).max(1.0).to_string()}
-                    height={(LANE - 6.0).to_string()} rx="3" fill={colours.colour(seg.runtime, seg.runtime_version)} />
+                <rect x={px(x0)} y={px(lane_y + 3.0)} width={px((x1 - x0).max(1.0))}
+                    height={px(LANE - 6.0)} rx="3" fill={colours.colour(seg.runtime, seg.runtime_version)} />
                 if x1 - x0 > 64.0 {
-                    <text class="segment-label" x={(x0 + 5.0).to_string()} y={(lane_y + 15.0).to_string()}>{vname}</text>
+                    <text class="segment-label" x={px(x0 + 5.0)} y={px(lane_y + 15.0)}>{vname}</text>
                 }
             </g>
         });
@@ -101,7 +101,7 @@ pub fn Lane(props: &LaneProps) -> Html {
         }
         let (x0, x1) = (sc.x(t.max(w.from)), sc.x(t_end.min(w.to)));
         failures.push(html! {
-            <rect class="failures" x={x0.to_string()} y={(lane_y + 1.0).to_string()} width={(x1 - x0).max(3.0).to_string()} height="4">
+            <rect class="failures" x={px(x0)} y={px(lane_y + 1.0)} width={px((x1 - x0).max(3.0))} height="4">
                 <title>{format!("{errors} failed invocations from {} to {}", Timestamp(t).rfc3339(), Timestamp(t_end).rfc3339())}</title>
             </rect>
         });
@@ -120,7 +120,7 @@ pub fn Lane(props: &LaneProps) -> Html {
             _ => "28 days",
         };
         failures.push(html! {
-            <rect class="failures" x={x0.to_string()} y={(lane_y + 1.0).to_string()} width={(x1 - x0).max(3.0).to_string()} height="4">
+            <rect class="failures" x={px(x0)} y={px(lane_y + 1.0)} width={px((x1 - x0).max(3.0))} height="4">
                 <title>{format!("{} failed invocations of {} in the {interval} from {}", b.errors, b.invocations, Timestamp(t).rfc3339())}</title>
             </rect>
         });
@@ -136,7 +136,7 @@ pub fn Lane(props: &LaneProps) -> Html {
         }
         let x = sc.x(e.at.0);
         marks.push(html! {
-            <text class={classes!("event-marker", class)} x={x.to_string()} y={(lane_y + 15.0).to_string()} text-anchor="middle" data-kind={e.kind.name()} data-marker={class}>
+            <text class={classes!("event-marker", class)} x={px(x)} y={px(lane_y + 15.0)} text-anchor="middle" data-kind={e.kind.name()} data-marker={class}>
                 <title>{format!("{} {}", e.at.rfc3339(), e.detail)}</title>
                 {glyph}
             </text>
@@ -148,9 +148,9 @@ pub fn Lane(props: &LaneProps) -> Html {
             data-testid="lane" data-function={v.function_name.clone()} data-qualifier={v.qualifier.to_string()} data-region={v.region.clone()}>
             // The focusable button is the lane's background: its name says in words what the
             // drawing shows, and no drawn text sits inside it to contradict the name.
-            <rect class="lane-bg" x="0" y={lane_y.to_string()} width={props.width.to_string()} height={LANE.to_string()}
+            <rect class="lane-bg" x="0" y={px(lane_y)} width={px(props.width)} height={px(LANE)}
                 tabindex="0" role="button" aria-label={format!("{label} in {}: select", v.region)} aria-pressed={props.selected.to_string()} />
-            <text class="lane-label" x="10" y={(lane_y + 15.0).to_string()} aria-hidden="true">{fit_lane_label(&label, ':')}</text>
+            <text class="lane-label" x="10" y={px(lane_y + 15.0)} aria-hidden="true">{fit_lane_label(&label, ':')}</text>
             <g clip-path={format!("url(#{})", props.clip)} aria-hidden="true">{for segments}{for failures}</g>
             <g aria-hidden="true">{for marks}</g>
         </g>

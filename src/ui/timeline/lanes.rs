@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::alias_lane::AliasLane;
 use super::lane::{Lane, LANE};
-use super::window::{label_rows, label_width, Scale, Window};
+use super::window::{label_rows, label_width, px, Scale, Window};
 use super::{AXIS, REGION_ROW};
 use crate::model::query::LaneRef;
 use crate::model::{query, VersionId};
@@ -39,8 +39,8 @@ pub fn Lanes(props: &LanesProps) -> Html {
         let bottom = top + REGION_ROW + ids.len() as f64 * LANE;
         rows.push(html! {
             <g class="region-row" key={format!("region-{region}")}>
-                <rect class="region-band" x="0" y={top.to_string()} width={props.width.to_string()} height={REGION_ROW.to_string()} />
-                <text class="region-label" x="6" y={(top + 14.0).to_string()}>{region.clone()}</text>
+                <rect class="region-band" x="0" y={px(top)} width={px(props.width)} height={px(REGION_ROW)} />
+                <text class="region-label" x="6" y={px(top + 14.0)}>{region.clone()}</text>
             </g>
         });
         // Release phases in this region: dashed lines through its lanes. Labels that would run
@@ -70,9 +70,9 @@ pub fn Lanes(props: &LanesProps) -> Html {
             rows.push(html! {
                 <g class={classes!("phase-marker", class)} key={format!("phase-{region}-{i}-{class}")}>
                     <title>{format!("{label} in {region} at {}", t.rfc3339())}</title>
-                    <line x1={x.to_string()} x2={x.to_string()} y1={top.to_string()} y2={bottom.to_string()} />
+                    <line x1={px(x)} x2={px(x)} y1={px(top)} y2={px(bottom)} />
                     if row == 0 {
-                        <text x={(x + 3.0).to_string()} y={(top + 14.0).to_string()}>{text}</text>
+                        <text x={px(x + 3.0)} y={px(top + 14.0)}>{text}</text>
                     }
                 </g>
             });

@@ -24,7 +24,7 @@ use fleet::Fleet;
 use lane::LANE;
 use lanes::Lanes;
 use legend::Legend;
-use window::{fit, Scale, LABEL};
+use window::{fit, px, Scale, LABEL};
 
 const AXIS: f64 = 24.0;
 const REGION_ROW: f64 = 20.0;
@@ -109,7 +109,7 @@ pub fn Timeline() -> Html {
         html! {
             <g class="cursor">
                 <title>{format!("now: {}", now.rfc3339())}</title>
-                <line x1={past_to.to_string()} x2={past_to.to_string()} y1="0" y2={height.to_string()} />
+                <line x1={px(past_to)} x2={px(past_to)} y1="0" y2={px(height)} />
             </g>
         }
     });
@@ -134,7 +134,7 @@ pub fn Timeline() -> Html {
                 </span>
             </div>
             if !fleet_mode {
-                <svg class="timeline-svg timeline-axis" viewBox={format!("0 0 {width} {AXIS}")} width={width.to_string()} height={AXIS.to_string()} aria-hidden="true">
+                <svg class="timeline-svg timeline-axis" viewBox={format!("0 0 {} {}", px(width), px(AXIS))} width={px(width)} height={px(AXIS)} aria-hidden="true">
                     <Axis window={w} {width} height={AXIS} />
                 </svg>
             }
@@ -142,11 +142,11 @@ pub fn Timeline() -> Html {
             if fleet_mode {
                 <Fleet window={w} {width} now={now} />
             } else {
-            <svg class="timeline-svg" viewBox={format!("0 0 {width} {height}")} width={width.to_string()} height={height.to_string()}
+            <svg class="timeline-svg" viewBox={format!("0 0 {} {}", px(width), px(height))} width={px(width)} height={px(height)}
                 role="group" aria-label="Runtime versions of every function version over time" {onwheel}>
                 <defs>
                     <clipPath id={(*clip).clone()}>
-                        <rect x={LABEL.to_string()} y="0" width={(past_to - LABEL).max(0.0).to_string()} height={height.to_string()} />
+                        <rect x={px(LABEL)} y="0" width={px((past_to - LABEL).max(0.0))} height={px(height)} />
                     </clipPath>
                 </defs>
                 <Axis window={w} {width} {height} labels={false} />

@@ -3,6 +3,13 @@
 use crate::model::time::{DAY, HOUR, MINUTE};
 use crate::model::Timestamp;
 
+/// An SVG coordinate or length: two decimals at most (a hundredth of a pixel), where a computed
+/// value's shortest form runs to 17 digits; through model::decimal, not the standard library's
+/// float printing, which the bundle does without.
+pub fn px(x: f64) -> String {
+    crate::model::decimal::trimmed(x, 2)
+}
+
 /// Width of the lane labels on the left.
 pub const LABEL: f64 = 170.0;
 
