@@ -44,10 +44,92 @@ const SAM_ONLY: [&str; 7] = [
 const HASHED: [&str; 5] = ["CodeUri", "InlineCode", "Environment", "MemorySize", "AutoPublishCodeSha256"];
 
 /// SAM's transform failure, as CloudFormation reports it.
-fn invalid(id: &str, message: &str) -> String {
+fn invalid_document(message: &str) -> String {
     format!(
-        "Transform {TRANSFORM} failed with: Invalid Serverless Application Specification document. Number of errors found: 1. Resource with id [{id}] is invalid. {message}"
+        "Transform {TRANSFORM} failed with: Invalid Serverless Application Specification document. Number of errors found: 1. {message}"
     )
+}
+
+/// A resource's transform failure.
+fn invalid(id: &str, message: &str) -> String {
+    invalid_document(&format!("Resource with id [{id}] is invalid. {message}"))
+}
+
+/// The sections `Globals` takes, in the order SAM lists them (samtranslator's
+/// plugins/globals/globals.py).
+const GLOBALS_SECTIONS: [&str; 6] = ["Api", "Function", "HttpApi", "LayerVersion", "SimpleTable", "StateMachine"];
+
+/// What `Globals.Function` takes, as SAM lists it; SAM also takes RuntimeManagementConfig,
+/// RecursiveLoop and SourceKMSKeyArn there without listing them (its "unreleased" properties).
+const GLOBAL_FUNCTION_PROPERTIES: [&str; 30] = [
+    "Handler",
+    "Runtime",
+    "CodeUri",
+    "DeadLetterQueue",
+    "Description",
+    "MemorySize",
+    "Timeout",
+    "VpcConfig",
+    "Environment",
+    "Tags",
+    "PropagateTags",
+    "Tracing",
+    "KmsKeyArn",
+    "AutoPublishAlias",
+    "AutoPublishAliasAllProperties",
+    "Layers",
+    "DeploymentPreference",
+    "RolePath",
+    "PermissionsBoundary",
+    "ReservedConcurrentExecutions",
+    "ProvisionedConcurrencyConfig",
+    "AssumeRolePolicyDocument",
+    "EventInvokeConfig",
+    "FileSystemConfigs",
+    "CodeSigningConfigArn",
+    "Architectures",
+    "SnapStart",
+    "EphemeralStorage",
+    "FunctionUrlConfig",
+    "LoggingConfig",
+];
+
+/// SAM's checks of the `Globals` section, in its words (a typo like `Functions:` is refused,
+/// not ignored).
+fn check_globals(globals: &Node) -> Result<(), String> {
+    let section_error = |m: String| invalid_document(&format!("'Globals' section is invalid. {m}"));
+    // As Python prints a list of strings.
+    let listed =
+        |names: &[&str]| format!("[{}]", names.iter().map(|n| format!("'{n}'")).collect::<Vec<_>>().join(", "));
+    let Value::Map(sections) = &globals.value else {
+        return Err(section_error("It must be a non-empty dictionary".into()));
+    };
+    for (name, properties) in sections {
+        if !GLOBALS_SECTIONS.contains(&name.as_str()) {
+            return Err(section_error(format!(
+                "'{name}' is not supported. Must be one of the following values - {}",
+                listed(&GLOBALS_SECTIONS)
+            )));
+        }
+        let Value::Map(entries) = &properties.value else {
+            // SAM's message prints its placeholder as it is.
+            return Err(section_error("Value of ${section} must be a dictionary".into()));
+        };
+        if name != "Function" {
+            continue;
+        }
+        let unlisted = ["RuntimeManagementConfig", "RecursiveLoop", "SourceKMSKeyArn"];
+        if let Some((key, _)) = entries
+            .iter()
+            .find(|(k, _)| !GLOBAL_FUNCTION_PROPERTIES.contains(&k.as_str()) && !unlisted.contains(&k.as_str()))
+        {
+            return Err(section_error(format!(
+                "'{key}' is not a supported property of 'Function'. Must be one of the following values - {}",
+                listed(&GLOBAL_FUNCTION_PROPERTIES)
+            )));
+        }
+    }
+    Ok(())
 }
 
 fn scalar(text: &str) -> Node {
@@ -205,6 +287,9 @@ fn canonical(node: &Node, parameters: &Map<String, Json>, out: &mut String) {
 
 /// Expands the template's serverless functions into Lambda resources.
 pub fn expand(t: Template, parameters: &Map<String, Json>) -> Result<Template, String> {
+    if let Some(g) = &t.globals {
+        check_globals(g)?;
+    }
     let globals = t.globals.as_ref().and_then(|g| g.get("Function")).cloned();
     let mut resources = Vec::new();
     // A function's referable properties: `Fn.Version` and `Fn.Alias` name what AutoPublishAlias made.
