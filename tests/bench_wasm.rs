@@ -31,8 +31,8 @@ fn alias_week_in_wasm() {
 fn bounded_work_in_wasm(i: usize) {
     use lambda_runtime_playground::app::workload;
     let w = &workload::all()[i];
-    // As the fleet week: the first run is measured, and the best of three, which the 2x budget
-    // compares (the first runs largely in V8's baseline code, before the optimising tier).
+    // As natively (src/bin/bench.rs) and as the fleet week: the best of three, which the 2x budget
+    // compares, and the first run (largely in V8's baseline code, before the optimising tier).
     let mut times = Vec::new();
     let mut lines = 0;
     let mut memory_mb = 0.0;

@@ -20,10 +20,22 @@ fn workload(index: usize) {
     use lambda_runtime_playground::app::workload;
     let all = workload::all();
     let Some(w) = all.get(index) else { return };
-    let began = std::time::Instant::now();
-    let lines = workload::run(w);
-    let seconds = began.elapsed().as_secs_f64();
-    println!("workload={index} name={} lines={lines} seconds={seconds:.3} peak_mb={:.0}", w.name, peak_mb());
+    // As in wasm: the best of three runs (warm caches and one-time statics on both sides), the
+    // first beside it; the peak memory is the process's over all three.
+    let mut times = Vec::new();
+    let mut lines = 0;
+    for _ in 0..3 {
+        let began = std::time::Instant::now();
+        lines = workload::run(w);
+        times.push(began.elapsed().as_secs_f64());
+    }
+    let best = times.iter().copied().fold(f64::INFINITY, f64::min);
+    println!(
+        "workload={index} name={} lines={lines} seconds={best:.3} first_seconds={:.3} peak_mb={:.0}",
+        w.name,
+        times[0],
+        peak_mb()
+    );
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -266,7 +266,8 @@ pub fn parse(words: &[String]) -> Result<Sim, Failure> {
             // argparse's float() also takes Python's inf and nan; the model then refuses them.
             let per_minute = crate::model::decimal::parse(rate.trim())
                 .or_else(|| {
-                    let word = rate.trim().trim_start_matches(['+', '-']).to_ascii_lowercase();
+                    let t = rate.trim();
+                    let word = t.strip_prefix(['+', '-']).unwrap_or(t).to_ascii_lowercase();
                     matches!(word.as_str(), "inf" | "infinity" | "nan").then_some(f64::NAN)
                 })
                 .ok_or_else(|| err(format!("argument <per-minute>: invalid float value: '{rate}'")))?;

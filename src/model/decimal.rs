@@ -153,7 +153,7 @@ fn times_two_to(mut x: f64, mut e: i64) -> f64 {
 /// value, as the standard library prints it.
 pub fn fixed(x: f64, places: usize) -> String {
     let Some((digits, point)) = exact(x) else { return special(x) };
-    signed(x, written(&round(&digits, point + places, true), 0, places))
+    signed(x, written(&round(&digits, point + places, Rounding::HalfEven), 0, places))
 }
 
 /// [`fixed`] without the fraction's trailing zeros: `12.5`, `100`, `33.33`; for coordinates,
@@ -178,12 +178,20 @@ pub fn shortest(x: f64) -> String {
     for significant in 1..=17 {
         // The first `keep` digits, rounded, times 10^(point - keep).
         let keep = first + significant;
-        let rounded = round(&digits, keep, false);
-        text = written(&rounded, point.saturating_sub(keep), keep.saturating_sub(point));
-        if text.contains('.') {
-            text = text.trim_end_matches('0').trim_end_matches('.').to_string();
-        }
-        if parse(&text) == Some(x.abs()) {
+        // The nearest decimal of this length (a tie rounds up, as the standard library's
+        // shortest digits do), else the next one up: at a power of two the values that read back
+        // reach twice as far above `x` as below it.
+        let read_back = [Rounding::HalfUp, Rounding::Up].into_iter().find_map(|rule| {
+            let rounded = round(&digits, keep, rule);
+            let mut candidate = written(&rounded, point.saturating_sub(keep), keep.saturating_sub(point));
+            if candidate.contains('.') {
+                candidate = candidate.trim_end_matches('0').trim_end_matches('.').to_string();
+            }
+            let found = parse(&candidate) == Some(x.abs());
+            text = candidate;
+            found.then_some(())
+        });
+        if read_back.is_some() {
             break;
         }
     }
@@ -236,9 +244,16 @@ fn exact(x: f64) -> Option<(Vec<u8>, usize)> {
     Some((digits, point))
 }
 
-/// The first `keep` of `digits`, rounded half to even (or half up) on the rest; a carry adds a
-/// digit in front.
-fn round(digits: &[u8], keep: usize, half_to_even: bool) -> Vec<u8> {
+#[derive(Clone, Copy, PartialEq)]
+enum Rounding {
+    HalfEven,
+    HalfUp,
+    /// Up whenever anything is cut off.
+    Up,
+}
+
+/// The first `keep` of `digits`, rounded by `rule` on the rest; a carry adds a digit in front.
+fn round(digits: &[u8], keep: usize, rule: Rounding) -> Vec<u8> {
     if keep >= digits.len() {
         let mut out = digits.to_vec();
         out.resize(keep, 0);
@@ -247,9 +262,13 @@ fn round(digits: &[u8], keep: usize, half_to_even: bool) -> Vec<u8> {
     let mut out = digits[..keep].to_vec();
     let (next, rest) = (digits[keep], &digits[keep + 1..]);
     let exactly_half = next == 5 && rest.iter().all(|&d| d == 0);
-    let up = next > 5
-        || next == 5 && !exactly_half
-        || exactly_half && (!half_to_even || out.last().is_some_and(|d| d % 2 == 1));
+    let up = match rule {
+        Rounding::Up => next > 0 || rest.iter().any(|&d| d > 0),
+        Rounding::HalfUp => next >= 5,
+        Rounding::HalfEven => {
+            next > 5 || next == 5 && !exactly_half || exactly_half && out.last().is_some_and(|d| d % 2 == 1)
+        }
+    };
     if up {
         match out.iter().rposition(|&d| d < 9) {
             Some(i) => {
@@ -506,6 +525,11 @@ mod tests {
             for places in 0..4 {
                 assert_eq!(fixed(x, places), format!("{x:.places$}"), "{x:e} to {places}");
             }
+        }
+        // Powers of two, where the shortest decimal may lie above the nearest.
+        for e in -1074..=1023 {
+            let x = 2f64.powi(e);
+            assert_eq!(shortest(x), x.to_string(), "2^{e}");
         }
         for x in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
             assert_eq!((shortest(x), fixed(x, 1)), (x.to_string(), format!("{x:.1}")));

@@ -579,7 +579,7 @@ fn a_failing_update_rolls_back_what_it_changed() {
 
 /// DeletionPolicy and UpdateReplacePolicy take CloudFormation's values only. RetainExceptOnCreate
 /// keeps a resource when its stack is deleted, but not when the operation that created it rolls
-/// back.
+/// back. UpdateReplacePolicy keeps a replaced resource; a policy changed alone takes effect.
 #[test]
 fn deletion_policies() {
     check(
@@ -658,6 +658,56 @@ fn deletion_policies() {
         aws cloudformation delete-stack --stack-name t
         ! aws cloudformation describe-stack-events --stack-name t
         aws lambda get-function-configuration --function-name kept  # => FunctionName
+        cat > later.yaml <<'EOF'
+        Resources:
+          Fn:
+            Type: AWS::Lambda::Function
+            UpdateReplacePolicy: Retain
+            Properties:
+              FunctionName: first
+              Runtime: python3.9
+              Handler: app.handler
+              Role: arn:aws:iam::123456789012:role/lambda-role
+              Code:
+                ZipFile: app.zip
+        EOF
+        aws cloudformation deploy --template-file later.yaml --stack-name u
+        cat > later.yaml <<'EOF'
+        Resources:
+          Fn:
+            Type: AWS::Lambda::Function
+            UpdateReplacePolicy: Retain
+            DeletionPolicy: Retain
+            Properties:
+              FunctionName: second
+              Runtime: python3.9
+              Handler: app.handler
+              Role: arn:aws:iam::123456789012:role/lambda-role
+              Code:
+                ZipFile: app.zip
+        EOF
+        aws cloudformation deploy --template-file later.yaml --stack-name u
+        aws lambda get-function-configuration --function-name first  # => FunctionName
+        aws cloudformation delete-stack --stack-name u
+        aws lambda get-function-configuration --function-name second  # => FunctionName
+        cat > intrinsic.yaml <<'EOF'
+        Parameters:
+          Policy:
+            Type: String
+            Default: Retain
+        Resources:
+          Fn:
+            Type: AWS::Lambda::Function
+            DeletionPolicy: !Ref Policy
+            Properties:
+              FunctionName: f
+              Runtime: python3.9
+              Handler: app.handler
+              Role: arn:aws:iam::123456789012:role/lambda-role
+              Code:
+                ZipFile: app.zip
+        EOF
+        ! aws cloudformation deploy --template-file intrinsic.yaml --stack-name v
         "#,
         expect![[r#"
             $ cat > keep.yaml <<'EOF'
@@ -748,125 +798,59 @@ fn deletion_policies() {
               ! An error occurred (ValidationError) when calling the DescribeStackEvents operation: Stack with id t does not exist
             $ aws lambda get-function-configuration --function-name kept
               FunctionName: "kept"
-        "#]],
-    );
-}
-
-/// SAM checks its Globals section: a section it does not know (a typo like `Functions`) and a
-/// property Globals does not take (FunctionName) fail the transform, in SAM's words.
-#[test]
-fn sam_globals_sections_and_properties() {
-    check(
-        r#"
-        cat > typo.yaml <<'EOF'
-        Transform: AWS::Serverless-2016-10-31
-        Globals:
-          Functions:
-            Runtime: python3.9
-        Resources:
-          Fn:
-            Type: AWS::Serverless::Function
-            Properties:
-              CodeUri: fn/
-              Handler: app.handler
-              Runtime: python3.9
-        EOF
-        ! sam deploy --template-file typo.yaml --stack-name s
-        cat > name.yaml <<'EOF'
-        Transform: AWS::Serverless-2016-10-31
-        Globals:
-          Function:
-            FunctionName: shared
-            RuntimeManagementConfig:
-              UpdateRuntimeOn: FunctionUpdate
-        Resources:
-          Fn:
-            Type: AWS::Serverless::Function
-            Properties:
-              CodeUri: fn/
-              Handler: app.handler
-              Runtime: python3.9
-        EOF
-        ! aws cloudformation deploy --template-file name.yaml --stack-name s
-        cat > managed.yaml <<'EOF'
-        Transform: AWS::Serverless-2016-10-31
-        Globals:
-          Function:
-            RuntimeManagementConfig:
-              UpdateRuntimeOn: FunctionUpdate
-          Api:
-            Name: unused
-        Resources:
-          Fn:
-            Type: AWS::Serverless::Function
-            Properties:
-              FunctionName: fn
-              CodeUri: fn/
-              Handler: app.handler
-              Runtime: python3.9
-        EOF
-        aws cloudformation deploy --template-file managed.yaml --stack-name s
-        aws lambda get-runtime-management-config --function-name fn  # => UpdateRuntimeOn
-        "#,
-        expect![[r#"
-            $ cat > typo.yaml <<'EOF'
-            Transform: AWS::Serverless-2016-10-31
-            Globals:
-              Functions:
-                Runtime: python3.9
+            $ cat > later.yaml <<'EOF'
             Resources:
               Fn:
-                Type: AWS::Serverless::Function
+                Type: AWS::Lambda::Function
+                UpdateReplacePolicy: Retain
                 Properties:
-                  CodeUri: fn/
-                  Handler: app.handler
+                  FunctionName: first
                   Runtime: python3.9
+                  Handler: app.handler
+                  Role: arn:aws:iam::123456789012:role/lambda-role
+                  Code:
+                    ZipFile: app.zip
             EOF
-            $ ! sam deploy --template-file typo.yaml --stack-name s
-              ! 
-              ! Waiting for changeset to be created..
-              ! 
-              ! Error: Failed to create changeset for the stack: s, ex: Waiter ChangeSetCreateComplete failed: Waiter encountered a terminal failure state: For expression "Status" we matched expected path: "FAILED" Status: FAILED. Reason: Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1. 'Globals' section is invalid. 'Functions' is not supported. Must be one of the following values - ['Api', 'Function', 'HttpApi', 'LayerVersion', 'SimpleTable', 'StateMachine']
-            $ cat > name.yaml <<'EOF'
-            Transform: AWS::Serverless-2016-10-31
-            Globals:
-              Function:
-                FunctionName: shared
-                RuntimeManagementConfig:
-                  UpdateRuntimeOn: FunctionUpdate
+            $ aws cloudformation deploy --template-file later.yaml --stack-name u
+            $ cat > later.yaml <<'EOF'
             Resources:
               Fn:
-                Type: AWS::Serverless::Function
+                Type: AWS::Lambda::Function
+                UpdateReplacePolicy: Retain
+                DeletionPolicy: Retain
                 Properties:
-                  CodeUri: fn/
-                  Handler: app.handler
+                  FunctionName: second
                   Runtime: python3.9
+                  Handler: app.handler
+                  Role: arn:aws:iam::123456789012:role/lambda-role
+                  Code:
+                    ZipFile: app.zip
             EOF
-            $ ! aws cloudformation deploy --template-file name.yaml --stack-name s
-              ! 
-              ! Waiting for changeset to be created..
-              ! 
-              ! Failed to create the changeset: Waiter ChangeSetCreateComplete failed: Waiter encountered a terminal failure state: For expression "Status" we matched expected path: "FAILED" Status: FAILED. Reason: Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1. 'Globals' section is invalid. 'FunctionName' is not a supported property of 'Function'. Must be one of the following values - ['Handler', 'Runtime', 'CodeUri', 'DeadLetterQueue', 'Description', 'MemorySize', 'Timeout', 'VpcConfig', 'Environment', 'Tags', 'PropagateTags', 'Tracing', 'KmsKeyArn', 'AutoPublishAlias', 'AutoPublishAliasAllProperties', 'Layers', 'DeploymentPreference', 'RolePath', 'PermissionsBoundary', 'ReservedConcurrentExecutions', 'ProvisionedConcurrencyConfig', 'AssumeRolePolicyDocument', 'EventInvokeConfig', 'FileSystemConfigs', 'CodeSigningConfigArn', 'Architectures', 'SnapStart', 'EphemeralStorage', 'FunctionUrlConfig', 'LoggingConfig']
-            $ cat > managed.yaml <<'EOF'
-            Transform: AWS::Serverless-2016-10-31
-            Globals:
-              Function:
-                RuntimeManagementConfig:
-                  UpdateRuntimeOn: FunctionUpdate
-              Api:
-                Name: unused
+            $ aws cloudformation deploy --template-file later.yaml --stack-name u
+            $ aws lambda get-function-configuration --function-name first
+              FunctionName: "first"
+            $ aws cloudformation delete-stack --stack-name u
+            $ aws lambda get-function-configuration --function-name second
+              FunctionName: "second"
+            $ cat > intrinsic.yaml <<'EOF'
+            Parameters:
+              Policy:
+                Type: String
+                Default: Retain
             Resources:
               Fn:
-                Type: AWS::Serverless::Function
+                Type: AWS::Lambda::Function
+                DeletionPolicy: !Ref Policy
                 Properties:
-                  FunctionName: fn
-                  CodeUri: fn/
-                  Handler: app.handler
+                  FunctionName: f
                   Runtime: python3.9
+                  Handler: app.handler
+                  Role: arn:aws:iam::123456789012:role/lambda-role
+                  Code:
+                    ZipFile: app.zip
             EOF
-            $ aws cloudformation deploy --template-file managed.yaml --stack-name s
-            $ aws lambda get-runtime-management-config --function-name fn
-              UpdateRuntimeOn: "FunctionUpdate"
+            $ ! aws cloudformation deploy --template-file intrinsic.yaml --stack-name v
+              ! An error occurred (ValidationError) when calling the CreateChangeSet operation: Template format error: Every DeletionPolicy member must be a string.
         "#]],
     );
 }

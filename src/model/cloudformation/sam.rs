@@ -396,6 +396,7 @@ pub fn expand(t: Template, parameters: &Map<String, Json>) -> Result<Template, S
             condition: r.condition.clone(),
             depends_on,
             deletion_policy: r.deletion_policy,
+            replace_policy: r.replace_policy,
             code_deploy: None,
         });
         let Some(alias) = alias else { continue };
@@ -426,6 +427,7 @@ pub fn expand(t: Template, parameters: &Map<String, Json>) -> Result<Template, S
             depends_on: crate::order::set([id.clone()]),
             // SAM keeps old versions: an alias may still point at one.
             deletion_policy: DeletionPolicy::Retain,
+            replace_policy: DeletionPolicy::Retain,
             code_deploy: None,
         });
         let alias_properties = map(vec![
@@ -446,6 +448,7 @@ pub fn expand(t: Template, parameters: &Map<String, Json>) -> Result<Template, S
             condition: r.condition.clone(),
             depends_on: alias_depends,
             deletion_policy: DeletionPolicy::Delete,
+            replace_policy: DeletionPolicy::Delete,
             code_deploy: preference,
         });
     }

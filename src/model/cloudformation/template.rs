@@ -117,6 +117,8 @@ pub struct Resource {
     pub depends_on: Set<String>,
     /// What deleting the resource does (SAM sets Retain on published versions).
     pub deletion_policy: DeletionPolicy,
+    /// What a replacement does with the resource it replaces (`UpdateReplacePolicy`).
+    pub replace_policy: DeletionPolicy,
     /// SAM's DeploymentPreference of an alias: a move to another version goes through a
     /// CodeDeploy deployment (CloudFormation's CodeDeployLambdaAliasUpdate update policy).
     pub code_deploy: Option<Node>,
@@ -393,26 +395,35 @@ pub fn read(text: &str) -> Result<Template, String> {
             depends_on.extend(scalar_list(d));
         }
         let condition = def.get("Condition").and_then(|n| n.as_str()).map(String::from);
-        let deletion_policy = match def.get("DeletionPolicy").map(|n| &n.value) {
+        // [choice] Snapshot is for data stores: the playground's resources have none to take.
+        // CloudFormation's words for a policy given as an intrinsic function were not recorded.
+        let deletion_policy = match def.get("DeletionPolicy") {
             None => DeletionPolicy::Delete,
-            // [choice] Snapshot is for data stores: the playground's resources have none to take.
-            Some(Value::Scalar { text, .. }) if text == "Delete" || text == "Snapshot" => DeletionPolicy::Delete,
-            Some(Value::Scalar { text, .. }) if text == "Retain" => DeletionPolicy::Retain,
-            Some(Value::Scalar { text, .. }) if text == "RetainExceptOnCreate" => DeletionPolicy::RetainExceptOnCreate,
-            Some(Value::Scalar { text, .. }) => {
-                return Err(format_error(format!("Unrecognized DeletionPolicy {text} for resource {id}")));
-            }
-            // [choice] CloudFormation's words for this were not recorded.
-            Some(_) => return Err(format_error("Every DeletionPolicy member must be a string.")),
+            Some(n) if n.tag.is_some() => return Err(format_error("Every DeletionPolicy member must be a string.")),
+            Some(n) => match &n.value {
+                Value::Scalar { text, .. } if text == "Delete" || text == "Snapshot" => DeletionPolicy::Delete,
+                Value::Scalar { text, .. } if text == "Retain" => DeletionPolicy::Retain,
+                Value::Scalar { text, .. } if text == "RetainExceptOnCreate" => DeletionPolicy::RetainExceptOnCreate,
+                Value::Scalar { text, .. } => {
+                    return Err(format_error(format!("Unrecognized DeletionPolicy {text} for resource {id}")));
+                }
+                _ => return Err(format_error("Every DeletionPolicy member must be a string.")),
+            },
         };
-        match def.get("UpdateReplacePolicy").map(|n| &n.value) {
-            None => {}
-            Some(Value::Scalar { text, .. }) if ["Delete", "Retain", "Snapshot"].contains(&text.as_str()) => {}
-            Some(Value::Scalar { text, .. }) => {
-                return Err(format_error(format!("Unrecognized UpdateReplacePolicy {text} for resource {id}")));
+        let replace_policy = match def.get("UpdateReplacePolicy") {
+            None => DeletionPolicy::Delete,
+            Some(n) if n.tag.is_some() => {
+                return Err(format_error("Every UpdateReplacePolicy member must be a string."))
             }
-            Some(_) => return Err(format_error("Every UpdateReplacePolicy member must be a string.")),
-        }
+            Some(n) => match &n.value {
+                Value::Scalar { text, .. } if text == "Delete" || text == "Snapshot" => DeletionPolicy::Delete,
+                Value::Scalar { text, .. } if text == "Retain" => DeletionPolicy::Retain,
+                Value::Scalar { text, .. } => {
+                    return Err(format_error(format!("Unrecognized UpdateReplacePolicy {text} for resource {id}")));
+                }
+                _ => return Err(format_error("Every UpdateReplacePolicy member must be a string.")),
+            },
+        };
         resources.push(Resource {
             logical_id: id.clone(),
             kind: kind.to_string(),
@@ -420,6 +431,7 @@ pub fn read(text: &str) -> Result<Template, String> {
             condition,
             depends_on,
             deletion_policy,
+            replace_policy,
             code_deploy: None,
         });
     }

@@ -697,7 +697,8 @@ impl Lambda {
             let previous = p.old.iter().find(|o| o.logical_id == res.logical_id && o.kind == res.kind).cloned();
             if let Some(o) = previous.as_ref().filter(|o| o.properties == props) {
                 p.made.insert(o.logical_id.clone(), o.made.clone());
-                p.new.push(o.clone());
+                // A policy changes without an update of the resource, but it changes.
+                p.new.push(Provisioned { deletion_policy: res.deletion_policy, ..o.clone() });
                 continue;
             }
             let physical = previous.as_ref().map(|o| o.physical_id.clone()).unwrap_or_default();
@@ -762,7 +763,8 @@ impl Lambda {
                         "Requested update requires the creation of a new physical resource; hence creating one.".into(),
                     );
                     self.stack_event(key, Some(resource), start, reason);
-                    p.superseded.push(o.clone());
+                    // The replaced resource goes in the cleanup as UpdateReplacePolicy says.
+                    p.superseded.push(Provisioned { deletion_policy: res.replace_policy, ..o.clone() });
                     self.create_resource(region, &p.stack_name, &res, &props)
                 }
                 None => self.create_resource(region, &p.stack_name, &res, &props),
