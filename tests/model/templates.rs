@@ -949,6 +949,66 @@ fn a_failed_change_set_leaves_a_new_stack_in_review() {
     );
 }
 
+/// In a SAM template, what CloudFormation finds past the syntax is found as the transform runs, in
+/// the change set (the new stack stays REVIEW_IN_PROGRESS); broken YAML is still CreateChangeSet's
+/// answer, and no stack is made.
+#[test]
+fn sam_template_errors_fail_the_change_set() {
+    check(
+        r#"
+        cat > policy.yaml <<'EOF'
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            DeletionPolicy: Keep
+            Properties:
+              CodeUri: fn/
+              Handler: app.handler
+              Runtime: python3.9
+        EOF
+        ! aws cloudformation deploy --template-file policy.yaml --stack-name sam
+        aws cloudformation describe-stacks --stack-name sam  # => Stacks[].StackStatus
+        cat > broken.yaml <<'EOF'
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Fn: [
+        EOF
+        ! aws cloudformation deploy --template-file broken.yaml --stack-name other
+        ! aws cloudformation describe-stacks --stack-name other
+        "#,
+        expect![[r#"
+            $ cat > policy.yaml <<'EOF'
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                DeletionPolicy: Keep
+                Properties:
+                  CodeUri: fn/
+                  Handler: app.handler
+                  Runtime: python3.9
+            EOF
+            $ ! aws cloudformation deploy --template-file policy.yaml --stack-name sam
+              ! 
+              ! Waiting for changeset to be created..
+              ! 
+              ! Failed to create the changeset: Waiter ChangeSetCreateComplete failed: Waiter encountered a terminal failure state: For expression "Status" we matched expected path: "FAILED" Status: FAILED. Reason: Template format error: Unrecognized DeletionPolicy Keep for resource Fn
+            $ aws cloudformation describe-stacks --stack-name sam
+              Stacks[].StackStatus: ["REVIEW_IN_PROGRESS"]
+            $ cat > broken.yaml <<'EOF'
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Fn: [
+            EOF
+            $ ! aws cloudformation deploy --template-file broken.yaml --stack-name other
+              ! An error occurred (ValidationError) when calling the CreateChangeSet operation: Template format error: YAML not well-formed. (line 4, column 1)
+            $ ! aws cloudformation describe-stacks --stack-name other
+              ! An error occurred (ValidationError) when calling the DescribeStacks operation: Stack with id other does not exist
+        "#]],
+    );
+}
+
 /// SAM's transform: serverless functions expand only under `Transform`; DeploymentPreference
 /// needs AutoPublishAlias; what the playground does not model is refused by name; Globals merge.
 #[test]

@@ -284,6 +284,21 @@ fn unknown_tag(node: &Node) -> Option<&Node> {
 }
 
 /// Reads a parsed template. `parse` errors name their line and column.
+/// Whether `text` is well-formed YAML (or JSON) that names SAM's transform: its later errors are
+/// the transform's, reported in the change set.
+pub fn declares_transform(text: &str) -> bool {
+    let json_ok = !text.trim_start().starts_with('{') || serde_json::from_str::<Json>(text).is_ok();
+    json_ok && yaml::parse(text).is_ok_and(|root| names_transform(&root))
+}
+
+fn names_transform(root: &Node) -> bool {
+    root.get("Transform").is_some_and(|t| match &t.value {
+        Value::Scalar { text, .. } => text == super::sam::TRANSFORM,
+        Value::Seq(items) => items.iter().any(|i| i.as_str() == Some(super::sam::TRANSFORM)),
+        Value::Map(_) => false,
+    })
+}
+
 pub fn read(text: &str) -> Result<Template, String> {
     // A JSON template is read as JSON first: YAML would forgive what CloudFormation does not
     // (a trailing comma, say), and the error names JSON's own line and column.
@@ -364,11 +379,7 @@ pub fn read(text: &str) -> Result<Template, String> {
             "Number of resources, {count}, is greater than the maximum allowed, {MAX_RESOURCES}"
         )));
     }
-    let serverless = root.get("Transform").is_some_and(|t| match &t.value {
-        Value::Scalar { text, .. } => text == super::sam::TRANSFORM,
-        Value::Seq(items) => items.iter().any(|i| i.as_str() == Some(super::sam::TRANSFORM)),
-        Value::Map(_) => false,
-    });
+    let serverless = names_transform(&root);
     if root.get("Globals").is_some() && !serverless {
         return Err(format_error("Invalid template property or properties [Globals]"));
     }

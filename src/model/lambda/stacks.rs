@@ -542,8 +542,22 @@ impl Lambda {
     }
 
     fn deploy_stack_change_set(&mut self, region: &str, r: &DeployStackRequest) -> ApiResult<StackDeployed> {
-        let template = template::read(&r.template_body).map_err(validation)?;
-        let parameters = template::parameter_values(&template, &r.parameter_overrides).map_err(validation)?;
+        // A template's own errors are CreateChangeSet's answer. A SAM template's (past its
+        // syntax) are found as its transform runs, in the change set: they fail the change set
+        // instead, below, once the stack exists.
+        let read = template::read(&r.template_body);
+        let serverless = match &read {
+            Ok(t) => t.serverless,
+            Err(_) => template::declares_transform(&r.template_body),
+        };
+        let read = match read {
+            Err(e) if !serverless => return Err(validation(e)),
+            read => read,
+        };
+        let parameters = match &read {
+            Ok(t) => template::parameter_values(t, &r.parameter_overrides).map_err(validation)?,
+            Err(_) => Map::new(),
+        };
         let name_ok = r.stack_name.len() <= 128
             && r.stack_name.starts_with(|c: char| c.is_ascii_alphabetic())
             && r.stack_name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
@@ -568,12 +582,11 @@ impl Lambda {
                 format!("arn:aws:cloudformation:{region}:{DEFAULT_ACCOUNT}:stack/{}/{}", r.stack_name, self.rng.uuid())
             }
         };
-        // A template's own errors are CreateChangeSet's answer. A SAM template's are found by its
-        // transform, which runs in the change set: they fail the change set instead (below).
-        let conditions = if template.serverless {
-            Map::new()
-        } else {
-            Self::template_conditions(region, r, &stack_id, &parameters, &template).map_err(validation)?
+        let conditions = match &read {
+            Ok(t) if !serverless => {
+                Self::template_conditions(region, r, &stack_id, &parameters, t).map_err(validation)?
+            }
+            _ => Map::new(),
         };
         // From here the change set exists, and so does a new stack: REVIEW_IN_PROGRESS, as it stays
         // when its change set fails.
@@ -595,7 +608,8 @@ impl Lambda {
             self.stacks.insert(key.clone(), stack);
             self.stack_event(&key, None, "REVIEW_IN_PROGRESS", Some("User Initiated".into()));
         }
-        let (template, conditions) = if template.serverless {
+        let template = read.map_err(|reason| change_set_failed(r, &reason))?;
+        let (template, conditions) = if serverless {
             let expanded = crate::cloudformation::sam::expand(template, &parameters)
                 .map_err(|reason| change_set_failed(r, &reason))?;
             let conditions = Self::template_conditions(region, r, &stack_id, &parameters, &expanded)
