@@ -855,6 +855,157 @@ fn deletion_policies() {
     );
 }
 
+/// SAM checks its Globals section: a section it does not know (a typo like `Functions`) and a
+/// property Globals does not take (FunctionName) fail the transform, in SAM's words.
+#[test]
+fn sam_globals_sections_and_properties() {
+    check(
+        r#"
+        cat > typo.yaml <<'EOF'
+        Transform: AWS::Serverless-2016-10-31
+        Globals:
+          Functions:
+            Runtime: python3.9
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              CodeUri: fn/
+              Handler: app.handler
+              Runtime: python3.9
+        EOF
+        ! sam deploy --template-file typo.yaml --stack-name s
+        cat > name.yaml <<'EOF'
+        Transform: AWS::Serverless-2016-10-31
+        Globals:
+          Function:
+            FunctionName: shared
+            RuntimeManagementConfig:
+              UpdateRuntimeOn: FunctionUpdate
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              CodeUri: fn/
+              Handler: app.handler
+              Runtime: python3.9
+        EOF
+        ! aws cloudformation deploy --template-file name.yaml --stack-name s
+        cat > api.yaml <<'EOF'
+        Transform: AWS::Serverless-2016-10-31
+        Globals:
+          Api:
+            Foo: 1
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              CodeUri: fn/
+              Handler: app.handler
+              Runtime: python3.9
+        EOF
+        ! aws cloudformation deploy --template-file api.yaml --stack-name s
+        cat > managed.yaml <<'EOF'
+        Transform: AWS::Serverless-2016-10-31
+        Globals:
+          Function:
+            RuntimeManagementConfig:
+              UpdateRuntimeOn: FunctionUpdate
+          Api:
+            Name: unused
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              FunctionName: fn
+              CodeUri: fn/
+              Handler: app.handler
+              Runtime: python3.9
+        EOF
+        aws cloudformation deploy --template-file managed.yaml --stack-name s
+        aws lambda get-runtime-management-config --function-name fn  # => UpdateRuntimeOn
+        "#,
+        expect![[r#"
+            $ cat > typo.yaml <<'EOF'
+            Transform: AWS::Serverless-2016-10-31
+            Globals:
+              Functions:
+                Runtime: python3.9
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  CodeUri: fn/
+                  Handler: app.handler
+                  Runtime: python3.9
+            EOF
+            $ ! sam deploy --template-file typo.yaml --stack-name s
+              ! 
+              ! Waiting for changeset to be created..
+              ! 
+              ! Error: Failed to create changeset for the stack: s, ex: Waiter ChangeSetCreateComplete failed: Waiter encountered a terminal failure state: For expression "Status" we matched expected path: "FAILED" Status: FAILED. Reason: Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1. 'Globals' section is invalid. 'Functions' is not supported. Must be one of the following values - ['Api', 'Function', 'HttpApi', 'LayerVersion', 'SimpleTable', 'StateMachine']
+            $ cat > name.yaml <<'EOF'
+            Transform: AWS::Serverless-2016-10-31
+            Globals:
+              Function:
+                FunctionName: shared
+                RuntimeManagementConfig:
+                  UpdateRuntimeOn: FunctionUpdate
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  CodeUri: fn/
+                  Handler: app.handler
+                  Runtime: python3.9
+            EOF
+            $ ! aws cloudformation deploy --template-file name.yaml --stack-name s
+              ! 
+              ! Waiting for changeset to be created..
+              ! 
+              ! Failed to create the changeset: Waiter ChangeSetCreateComplete failed: Waiter encountered a terminal failure state: For expression "Status" we matched expected path: "FAILED" Status: FAILED. Reason: Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1. 'Globals' section is invalid. 'FunctionName' is not a supported property of 'Function'. Must be one of the following values - ['Handler', 'Runtime', 'CodeUri', 'DeadLetterQueue', 'Description', 'MemorySize', 'Timeout', 'VpcConfig', 'Environment', 'Tags', 'PropagateTags', 'Tracing', 'KmsKeyArn', 'AutoPublishAlias', 'AutoPublishAliasAllProperties', 'Layers', 'DeploymentPreference', 'RolePath', 'PermissionsBoundary', 'ReservedConcurrentExecutions', 'ProvisionedConcurrencyConfig', 'AssumeRolePolicyDocument', 'EventInvokeConfig', 'FileSystemConfigs', 'CodeSigningConfigArn', 'Architectures', 'SnapStart', 'EphemeralStorage', 'FunctionUrlConfig', 'LoggingConfig']
+            $ cat > api.yaml <<'EOF'
+            Transform: AWS::Serverless-2016-10-31
+            Globals:
+              Api:
+                Foo: 1
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  CodeUri: fn/
+                  Handler: app.handler
+                  Runtime: python3.9
+            EOF
+            $ ! aws cloudformation deploy --template-file api.yaml --stack-name s
+              ! 
+              ! Waiting for changeset to be created..
+              ! 
+              ! Failed to create the changeset: Waiter ChangeSetCreateComplete failed: Waiter encountered a terminal failure state: For expression "Status" we matched expected path: "FAILED" Status: FAILED. Reason: Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1. 'Globals' section is invalid. 'Foo' is not a supported property of 'Api'. Must be one of the following values - ['Auth', 'Name', 'DefinitionUri', 'CacheClusterEnabled', 'CacheClusterSize', 'MergeDefinitions', 'Variables', 'EndpointConfiguration', 'MethodSettings', 'BinaryMediaTypes', 'MinimumCompressionSize', 'Cors', 'GatewayResponses', 'AccessLogSetting', 'CanarySetting', 'TracingEnabled', 'OpenApiVersion', 'Domain', 'AlwaysDeploy', 'PropagateTags']
+            $ cat > managed.yaml <<'EOF'
+            Transform: AWS::Serverless-2016-10-31
+            Globals:
+              Function:
+                RuntimeManagementConfig:
+                  UpdateRuntimeOn: FunctionUpdate
+              Api:
+                Name: unused
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: fn
+                  CodeUri: fn/
+                  Handler: app.handler
+                  Runtime: python3.9
+            EOF
+            $ aws cloudformation deploy --template-file managed.yaml --stack-name s
+            $ aws lambda get-runtime-management-config --function-name fn
+              UpdateRuntimeOn: "FunctionUpdate"
+        "#]],
+    );
+}
+
 /// A new stack exists from the moment its change set does: REVIEW_IN_PROGRESS, the first of its
 /// events. A change set that fails (a SAM transform error) leaves the stack there, in
 /// describe-stacks and list-stacks, until a deploy creates it or delete-stack removes it.

@@ -94,6 +94,44 @@ const GLOBAL_FUNCTION_PROPERTIES: [&str; 30] = [
     "LoggingConfig",
 ];
 
+/// What `Globals.Api` takes, as SAM lists it.
+const GLOBAL_API_PROPERTIES: [&str; 20] = [
+    "Auth",
+    "Name",
+    "DefinitionUri",
+    "CacheClusterEnabled",
+    "CacheClusterSize",
+    "MergeDefinitions",
+    "Variables",
+    "EndpointConfiguration",
+    "MethodSettings",
+    "BinaryMediaTypes",
+    "MinimumCompressionSize",
+    "Cors",
+    "GatewayResponses",
+    "AccessLogSetting",
+    "CanarySetting",
+    "TracingEnabled",
+    "OpenApiVersion",
+    "Domain",
+    "AlwaysDeploy",
+    "PropagateTags",
+];
+
+/// What `Globals.HttpApi` takes, as SAM lists it.
+const GLOBAL_HTTP_API_PROPERTIES: [&str; 10] = [
+    "Auth",
+    "AccessLogSettings",
+    "StageVariables",
+    "Tags",
+    "CorsConfiguration",
+    "DefaultRouteSettings",
+    "Domain",
+    "RouteSettings",
+    "FailOnWarnings",
+    "PropagateTags",
+];
+
 /// SAM's checks of the `Globals` section, in its words (a typo like `Functions:` is refused,
 /// not ignored).
 fn check_globals(globals: &Node) -> Result<(), String> {
@@ -115,17 +153,22 @@ fn check_globals(globals: &Node) -> Result<(), String> {
             // SAM's message prints its placeholder as it is.
             return Err(section_error("Value of ${section} must be a dictionary".into()));
         };
-        if name != "Function" {
-            continue;
-        }
-        let unlisted = ["RuntimeManagementConfig", "RecursiveLoop", "SourceKMSKeyArn"];
-        if let Some((key, _)) = entries
-            .iter()
-            .find(|(k, _)| !GLOBAL_FUNCTION_PROPERTIES.contains(&k.as_str()) && !unlisted.contains(&k.as_str()))
+        let (supported, unlisted): (&[&str], &[&str]) = match name.as_str() {
+            "Function" => {
+                (&GLOBAL_FUNCTION_PROPERTIES, &["RuntimeManagementConfig", "RecursiveLoop", "SourceKMSKeyArn"])
+            }
+            "Api" => (&GLOBAL_API_PROPERTIES, &[]),
+            "HttpApi" => (&GLOBAL_HTTP_API_PROPERTIES, &[]),
+            "SimpleTable" => (&["SSESpecification"], &[]),
+            "StateMachine" => (&["PropagateTags"], &[]),
+            _ => (&["PublishLambdaVersion"], &[]),
+        };
+        if let Some((key, _)) =
+            entries.iter().find(|(k, _)| !supported.contains(&k.as_str()) && !unlisted.contains(&k.as_str()))
         {
             return Err(section_error(format!(
-                "'{key}' is not a supported property of 'Function'. Must be one of the following values - {}",
-                listed(&GLOBAL_FUNCTION_PROPERTIES)
+                "'{key}' is not a supported property of '{name}'. Must be one of the following values - {}",
+                listed(supported)
             )));
         }
     }
