@@ -74,12 +74,14 @@ pub fn parse(text: &str) -> Option<f64> {
     Some(if negative { -value } else { value })
 }
 
+/// The powers of ten an `f64` holds exactly.
+const EXACT: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+    1e21, 1e22,
+];
+
 /// `digits × 10^exponent`, correctly rounded; None past the largest `f64`.
 fn value(digits: &[u8], exponent: i64) -> Option<f64> {
-    const EXACT: [f64; 23] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
-        1e20, 1e21, 1e22,
-    ];
     if digits.is_empty() {
         return Some(0.0);
     }
@@ -152,6 +154,17 @@ fn times_two_to(mut x: f64, mut e: i64) -> f64 {
 /// `format!("{x:.places$}")`: `places` digits after the point, rounded half to even on the exact
 /// value, as the standard library prints it.
 pub fn fixed(x: f64, places: usize) -> String {
+    // Quick: below 10^9 once scaled, the product's error (under 10^-6) cannot move a rounding
+    // that is not within 10^-6 of a tie. Coordinates and percentages all take this path.
+    let scaled = x.abs() * EXACT.get(places).copied().unwrap_or(f64::INFINITY);
+    if scaled < 1e9 {
+        let whole = scaled.floor();
+        let fraction = scaled - whole;
+        if (fraction - 0.5).abs() > 1e-6 {
+            let n = whole as u64 + u64::from(fraction > 0.5);
+            return signed(x, written(&integer_digits(n), 0, places));
+        }
+    }
     let Some((digits, point)) = exact(x) else { return special(x) };
     signed(x, written(&round(&digits, point + places, Rounding::HalfEven), 0, places))
 }
@@ -172,6 +185,20 @@ pub fn trimmed(x: f64, places: usize) -> String {
 /// decimal, a tie rounding up), written out in full without an exponent, as the standard library
 /// prints it.
 pub fn shortest(x: f64) -> String {
+    // Quick: a decimal of at most six places and fifteen digits that reads back as `x` is the
+    // shortest (two such decimals never read back as one f64), found without big numbers.
+    for (places, power) in EXACT.iter().enumerate().take(7) {
+        let scaled = x.abs() * power;
+        if scaled < 1e15 && scaled == scaled.trunc() {
+            let mut text = written(&integer_digits(scaled as u64), 0, places);
+            if text.contains('.') {
+                text = text.trim_end_matches('0').trim_end_matches('.').to_string();
+            }
+            if parse(&text) == Some(x.abs()) {
+                return signed(x, text);
+            }
+        }
+    }
     let Some((digits, point)) = exact(x) else { return special(x) };
     let first = digits.iter().position(|&d| d > 0).unwrap_or(digits.len());
     let mut text = String::from("0");
@@ -196,6 +223,16 @@ pub fn shortest(x: f64) -> String {
         }
     }
     signed(x, text)
+}
+
+fn integer_digits(mut n: u64) -> Vec<u8> {
+    let mut digits = vec![(n % 10) as u8];
+    while n >= 10 {
+        n /= 10;
+        digits.push((n % 10) as u8);
+    }
+    digits.reverse();
+    digits
 }
 
 fn signed(x: f64, text: String) -> String {
