@@ -172,12 +172,11 @@ pub fn fixed(x: f64, places: usize) -> String {
 /// [`fixed`] without the fraction's trailing zeros: `12.5`, `100`, `33.33`; for coordinates,
 /// where the shortest form of a computed value would run to 17 digits.
 pub fn trimmed(x: f64, places: usize) -> String {
-    let text = fixed(x, places);
-    let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.') } else { &text };
+    let text = without_trailing_zeros(fixed(x, places));
     if text == "-0" {
         "0".into()
     } else {
-        text.to_string()
+        text
     }
 }
 
@@ -190,10 +189,7 @@ pub fn shortest(x: f64) -> String {
     for (places, power) in EXACT.iter().enumerate().take(7) {
         let scaled = x.abs() * power;
         if scaled < 1e15 && scaled == scaled.trunc() {
-            let mut text = written(&integer_digits(scaled as u64), 0, places);
-            if text.contains('.') {
-                text = text.trim_end_matches('0').trim_end_matches('.').to_string();
-            }
+            let text = without_trailing_zeros(written(&integer_digits(scaled as u64), 0, places));
             if parse(&text) == Some(x.abs()) {
                 return signed(x, text);
             }
@@ -210,10 +206,8 @@ pub fn shortest(x: f64) -> String {
         // reach twice as far above `x` as below it.
         let read_back = [Rounding::HalfUp, Rounding::Up].into_iter().find_map(|rule| {
             let rounded = round(&digits, keep, rule);
-            let mut candidate = written(&rounded, point.saturating_sub(keep), keep.saturating_sub(point));
-            if candidate.contains('.') {
-                candidate = candidate.trim_end_matches('0').trim_end_matches('.').to_string();
-            }
+            let candidate =
+                without_trailing_zeros(written(&rounded, point.saturating_sub(keep), keep.saturating_sub(point)));
             let found = parse(&candidate) == Some(x.abs());
             text = candidate;
             found.then_some(())
@@ -223,6 +217,15 @@ pub fn shortest(x: f64) -> String {
         }
     }
     signed(x, text)
+}
+
+/// `12.50` → `12.5`, `3.00` → `3`; a number without a point stays as it is.
+fn without_trailing_zeros(text: String) -> String {
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    }
 }
 
 fn integer_digits(mut n: u64) -> Vec<u8> {

@@ -99,30 +99,6 @@ impl<K, V> Map<K, V> {
     pub fn values(&self) -> impl DoubleEndedIterator<Item = &V> + ExactSizeIterator + Clone {
         self.entries.iter().map(|(_, v)| v)
     }
-
-    pub fn values_mut(&mut self) -> impl DoubleEndedIterator<Item = &mut V> + ExactSizeIterator {
-        self.entries.iter_mut().map(|(_, v)| v)
-    }
-
-    pub fn into_values(self) -> impl DoubleEndedIterator<Item = V> + ExactSizeIterator {
-        self.entries.into_iter().map(|(_, v)| v)
-    }
-
-    pub fn first_key_value(&self) -> Option<(&K, &V)> {
-        self.entries.first().map(|(k, v)| (k, v))
-    }
-
-    pub fn last_key_value(&self) -> Option<(&K, &V)> {
-        self.entries.last().map(|(k, v)| (k, v))
-    }
-
-    pub fn retain(&mut self, mut keep: impl FnMut(&K, &mut V) -> bool) {
-        self.entries.retain_mut(|(k, v)| keep(k, v));
-    }
-
-    pub fn clear(&mut self) {
-        self.entries.clear();
-    }
 }
 
 impl<K: Ord, V> Map<K, V> {
@@ -138,13 +114,6 @@ impl<K: Ord, V> Map<K, V> {
         K: Borrow<Q>,
     {
         self.find(key).ok().map(|i| &self.entries[i].1)
-    }
-
-    pub fn get_key_value<Q: Ord + ?Sized>(&self, key: &Q) -> Option<(&K, &V)>
-    where
-        K: Borrow<Q>,
-    {
-        self.find(key).ok().map(|i| (&self.entries[i].0, &self.entries[i].1))
     }
 
     pub fn get_mut<Q: Ord + ?Sized>(&mut self, key: &Q) -> Option<&mut V>
@@ -333,14 +302,6 @@ impl<T> Set<T> {
 
     pub fn iter(&self) -> std::slice::Iter<'_, T> {
         self.items.iter()
-    }
-
-    pub fn first(&self) -> Option<&T> {
-        self.items.first()
-    }
-
-    pub fn last(&self) -> Option<&T> {
-        self.items.last()
     }
 
     pub fn pop_first(&mut self) -> Option<T> {

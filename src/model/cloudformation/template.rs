@@ -152,6 +152,24 @@ pub struct Output {
     pub condition: Option<String>,
 }
 
+/// A resource's `DeletionPolicy` or `UpdateReplacePolicy` (`key`); only the former takes
+/// RetainExceptOnCreate. [choice] Snapshot is for data stores: the playground's resources have
+/// none to take, so it acts as Delete. CloudFormation's words for a policy given as an intrinsic
+/// function were not recorded.
+fn policy(def: &Node, key: &str, id: &str, on_delete: bool) -> Result<DeletionPolicy, String> {
+    let Some(n) = def.get(key) else { return Ok(DeletionPolicy::Delete) };
+    let text = match (&n.tag, &n.value) {
+        (None, Value::Scalar { text, .. }) => text.as_str(),
+        _ => return Err(format_error(format!("Every {key} member must be a string."))),
+    };
+    match text {
+        "Delete" | "Snapshot" => Ok(DeletionPolicy::Delete),
+        "Retain" => Ok(DeletionPolicy::Retain),
+        "RetainExceptOnCreate" if on_delete => Ok(DeletionPolicy::RetainExceptOnCreate),
+        _ => Err(format_error(format!("Unrecognized {key} {text} for resource {id}"))),
+    }
+}
+
 /// `Template format error: ...`, as CreateChangeSet answers (ValidationError).
 pub fn format_error(detail: impl AsRef<str>) -> String {
     format!("Template format error: {}", detail.as_ref())
@@ -406,35 +424,8 @@ pub fn read(text: &str) -> Result<Template, String> {
             depends_on.extend(scalar_list(d));
         }
         let condition = def.get("Condition").and_then(|n| n.as_str()).map(String::from);
-        // [choice] Snapshot is for data stores: the playground's resources have none to take.
-        // CloudFormation's words for a policy given as an intrinsic function were not recorded.
-        let deletion_policy = match def.get("DeletionPolicy") {
-            None => DeletionPolicy::Delete,
-            Some(n) if n.tag.is_some() => return Err(format_error("Every DeletionPolicy member must be a string.")),
-            Some(n) => match &n.value {
-                Value::Scalar { text, .. } if text == "Delete" || text == "Snapshot" => DeletionPolicy::Delete,
-                Value::Scalar { text, .. } if text == "Retain" => DeletionPolicy::Retain,
-                Value::Scalar { text, .. } if text == "RetainExceptOnCreate" => DeletionPolicy::RetainExceptOnCreate,
-                Value::Scalar { text, .. } => {
-                    return Err(format_error(format!("Unrecognized DeletionPolicy {text} for resource {id}")));
-                }
-                _ => return Err(format_error("Every DeletionPolicy member must be a string.")),
-            },
-        };
-        let replace_policy = match def.get("UpdateReplacePolicy") {
-            None => DeletionPolicy::Delete,
-            Some(n) if n.tag.is_some() => {
-                return Err(format_error("Every UpdateReplacePolicy member must be a string."))
-            }
-            Some(n) => match &n.value {
-                Value::Scalar { text, .. } if text == "Delete" || text == "Snapshot" => DeletionPolicy::Delete,
-                Value::Scalar { text, .. } if text == "Retain" => DeletionPolicy::Retain,
-                Value::Scalar { text, .. } => {
-                    return Err(format_error(format!("Unrecognized UpdateReplacePolicy {text} for resource {id}")));
-                }
-                _ => return Err(format_error("Every UpdateReplacePolicy member must be a string.")),
-            },
-        };
+        let deletion_policy = policy(def, "DeletionPolicy", id, true)?;
+        let replace_policy = policy(def, "UpdateReplacePolicy", id, false)?;
         resources.push(Resource {
             logical_id: id.clone(),
             kind: kind.to_string(),
