@@ -244,7 +244,7 @@ fn mutated_template(good: Vec<String>) -> impl Strategy<Value = String> {
 fn mutated_templates_end_in_values() {
     let wanted = env("FUZZ_TEMPLATES", 300);
     let deploys = |t: &String| {
-        let script = format!("cat > t.yaml <<'EOF'\n{t}\nEOF\nsam deploy --template-file t.yaml --stack-name s\n");
+        let script = format!("cat > t.yaml <<'EOF'\n{t}\nEOF\nsam deploy --template-file t.yaml --stack-name s --capabilities CAPABILITY_IAM\n");
         Session::new().run_script(&script).iter().all(|r| r.ok())
     };
     let good: Vec<String> = template_corpus().into_iter().filter(deploys).collect();
@@ -257,8 +257,8 @@ fn mutated_templates_end_in_values() {
         );
         let script = format!(
             "cat > a.yaml <<'EOF'\n{first}\nEOF\ncat > b.yaml <<'EOF'\n{second}\nEOF\n\
-             sam deploy --template-file a.yaml --stack-name s\n\
-             sim advance 1h\naws cloudformation deploy --template-file b.yaml --stack-name s\nsim advance 1h\n\
+             sam deploy --template-file a.yaml --stack-name s --capabilities CAPABILITY_IAM\n\
+             sim advance 1h\naws cloudformation deploy --template-file b.yaml --stack-name s --capabilities CAPABILITY_IAM\nsim advance 1h\n\
              aws cloudformation describe-stacks --stack-name s\nsim export --format sam\nsim export --format cdk\n\
              aws cloudformation delete-stack --stack-name s\n"
         );

@@ -653,6 +653,7 @@ fn read(op: &Operation, parsed: &Parsed, cx: &Context) -> Result<Request, Failur
                 template_file: path,
                 no_fail_on_empty_changeset: parsed.flag("fail-on-empty-changeset") == Some(false),
                 sam: op.service == "sam",
+                capabilities: parsed.list("capabilities").map(<[String]>::to_vec).unwrap_or_default(),
             })
         }
         "describe-stacks" => Request::DescribeStacks(StackNameRequest { stack_name: r.text("stack-name")? }),

@@ -279,6 +279,9 @@ pub fn aws(call: &AwsCall) -> String {
                 let pairs: Vec<String> = r.parameter_overrides.iter().map(|(k, v)| format!("{k}={v}")).collect();
                 w.list("parameter-overrides", &Some(pairs));
             }
+            if !r.capabilities.is_empty() {
+                w.list("capabilities", &Some(r.capabilities.clone()));
+            }
             w.flag("no-fail-on-empty-changeset", r.no_fail_on_empty_changeset);
         }
         Request::DescribeStacks(r) => {

@@ -530,6 +530,9 @@ pub struct DeployStackRequest {
     pub no_fail_on_empty_changeset: bool,
     /// Run as `sam deploy`: the same change set, in the SAM CLI's words.
     pub sam: bool,
+    /// `--capabilities`: what the deploy acknowledges (`CAPABILITY_IAM` for a template with IAM
+    /// resources, `CAPABILITY_NAMED_IAM` when they have names of their own).
+    pub capabilities: Vec<String>,
 }
 
 /// ListStacks: a region's stacks, deleted ones included, optionally of some statuses only.

@@ -18,6 +18,8 @@ pub enum ErrorCode {
     InvalidRequestContentException,
     /// CloudWatch's spelling of a validation failure (its query protocol).
     ValidationError,
+    /// A template with IAM resources deployed without the capability that acknowledges them.
+    InsufficientCapabilitiesException,
     /// `aws cloudformation deploy` ended in a rollback: the CLI prints its own text (exit 255).
     StackDeployFailed,
     // CodeDeploy's errors (all 400).
@@ -47,6 +49,7 @@ impl ErrorCode {
             Self::InvalidRequestContentException => "InvalidRequestContentException",
             Self::ValidationError => "ValidationError",
             Self::StackDeployFailed => "StackDeployFailed",
+            Self::InsufficientCapabilitiesException => "InsufficientCapabilitiesException",
             Self::DeploymentDoesNotExistException => "DeploymentDoesNotExistException",
             Self::InvalidDeploymentIdException => "InvalidDeploymentIdException",
             Self::DeploymentAlreadyCompletedException => "DeploymentAlreadyCompletedException",
@@ -64,6 +67,7 @@ impl ErrorCode {
         match self {
             Self::InvalidParameterValueException | Self::ValidationException => 400,
             Self::InvalidRequestContentException | Self::ValidationError | Self::StackDeployFailed => 400,
+            Self::InsufficientCapabilitiesException => 400,
             Self::DeploymentDoesNotExistException => 400,
             Self::InvalidDeploymentIdException => 400,
             Self::DeploymentAlreadyCompletedException => 400,

@@ -25,7 +25,9 @@ pub mod time;
 
 /// The model's behaviour version, carried in share links: bump it when a change makes an existing
 /// script replay differently, so that a link made before says so when it opens.
-pub const MODEL_VERSION: u32 = 1;
+/// Version 2: templates' IAM roles need `--capabilities`, and a SAM function without a Role gets
+/// one as a stack resource.
+pub const MODEL_VERSION: u32 = 2;
 
 pub use catalogue::RuntimeId;
 pub use error::{ApiError, ApiResult, ErrorCode};

@@ -123,8 +123,15 @@ fn restore(url_actions: Vec<Action>, dispatch: &Dispatch, keys: &Keys) -> Option
         Found::Nothing => None,
         Found::Saved(saved) => {
             dispatch.dispatch(Action::Load(saved.script.join("\n")));
+            // Saves before model versions were recorded come from version 1.
+            let model = saved.model.max(1);
+            let differs = if model == MODEL_VERSION {
+                String::new()
+            } else {
+                format!(" It was saved with model version {model}; this playground runs version {MODEL_VERSION}, so its replay may differ.")
+            };
             Some(Banner {
-                message: format!("Restored your session from {}.", storage::when(saved.saved_at)),
+                message: format!("Restored your session from {}.{differs}", storage::when(saved.saved_at)),
                 warning: false,
                 previous: false,
                 fresh: true,

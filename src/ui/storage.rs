@@ -49,6 +49,9 @@ pub struct Saved {
     pub saved_at: f64,
     /// The session's lines, as `Session::script` writes them.
     pub script: Vec<String>,
+    /// The model version that saved it ([`crate::model::MODEL_VERSION`]); 0 before saves said.
+    #[serde(default)]
+    pub model: u32,
 }
 
 /// What the page's storage holds for a key.
@@ -84,7 +87,12 @@ pub fn write(key: &str, script: &[String]) -> Result<(), String> {
     if script.is_empty() {
         return s.remove_item(key).map_err(|_| "the page's storage refused".to_string());
     }
-    let saved = Saved { format: FORMAT, saved_at: js_sys::Date::now(), script: script.to_vec() };
+    let saved = Saved {
+        format: FORMAT,
+        saved_at: js_sys::Date::now(),
+        script: script.to_vec(),
+        model: crate::model::MODEL_VERSION,
+    };
     let text = serde_json::to_string(&saved).map_err(|e| e.to_string())?;
     s.set_item(key, &text).map_err(|_| "the page's storage is full".to_string())
 }

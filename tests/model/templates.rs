@@ -874,7 +874,7 @@ fn sam_globals_sections_and_properties() {
               Handler: app.handler
               Runtime: python3.9
         EOF
-        ! sam deploy --template-file typo.yaml --stack-name s
+        ! sam deploy --template-file typo.yaml --stack-name s --capabilities CAPABILITY_IAM
         cat > name.yaml <<'EOF'
         Transform: AWS::Serverless-2016-10-31
         Globals:
@@ -890,7 +890,7 @@ fn sam_globals_sections_and_properties() {
               Handler: app.handler
               Runtime: python3.9
         EOF
-        ! aws cloudformation deploy --template-file name.yaml --stack-name s
+        ! aws cloudformation deploy --template-file name.yaml --stack-name s --capabilities CAPABILITY_IAM
         cat > api.yaml <<'EOF'
         Transform: AWS::Serverless-2016-10-31
         Globals:
@@ -904,7 +904,7 @@ fn sam_globals_sections_and_properties() {
               Handler: app.handler
               Runtime: python3.9
         EOF
-        ! aws cloudformation deploy --template-file api.yaml --stack-name s
+        ! aws cloudformation deploy --template-file api.yaml --stack-name s --capabilities CAPABILITY_IAM
         cat > managed.yaml <<'EOF'
         Transform: AWS::Serverless-2016-10-31
         Globals:
@@ -922,7 +922,7 @@ fn sam_globals_sections_and_properties() {
               Handler: app.handler
               Runtime: python3.9
         EOF
-        aws cloudformation deploy --template-file managed.yaml --stack-name s
+        aws cloudformation deploy --template-file managed.yaml --stack-name s --capabilities CAPABILITY_IAM
         aws lambda get-runtime-management-config --function-name fn  # => UpdateRuntimeOn
         "#,
         expect![[r#"
@@ -939,7 +939,7 @@ fn sam_globals_sections_and_properties() {
                   Handler: app.handler
                   Runtime: python3.9
             EOF
-            $ ! sam deploy --template-file typo.yaml --stack-name s
+            $ ! sam deploy --template-file typo.yaml --stack-name s --capabilities CAPABILITY_IAM
               ! 
               ! Waiting for changeset to be created..
               ! 
@@ -959,7 +959,7 @@ fn sam_globals_sections_and_properties() {
                   Handler: app.handler
                   Runtime: python3.9
             EOF
-            $ ! aws cloudformation deploy --template-file name.yaml --stack-name s
+            $ ! aws cloudformation deploy --template-file name.yaml --stack-name s --capabilities CAPABILITY_IAM
               ! 
               ! Waiting for changeset to be created..
               ! 
@@ -977,7 +977,7 @@ fn sam_globals_sections_and_properties() {
                   Handler: app.handler
                   Runtime: python3.9
             EOF
-            $ ! aws cloudformation deploy --template-file api.yaml --stack-name s
+            $ ! aws cloudformation deploy --template-file api.yaml --stack-name s --capabilities CAPABILITY_IAM
               ! 
               ! Waiting for changeset to be created..
               ! 
@@ -999,7 +999,7 @@ fn sam_globals_sections_and_properties() {
                   Handler: app.handler
                   Runtime: python3.9
             EOF
-            $ aws cloudformation deploy --template-file managed.yaml --stack-name s
+            $ aws cloudformation deploy --template-file managed.yaml --stack-name s --capabilities CAPABILITY_IAM
             $ aws lambda get-runtime-management-config --function-name fn
               UpdateRuntimeOn: "FunctionUpdate"
         "#]],
@@ -1026,7 +1026,7 @@ fn a_failed_change_set_leaves_a_new_stack_in_review() {
               DeploymentPreference:
                 Type: Canary10Percent5Minutes
         EOF
-        ! aws cloudformation deploy --template-file app.yaml --stack-name app
+        ! aws cloudformation deploy --template-file app.yaml --stack-name app --capabilities CAPABILITY_IAM
         aws cloudformation describe-stacks --stack-name app  # => Stacks[].StackStatus Stacks[].LastUpdatedTime
         aws cloudformation describe-stack-events --stack-name app  # => StackEvents[].ResourceStatus StackEvents[].ResourceStatusReason
         aws cloudformation list-stacks  # => StackSummaries[].StackName StackSummaries[].StackStatus
@@ -1043,7 +1043,7 @@ fn a_failed_change_set_leaves_a_new_stack_in_review() {
               Runtime: python3.9
               AutoPublishAlias: live
         EOF
-        aws cloudformation deploy --template-file app.yaml --stack-name app
+        aws cloudformation deploy --template-file app.yaml --stack-name app --capabilities CAPABILITY_IAM
         aws cloudformation describe-stacks --stack-name app  # => Stacks[].StackStatus Stacks[].LastUpdatedTime
         aws cloudformation describe-stack-events --stack-name app  # => StackEvents[].LogicalResourceId StackEvents[].ResourceStatus
         "#,
@@ -1061,7 +1061,7 @@ fn a_failed_change_set_leaves_a_new_stack_in_review() {
                   DeploymentPreference:
                     Type: Canary10Percent5Minutes
             EOF
-            $ ! aws cloudformation deploy --template-file app.yaml --stack-name app
+            $ ! aws cloudformation deploy --template-file app.yaml --stack-name app --capabilities CAPABILITY_IAM
               ! 
               ! Waiting for changeset to be created..
               ! 
@@ -1089,13 +1089,13 @@ fn a_failed_change_set_leaves_a_new_stack_in_review() {
                   Runtime: python3.9
                   AutoPublishAlias: live
             EOF
-            $ aws cloudformation deploy --template-file app.yaml --stack-name app
+            $ aws cloudformation deploy --template-file app.yaml --stack-name app --capabilities CAPABILITY_IAM
             $ aws cloudformation describe-stacks --stack-name app
               Stacks[].StackStatus: ["CREATE_COMPLETE"]
               Stacks[].LastUpdatedTime: [null]
             $ aws cloudformation describe-stack-events --stack-name app
-              StackEvents[].LogicalResourceId: ["app","FnAliaslive","FnAliaslive","FnVersion5f35e9dc6d","FnVersion5f35e9dc6d","Fn","Fn","app","app"]
-              StackEvents[].ResourceStatus: ["CREATE_COMPLETE","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_IN_PROGRESS","REVIEW_IN_PROGRESS"]
+              StackEvents[].LogicalResourceId: ["app","FnAliaslive","FnAliaslive","FnVersion5f35e9dc6d","FnVersion5f35e9dc6d","Fn","Fn","FnRole","FnRole","app","app"]
+              StackEvents[].ResourceStatus: ["CREATE_COMPLETE","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_IN_PROGRESS","REVIEW_IN_PROGRESS"]
         "#]],
     );
 }
@@ -1118,7 +1118,7 @@ fn sam_template_errors_fail_the_change_set() {
               Handler: app.handler
               Runtime: python3.9
         EOF
-        ! aws cloudformation deploy --template-file policy.yaml --stack-name sam
+        ! aws cloudformation deploy --template-file policy.yaml --stack-name sam --capabilities CAPABILITY_IAM
         aws cloudformation describe-stacks --stack-name sam  # => Stacks[].StackStatus
         cat > broken.yaml <<'EOF'
         Transform: AWS::Serverless-2016-10-31
@@ -1140,7 +1140,7 @@ fn sam_template_errors_fail_the_change_set() {
                   Handler: app.handler
                   Runtime: python3.9
             EOF
-            $ ! aws cloudformation deploy --template-file policy.yaml --stack-name sam
+            $ ! aws cloudformation deploy --template-file policy.yaml --stack-name sam --capabilities CAPABILITY_IAM
               ! 
               ! Waiting for changeset to be created..
               ! 
@@ -1176,7 +1176,7 @@ fn sam_transform_rules() {
               Handler: app.handler
               Runtime: python3.9
         EOF
-        ! aws cloudformation deploy --template-file plain.yaml --stack-name s
+        ! aws cloudformation deploy --template-file plain.yaml --stack-name s --capabilities CAPABILITY_IAM
         cat > preference.yaml <<'EOF'
         Transform: AWS::Serverless-2016-10-31
         Resources:
@@ -1189,7 +1189,7 @@ fn sam_transform_rules() {
               DeploymentPreference:
                 Type: Canary10Percent5Minutes
         EOF
-        ! sam deploy --template-file preference.yaml --stack-name s
+        ! sam deploy --template-file preference.yaml --stack-name s --capabilities CAPABILITY_IAM
         cat > events.yaml <<'EOF'
         Transform: AWS::Serverless-2016-10-31
         Resources:
@@ -1203,7 +1203,7 @@ fn sam_transform_rules() {
                 Api:
                   Type: Api
         EOF
-        ! aws cloudformation deploy --template-file events.yaml --stack-name s
+        ! aws cloudformation deploy --template-file events.yaml --stack-name s --capabilities CAPABILITY_IAM
         cat > globals.yaml <<'EOF'
         Transform: AWS::Serverless-2016-10-31
         Globals:
@@ -1226,7 +1226,7 @@ fn sam_transform_rules() {
                   LOG: debug
               AutoPublishAlias: live
         EOF
-        sam deploy --template-file globals.yaml --stack-name s
+        sam deploy --template-file globals.yaml --stack-name s --capabilities CAPABILITY_IAM
         aws lambda get-function-configuration --function-name fn --qualifier live  # => Version Runtime MemorySize Environment Role
         aws cloudformation describe-stack-events --stack-name s  # => StackEvents[].LogicalResourceId
         aws cloudformation delete-stack --stack-name s
@@ -1243,7 +1243,7 @@ fn sam_transform_rules() {
                   Handler: app.handler
                   Runtime: python3.9
             EOF
-            $ ! aws cloudformation deploy --template-file plain.yaml --stack-name s
+            $ ! aws cloudformation deploy --template-file plain.yaml --stack-name s --capabilities CAPABILITY_IAM
               ! An error occurred (ValidationError) when calling the CreateChangeSet operation: Template format error: Unrecognized resource types: [AWS::Serverless::Function]
             $ cat > preference.yaml <<'EOF'
             Transform: AWS::Serverless-2016-10-31
@@ -1257,7 +1257,7 @@ fn sam_transform_rules() {
                   DeploymentPreference:
                     Type: Canary10Percent5Minutes
             EOF
-            $ ! sam deploy --template-file preference.yaml --stack-name s
+            $ ! sam deploy --template-file preference.yaml --stack-name s --capabilities CAPABILITY_IAM
               ! 
               ! Waiting for changeset to be created..
               ! 
@@ -1275,7 +1275,7 @@ fn sam_transform_rules() {
                     Api:
                       Type: Api
             EOF
-            $ ! aws cloudformation deploy --template-file events.yaml --stack-name s
+            $ ! aws cloudformation deploy --template-file events.yaml --stack-name s --capabilities CAPABILITY_IAM
               ! 
               ! Waiting for changeset to be created..
               ! 
@@ -1302,15 +1302,15 @@ fn sam_transform_rules() {
                       LOG: debug
                   AutoPublishAlias: live
             EOF
-            $ sam deploy --template-file globals.yaml --stack-name s
+            $ sam deploy --template-file globals.yaml --stack-name s --capabilities CAPABILITY_IAM
             $ aws lambda get-function-configuration --function-name fn --qualifier live
               Version: "1"
               Runtime: "python3.9"
               MemorySize: 256
               Environment: {"Variables":{"LOG":"debug","STAGE":"prod"}}
-              Role: "arn:aws:iam::123456789012:role/FnRole"
+              Role: "arn:aws:iam::123456789012:role/s-FnRole-diz4DAnfNdHA"
             $ aws cloudformation describe-stack-events --stack-name s
-              StackEvents[].LogicalResourceId: ["s","FnAliaslive","FnAliaslive","FnVersion993fae7059","FnVersion993fae7059","Fn","Fn","s","s"]
+              StackEvents[].LogicalResourceId: ["s","FnAliaslive","FnAliaslive","FnVersion993fae7059","FnVersion993fae7059","Fn","Fn","FnRole","FnRole","s","s"]
             $ aws cloudformation delete-stack --stack-name s
             $ ! aws lambda list-versions-by-function --function-name fn
               ! An error occurred (ResourceNotFoundException) when calling the ListVersionsByFunction operation: Function not found: arn:aws:lambda:us-east-1:123456789012:function:fn
@@ -1501,17 +1501,17 @@ fn deployment_preference_shifts_traffic_and_the_stack_waits() {
     script.push_str(&template("api-v1.zip"));
     script.push_str(
         r#"
-        sam deploy --template-file template.yaml --stack-name api
+        sam deploy --template-file template.yaml --stack-name api --capabilities CAPABILITY_IAM
         sim traffic api 20 --qualifier live
         "#,
     );
     script.push_str(&template("api-v2.zip"));
     script.push_str(
         r#"
-        sam deploy --template-file template.yaml --stack-name api  # => printed
+        sam deploy --template-file template.yaml --stack-name api --capabilities CAPABILITY_IAM  # => printed
         aws cloudformation describe-stacks --stack-name api  # => Stacks[0].StackStatus
         aws lambda get-alias --function-name api --name live  # => FunctionVersion RoutingConfig
-        ! sam deploy --template-file template.yaml --stack-name api
+        ! sam deploy --template-file template.yaml --stack-name api --capabilities CAPABILITY_IAM
         sim advance 5m
         aws cloudformation describe-stacks --stack-name api  # => Stacks[0].StackStatus
         aws lambda get-alias --function-name api --name live  # => FunctionVersion RoutingConfig
@@ -1521,7 +1521,7 @@ fn deployment_preference_shifts_traffic_and_the_stack_waits() {
     script.push_str(&template("api-v3.zip"));
     script.push_str(
         r#"
-        sam deploy --template-file template.yaml --stack-name api
+        sam deploy --template-file template.yaml --stack-name api --capabilities CAPABILITY_IAM
         sim relies-on api strict-tls
         sim advance 2m
         aws cloudformation describe-stacks --stack-name api  # => Stacks[0].StackStatus
@@ -1566,7 +1566,7 @@ fn deployment_preference_shifts_traffic_and_the_stack_waits() {
                     - Name: Resource
                       Value: api:live
             EOF
-            $ sam deploy --template-file template.yaml --stack-name api
+            $ sam deploy --template-file template.yaml --stack-name api --capabilities CAPABILITY_IAM
             $ sim traffic api 20 --qualifier live
             $ cat > template.yaml <<'EOF'
             Transform: AWS::Serverless-2016-10-31
@@ -1601,17 +1601,17 @@ fn deployment_preference_shifts_traffic_and_the_stack_waits() {
                     - Name: Resource
                       Value: api:live
             EOF
-            $ sam deploy --template-file template.yaml --stack-name api
+            $ sam deploy --template-file template.yaml --stack-name api --capabilities CAPABILITY_IAM
               | 
               | Waiting for changeset to be created..
               | Waiting for stack create/update to complete
-              | [playground] The update waits for CodeDeploy deployment d-ZT9ZC4AQV: advance the clock to let it run.
+              | [playground] The update waits for CodeDeploy deployment d-4KQ62BB89: advance the clock to let it run.
             $ aws cloudformation describe-stacks --stack-name api
               Stacks[0].StackStatus: "UPDATE_IN_PROGRESS"
             $ aws lambda get-alias --function-name api --name live
               FunctionVersion: "1"
               RoutingConfig: {"AdditionalVersionWeights":{"2":0.1}}
-            $ ! sam deploy --template-file template.yaml --stack-name api
+            $ ! sam deploy --template-file template.yaml --stack-name api --capabilities CAPABILITY_IAM
               ! Error: Failed to create changeset for the stack: api, An error occurred (ValidationError) when calling the CreateChangeSet operation: Stack:arn:aws:cloudformation:eu-west-1:123456789012:stack/api/bdd73226-2feb-4e95-98ef-e333b266f103 is in UPDATE_IN_PROGRESS state and can not be updated.
             $ sim advance 5m
             $ aws cloudformation describe-stacks --stack-name api
@@ -1653,14 +1653,14 @@ fn deployment_preference_shifts_traffic_and_the_stack_waits() {
                     - Name: Resource
                       Value: api:live
             EOF
-            $ sam deploy --template-file template.yaml --stack-name api
+            $ sam deploy --template-file template.yaml --stack-name api --capabilities CAPABILITY_IAM
             $ sim relies-on api strict-tls
             $ sim advance 2m
             $ aws cloudformation describe-stacks --stack-name api
               Stacks[0].StackStatus: "UPDATE_ROLLBACK_COMPLETE"
             $ aws cloudformation describe-stack-events --stack-name api
-              StackEvents[].LogicalResourceId: ["api","api","Api","Api","ApiVersion92d566e265","api","ApiAliaslive","ApiAliaslive","ApiVersion92d566e265","ApiVersion92d566e265","Api","Api","api","api","ApiVersion03b0e2be89","api","ApiAliaslive","ApiAliaslive","ApiVersion982916c967","ApiVersion982916c967","Api","Api","api","api","ApiAliaslive","ApiAliaslive","ApiVersion03b0e2be89","ApiVersion03b0e2be89","Api","Api","AliasErrors","AliasErrors","api","api"]
-              StackEvents[].ResourceStatus: ["UPDATE_ROLLBACK_COMPLETE","UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS","UPDATE_COMPLETE","UPDATE_IN_PROGRESS","DELETE_SKIPPED","UPDATE_ROLLBACK_IN_PROGRESS","UPDATE_FAILED","UPDATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","UPDATE_COMPLETE","UPDATE_IN_PROGRESS","UPDATE_IN_PROGRESS","UPDATE_COMPLETE","DELETE_SKIPPED","UPDATE_COMPLETE_CLEANUP_IN_PROGRESS","UPDATE_COMPLETE","UPDATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","UPDATE_COMPLETE","UPDATE_IN_PROGRESS","UPDATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_IN_PROGRESS","REVIEW_IN_PROGRESS"]
+              StackEvents[].LogicalResourceId: ["api","api","Api","Api","ApiVersion92d566e265","api","ApiAliaslive","ApiAliaslive","ApiVersion92d566e265","ApiVersion92d566e265","Api","Api","api","api","ApiVersion03b0e2be89","api","ApiAliaslive","ApiAliaslive","ApiVersion982916c967","ApiVersion982916c967","Api","Api","api","api","ApiAliaslive","ApiAliaslive","CodeDeployServiceRole","CodeDeployServiceRole","ApiVersion03b0e2be89","ApiVersion03b0e2be89","Api","Api","AliasErrors","AliasErrors","api","api"]
+              StackEvents[].ResourceStatus: ["UPDATE_ROLLBACK_COMPLETE","UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS","UPDATE_COMPLETE","UPDATE_IN_PROGRESS","DELETE_SKIPPED","UPDATE_ROLLBACK_IN_PROGRESS","UPDATE_FAILED","UPDATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","UPDATE_COMPLETE","UPDATE_IN_PROGRESS","UPDATE_IN_PROGRESS","UPDATE_COMPLETE","DELETE_SKIPPED","UPDATE_COMPLETE_CLEANUP_IN_PROGRESS","UPDATE_COMPLETE","UPDATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","UPDATE_COMPLETE","UPDATE_IN_PROGRESS","UPDATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_IN_PROGRESS","REVIEW_IN_PROGRESS"]
             $ aws lambda get-alias --function-name api --name live
               FunctionVersion: "2"
               RoutingConfig: null
@@ -1690,7 +1690,7 @@ fn sam_globals_lists_are_additive() {
               Handler: app.handler
               Architectures: [x86_64]
         EOF
-        ! sam deploy --template-file arch.yaml --stack-name s
+        ! sam deploy --template-file arch.yaml --stack-name s --capabilities CAPABILITY_IAM
         aws cloudformation describe-stack-events --stack-name s  # => StackEvents[].ResourceStatusReason
         "#,
         expect![[r#"
@@ -1710,10 +1710,10 @@ fn sam_globals_lists_are_additive() {
                   Handler: app.handler
                   Architectures: [x86_64]
             EOF
-            $ ! sam deploy --template-file arch.yaml --stack-name s
+            $ ! sam deploy --template-file arch.yaml --stack-name s --capabilities CAPABILITY_IAM
               ! Error: Failed to create/update the stack: s, Waiter StackCreateComplete failed: Waiter encountered a terminal failure state: For expression "Stacks[].StackStatus" we matched expected path: "ROLLBACK_COMPLETE" at least once
             $ aws cloudformation describe-stack-events --stack-name s
-              StackEvents[].ResourceStatusReason: [null,"The following resource(s) failed to create: [Fn]. Rollback requested by user.","Resource handler returned message: \"1 validation error detected: Value '[arm64, x86_64]' at 'architectures' failed to satisfy constraint: Member must have length less than or equal to 1 (Service: Lambda, Status Code: 400, Request ID: 5705b877-0b3d-4dd5-9e54-d738297f77ae)\" (RequestToken: 3474724a-775b-49bf-be34-8a0e451650be, HandlerErrorCode: InvalidRequest)",null,"User Initiated","User Initiated"]
+              StackEvents[].ResourceStatusReason: [null,null,null,"The following resource(s) failed to create: [Fn]. Rollback requested by user.","Resource handler returned message: \"1 validation error detected: Value '[arm64, x86_64]' at 'architectures' failed to satisfy constraint: Member must have length less than or equal to 1 (Service: Lambda, Status Code: 400, Request ID: 341452c5-4d7c-43f2-aa83-d752f35eba75)\" (RequestToken: 7ed90003-f67f-4e1d-97ea-dff448a86a07, HandlerErrorCode: InvalidRequest)",null,null,null,"User Initiated","User Initiated"]
         "#]],
     );
 }
@@ -1756,7 +1756,7 @@ fn sam_referable_properties_and_pseudo_parameters() {
               Name: other
               Description: !Join ['', [!Ref Fn.Version, !Join [',', !Ref AWS::NotificationARNs]]]
         EOF
-        sam deploy --template-file t.yaml --stack-name s
+        sam deploy --template-file t.yaml --stack-name s --capabilities CAPABILITY_IAM
         aws lambda get-alias --function-name fn --name pinned  # => FunctionVersion Description
         aws lambda get-alias --function-name fn --name other  # => FunctionVersion Description
         aws lambda get-function-configuration --function-name fn  # => Environment
@@ -1777,7 +1777,7 @@ fn sam_referable_properties_and_pseudo_parameters() {
               FunctionVersion: !GetAtt Fn.Version.Version
               Name: other
         EOF
-        ! sam deploy --template-file bad.yaml --stack-name t
+        ! sam deploy --template-file bad.yaml --stack-name t --capabilities CAPABILITY_IAM
         cat > pseudo.yaml <<'EOF'
         Resources:
           Fn:
@@ -1823,7 +1823,7 @@ fn sam_referable_properties_and_pseudo_parameters() {
                   Name: other
                   Description: !Join ['', [!Ref Fn.Version, !Join [',', !Ref AWS::NotificationARNs]]]
             EOF
-            $ sam deploy --template-file t.yaml --stack-name s
+            $ sam deploy --template-file t.yaml --stack-name s --capabilities CAPABILITY_IAM
             $ aws lambda get-alias --function-name fn --name pinned
               FunctionVersion: "1"
               Description: "same as arn:aws:lambda:eu-west-1:123456789012:function:fn:live, version 1"
@@ -1849,7 +1849,7 @@ fn sam_referable_properties_and_pseudo_parameters() {
                   FunctionVersion: !GetAtt Fn.Version.Version
                   Name: other
             EOF
-            $ ! sam deploy --template-file bad.yaml --stack-name t
+            $ ! sam deploy --template-file bad.yaml --stack-name t --capabilities CAPABILITY_IAM
               ! 
               ! Waiting for changeset to be created..
               ! 
@@ -2051,11 +2051,11 @@ fn parameters_and_outputs() {
             Export:
               Name: !Sub '${AWS::StackName}-version'
         EOF
-        ! sam deploy --template-file t.yaml --stack-name s --parameter-overrides Memory=lots
-        ! sam deploy --template-file t.yaml --stack-name s --parameter-overrides Memory=64
-        ! sam deploy --template-file t.yaml --stack-name s --parameter-overrides Stage=dev
-        ! sam deploy --template-file t.yaml --stack-name s --parameter-overrides Suffix=long
-        sam deploy --template-file t.yaml --stack-name s
+        ! sam deploy --template-file t.yaml --stack-name s --parameter-overrides Memory=lots --capabilities CAPABILITY_IAM
+        ! sam deploy --template-file t.yaml --stack-name s --parameter-overrides Memory=64 --capabilities CAPABILITY_IAM
+        ! sam deploy --template-file t.yaml --stack-name s --parameter-overrides Stage=dev --capabilities CAPABILITY_IAM
+        ! sam deploy --template-file t.yaml --stack-name s --parameter-overrides Suffix=long --capabilities CAPABILITY_IAM
+        sam deploy --template-file t.yaml --stack-name s --capabilities CAPABILITY_IAM
         aws cloudformation describe-stacks --stack-name s  # => Stacks[].Description Stacks[].Outputs
         cat > pattern.yaml <<'EOF'
         Parameters:
@@ -2116,15 +2116,15 @@ fn parameters_and_outputs() {
                 Export:
                   Name: !Sub '${AWS::StackName}-version'
             EOF
-            $ ! sam deploy --template-file t.yaml --stack-name s --parameter-overrides Memory=lots
+            $ ! sam deploy --template-file t.yaml --stack-name s --parameter-overrides Memory=lots --capabilities CAPABILITY_IAM
               ! Error: Failed to create changeset for the stack: s, An error occurred (ValidationError) when calling the CreateChangeSet operation: Parameter 'Memory' must be a number.
-            $ ! sam deploy --template-file t.yaml --stack-name s --parameter-overrides Memory=64
+            $ ! sam deploy --template-file t.yaml --stack-name s --parameter-overrides Memory=64 --capabilities CAPABILITY_IAM
               ! Error: Failed to create changeset for the stack: s, An error occurred (ValidationError) when calling the CreateChangeSet operation: Parameter 'Memory' must be a number greater than or equal to 128
-            $ ! sam deploy --template-file t.yaml --stack-name s --parameter-overrides Stage=dev
+            $ ! sam deploy --template-file t.yaml --stack-name s --parameter-overrides Stage=dev --capabilities CAPABILITY_IAM
               ! Error: Failed to create changeset for the stack: s, An error occurred (ValidationError) when calling the CreateChangeSet operation: Parameter 'Stage' failed to satisfy constraint: Stage is prod or test.
-            $ ! sam deploy --template-file t.yaml --stack-name s --parameter-overrides Suffix=long
+            $ ! sam deploy --template-file t.yaml --stack-name s --parameter-overrides Suffix=long --capabilities CAPABILITY_IAM
               ! Error: Failed to create changeset for the stack: s, An error occurred (ValidationError) when calling the CreateChangeSet operation: Parameter 'Suffix' must contain at most 3 characters
-            $ sam deploy --template-file t.yaml --stack-name s
+            $ sam deploy --template-file t.yaml --stack-name s --capabilities CAPABILITY_IAM
             $ aws cloudformation describe-stacks --stack-name s
               Stacks[].Description: ["Orders, by stage."]
               Stacks[].Outputs: [[{"OutputKey":"FunctionArn","OutputValue":"arn:aws:lambda:eu-west-1:123456789012:function:fn-prod-x","Description":"The function"},{"OutputKey":"LiveVersion","OutputValue":"arn:aws:lambda:eu-west-1:123456789012:function:fn-prod-x:1","ExportName":"s-version"}]]
@@ -2174,7 +2174,7 @@ fn deployment_preference_intrinsics_and_enums() {
               DeploymentPreference:
                 Type: Canary10Percent5Minute
         EOF
-        ! sam deploy --template-file typo.yaml --stack-name typo
+        ! sam deploy --template-file typo.yaml --stack-name typo --capabilities CAPABILITY_IAM
         aws cloudformation describe-stack-events --stack-name typo  # => StackEvents[].ResourceStatusReason
         cat > t.yaml <<'EOF'
         Transform: AWS::Serverless-2016-10-31
@@ -2198,9 +2198,9 @@ fn deployment_preference_intrinsics_and_enums() {
                 Type: Linear10PercentEvery1Minute
                 Enabled: false
         EOF
-        sam deploy --template-file t.yaml --stack-name s
+        sam deploy --template-file t.yaml --stack-name s --capabilities CAPABILITY_IAM
         aws lambda get-function-configuration --function-name fn  # => Description
-        sam deploy --template-file t.yaml --stack-name s --parameter-overrides Code=v2/
+        sam deploy --template-file t.yaml --stack-name s --parameter-overrides Code=v2/ --capabilities CAPABILITY_IAM
         aws lambda get-alias --function-name fn --name live  # => FunctionVersion RoutingConfig
         cat > version.yaml <<'EOF'
         Resources:
@@ -2254,10 +2254,10 @@ fn deployment_preference_intrinsics_and_enums() {
                   DeploymentPreference:
                     Type: Canary10Percent5Minute
             EOF
-            $ ! sam deploy --template-file typo.yaml --stack-name typo
+            $ ! sam deploy --template-file typo.yaml --stack-name typo --capabilities CAPABILITY_IAM
               ! Error: Failed to create/update the stack: typo, Waiter StackCreateComplete failed: Waiter encountered a terminal failure state: For expression "Stacks[].StackStatus" we matched expected path: "ROLLBACK_COMPLETE" at least once
             $ aws cloudformation describe-stack-events --stack-name typo
-              StackEvents[].ResourceStatusReason: [null,null,null,null,"The following resource(s) failed to create: [FnAliaslive]. Rollback requested by user.","Resource handler returned message: \"No deployment configuration found for name: Canary10Percent5Minute (Service: CodeDeploy, Status Code: 400, Request ID: 12fc33f2-29b7-4950-870e-a7e37990e511)\" (RequestToken: bdf25b15-0620-4835-9916-7e198fb9991f, HandlerErrorCode: InvalidRequest)",null,null,null,null,null,"User Initiated","User Initiated"]
+              StackEvents[].ResourceStatusReason: [null,null,null,null,null,null,null,null,"The following resource(s) failed to create: [FnAliaslive]. Rollback requested by user.","Resource handler returned message: \"No deployment configuration found for name: Canary10Percent5Minute (Service: CodeDeploy, Status Code: 400, Request ID: c2de56b8-961d-4f40-878b-25ac7ebbdf84)\" (RequestToken: 87bebc27-06d0-4922-a8b7-d294ce2b6939, HandlerErrorCode: InvalidRequest)",null,null,null,null,null,null,null,null,null,"User Initiated","User Initiated"]
             $ cat > t.yaml <<'EOF'
             Transform: AWS::Serverless-2016-10-31
             Parameters:
@@ -2280,10 +2280,10 @@ fn deployment_preference_intrinsics_and_enums() {
                     Type: Linear10PercentEvery1Minute
                     Enabled: false
             EOF
-            $ sam deploy --template-file t.yaml --stack-name s
+            $ sam deploy --template-file t.yaml --stack-name s --capabilities CAPABILITY_IAM
             $ aws lambda get-function-configuration --function-name fn
               Description: "floating"
-            $ sam deploy --template-file t.yaml --stack-name s --parameter-overrides Code=v2/
+            $ sam deploy --template-file t.yaml --stack-name s --parameter-overrides Code=v2/ --capabilities CAPABILITY_IAM
             $ aws lambda get-alias --function-name fn --name live
               FunctionVersion: "2"
               RoutingConfig: null
@@ -2368,8 +2368,8 @@ fn deployment_preference_hooks() {
                 Hooks:
                   PreTraffic: !Ref Hook
         EOF
-        sam deploy --template-file t.yaml --stack-name s
-        sam deploy --template-file t.yaml --stack-name s --parameter-overrides Code=v2/  # => printed
+        sam deploy --template-file t.yaml --stack-name s --capabilities CAPABILITY_IAM
+        sam deploy --template-file t.yaml --stack-name s --parameter-overrides Code=v2/ --capabilities CAPABILITY_IAM  # => printed
         aws cloudformation describe-stacks --stack-name s  # => Stacks[].StackStatus
         aws lambda get-alias --function-name fn --name live  # => FunctionVersion RoutingConfig
         sim advance 6m
@@ -2404,12 +2404,12 @@ fn deployment_preference_hooks() {
                     Hooks:
                       PreTraffic: !Ref Hook
             EOF
-            $ sam deploy --template-file t.yaml --stack-name s
-            $ sam deploy --template-file t.yaml --stack-name s --parameter-overrides Code=v2/
+            $ sam deploy --template-file t.yaml --stack-name s --capabilities CAPABILITY_IAM
+            $ sam deploy --template-file t.yaml --stack-name s --parameter-overrides Code=v2/ --capabilities CAPABILITY_IAM
               | 
               | Waiting for changeset to be created..
               | Waiting for stack create/update to complete
-              | [playground] The update waits for CodeDeploy deployment d-2FS19M97E: advance the clock to let it run.
+              | [playground] The update waits for CodeDeploy deployment d-1EHMJ1XYH: advance the clock to let it run.
             $ aws cloudformation describe-stacks --stack-name s
               Stacks[].StackStatus: ["UPDATE_IN_PROGRESS"]
             $ aws lambda get-alias --function-name fn --name live
@@ -2426,23 +2426,23 @@ fn deployment_preference_hooks() {
               |     "events": [
               |         {
               |             "timestamp": 1674432000000,
-              |             "logStreamName": "2023/01/23/[$LATEST]f6fd4f0b3ac5ea869c08f817bb9e9346",
+              |             "logStreamName": "2023/01/23/[$LATEST]3f7044e1c9d3c6845982c30dc59e1cc3",
               |             "message": "INIT_START Runtime Version: python:3.9.v14\tRuntime Version ARN: {rv eu-west-1 python3.9 14}"
               |         },
               |         {
               |             "timestamp": 1674432000000,
-              |             "logStreamName": "2023/01/23/[$LATEST]f6fd4f0b3ac5ea869c08f817bb9e9346",
-              |             "message": "START RequestId: 0b7dcbd4-29a0-4aaa-a330-54eb566050be Version: $LATEST"
+              |             "logStreamName": "2023/01/23/[$LATEST]3f7044e1c9d3c6845982c30dc59e1cc3",
+              |             "message": "START RequestId: bdf61412-eca5-4653-b442-0f7666bd87fa Version: $LATEST"
               |         },
               |         {
               |             "timestamp": 1674432000000,
-              |             "logStreamName": "2023/01/23/[$LATEST]f6fd4f0b3ac5ea869c08f817bb9e9346",
-              |             "message": "END RequestId: 0b7dcbd4-29a0-4aaa-a330-54eb566050be"
+              |             "logStreamName": "2023/01/23/[$LATEST]3f7044e1c9d3c6845982c30dc59e1cc3",
+              |             "message": "END RequestId: bdf61412-eca5-4653-b442-0f7666bd87fa"
               |         },
               |         {
               |             "timestamp": 1674432000000,
-              |             "logStreamName": "2023/01/23/[$LATEST]f6fd4f0b3ac5ea869c08f817bb9e9346",
-              |             "message": "REPORT RequestId: 0b7dcbd4-29a0-4aaa-a330-54eb566050be\tDuration: 33.23 ms\tBilled Duration: 34 ms\tMemory Size: 128 MB\tMax Memory Used: 40 MB\tInit Duration: 293.74 ms\t"
+              |             "logStreamName": "2023/01/23/[$LATEST]3f7044e1c9d3c6845982c30dc59e1cc3",
+              |             "message": "REPORT RequestId: bdf61412-eca5-4653-b442-0f7666bd87fa\tDuration: 78.74 ms\tBilled Duration: 79 ms\tMemory Size: 128 MB\tMax Memory Used: 40 MB\tInit Duration: 284.50 ms\t"
               |         }
               |     ]
               | }
@@ -2592,6 +2592,222 @@ fn list_stacks_shows_deleted_stacks_and_filters() {
               StackSummaries[].StackName: ["second"]
             $ sim region us-east-1
             $ aws cloudformation list-stacks
+        "#]],
+    );
+}
+
+/// A SAM function without a `Role` gets one from the transform (`FnRole`, an IAM role with
+/// Lambda's basic execution policy and the function's `Policies`), and IAM resources need
+/// `--capabilities`: without it the change set fails (the role exists only once SAM has run) and
+/// the new stack waits in REVIEW_IN_PROGRESS; a capability CloudFormation does not know is a
+/// ValidationError. `RolePath` puts the role under a path.
+#[test]
+fn a_sam_functions_implicit_role_needs_a_capability() {
+    check(
+        r#"
+        cat > t.yaml <<'EOF'
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              FunctionName: fn
+              CodeUri: fn/
+              Handler: app.handler
+              Runtime: python3.9
+              RolePath: /lambda/
+              Policies:
+                - AWSLambdaVPCAccessExecutionRole
+                - Statement:
+                    - Effect: Allow
+                      Action: s3:GetObject
+                      Resource: arn:aws:s3:::orders/*
+        EOF
+        ! sam deploy --template-file t.yaml --stack-name s
+        aws cloudformation describe-stacks --stack-name s  # => Stacks[].StackStatus
+        ! sam deploy --template-file t.yaml --stack-name s --capabilities CAPABILITY_IAMM
+        sam deploy --template-file t.yaml --stack-name s --capabilities CAPABILITY_IAM
+        aws lambda get-function-configuration --function-name fn  # => Role
+        aws cloudformation describe-stack-events --stack-name s  # => StackEvents[].LogicalResourceId StackEvents[].ResourceType StackEvents[].ResourceStatus
+        ! aws cloudformation deploy --template-file t.yaml --stack-name s
+        aws cloudformation describe-stacks --stack-name s  # => Stacks[].StackStatus
+        "#,
+        expect![[r#"
+            $ cat > t.yaml <<'EOF'
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  FunctionName: fn
+                  CodeUri: fn/
+                  Handler: app.handler
+                  Runtime: python3.9
+                  RolePath: /lambda/
+                  Policies:
+                    - AWSLambdaVPCAccessExecutionRole
+                    - Statement:
+                        - Effect: Allow
+                          Action: s3:GetObject
+                          Resource: arn:aws:s3:::orders/*
+            EOF
+            $ ! sam deploy --template-file t.yaml --stack-name s
+              ! 
+              ! Waiting for changeset to be created..
+              ! 
+              ! Error: Failed to create changeset for the stack: s, ex: Waiter ChangeSetCreateComplete failed: Waiter encountered a terminal failure state: For expression "Status" we matched expected path: "FAILED" Status: FAILED. Reason: Requires capabilities : [CAPABILITY_IAM]
+            $ aws cloudformation describe-stacks --stack-name s
+              Stacks[].StackStatus: ["REVIEW_IN_PROGRESS"]
+            $ ! sam deploy --template-file t.yaml --stack-name s --capabilities CAPABILITY_IAMM
+              ! Error: Failed to create changeset for the stack: s, An error occurred (ValidationError) when calling the CreateChangeSet operation: 1 validation error detected: Value '[CAPABILITY_IAMM]' at 'capabilities' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [CAPABILITY_AUTO_EXPAND, CAPABILITY_NAMED_IAM, CAPABILITY_IAM]]
+            $ sam deploy --template-file t.yaml --stack-name s --capabilities CAPABILITY_IAM
+            $ aws lambda get-function-configuration --function-name fn
+              Role: "arn:aws:iam::123456789012:role/lambda/s-FnRole-diz4DAnfNdHA"
+            $ aws cloudformation describe-stack-events --stack-name s
+              StackEvents[].LogicalResourceId: ["s","Fn","Fn","FnRole","FnRole","s","s"]
+              StackEvents[].ResourceType: ["AWS::CloudFormation::Stack","AWS::Lambda::Function","AWS::Lambda::Function","AWS::IAM::Role","AWS::IAM::Role","AWS::CloudFormation::Stack","AWS::CloudFormation::Stack"]
+              StackEvents[].ResourceStatus: ["CREATE_COMPLETE","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_IN_PROGRESS","REVIEW_IN_PROGRESS"]
+            $ ! aws cloudformation deploy --template-file t.yaml --stack-name s
+              ! 
+              ! Waiting for changeset to be created..
+              ! 
+              ! Failed to create the changeset: Waiter ChangeSetCreateComplete failed: Waiter encountered a terminal failure state: For expression "Status" we matched expected path: "FAILED" Status: FAILED. Reason: Requires capabilities : [CAPABILITY_IAM]
+            $ aws cloudformation describe-stacks --stack-name s
+              Stacks[].StackStatus: ["CREATE_COMPLETE"]
+        "#]],
+    );
+}
+
+/// An `AWS::IAM::Role` in a plain template: `!GetAtt Role.Arn` (with its `Path`) and `!Ref`
+/// (its name). A role with a `RoleName` needs CAPABILITY_NAMED_IAM; CreateChangeSet refuses the
+/// deploy at once, in either CLI's words, and no stack is made. IAM is global: a second stack in
+/// another region cannot take the same name, and rolls back.
+#[test]
+fn iam_roles_in_a_template() {
+    check(
+        r#"
+        sim region eu-west-1
+        cat > role.yaml <<'EOF'
+        Resources:
+          Exec:
+            Type: AWS::IAM::Role
+            Properties:
+              RoleName: orders-exec
+              Path: /service/
+              AssumeRolePolicyDocument:
+                Version: '2012-10-17'
+                Statement:
+                  - Effect: Allow
+                    Principal: {Service: lambda.amazonaws.com}
+                    Action: sts:AssumeRole
+              ManagedPolicyArns:
+                - arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole
+          Fn:
+            Type: AWS::Lambda::Function
+            Properties:
+              FunctionName: orders
+              Runtime: python3.9
+              Handler: app.handler
+              Role: !GetAtt Exec.Arn
+              Code: {ZipFile: orders.zip}
+        Outputs:
+          RoleName:
+            Value: !Ref Exec
+        EOF
+        ! aws cloudformation deploy --template-file role.yaml --stack-name a
+        ! aws cloudformation deploy --template-file role.yaml --stack-name a --capabilities CAPABILITY_IAM
+        ! sam deploy --template-file role.yaml --stack-name a --capabilities CAPABILITY_IAM
+        aws cloudformation list-stacks  # => StackSummaries
+        aws cloudformation deploy --template-file role.yaml --stack-name a --capabilities CAPABILITY_NAMED_IAM
+        aws lambda get-function-configuration --function-name orders  # => Role
+        aws cloudformation describe-stacks --stack-name a  # => Stacks[].Outputs
+        sim region us-east-1
+        ! aws cloudformation deploy --template-file role.yaml --stack-name b --capabilities CAPABILITY_NAMED_IAM
+        aws cloudformation describe-stack-events --stack-name b  # => StackEvents[].LogicalResourceId StackEvents[].ResourceStatus StackEvents[].ResourceStatusReason
+        cat > path.yaml <<'EOF'
+        Resources:
+          Exec:
+            Type: AWS::IAM::Role
+            Properties:
+              Path: service
+              AssumeRolePolicyDocument: 12
+        EOF
+        ! aws cloudformation deploy --template-file path.yaml --stack-name c --capabilities CAPABILITY_IAM
+        aws cloudformation describe-stack-events --stack-name c  # => StackEvents[].ResourceStatusReason
+        "#,
+        expect![[r#"
+            $ sim region eu-west-1
+            $ cat > role.yaml <<'EOF'
+            Resources:
+              Exec:
+                Type: AWS::IAM::Role
+                Properties:
+                  RoleName: orders-exec
+                  Path: /service/
+                  AssumeRolePolicyDocument:
+                    Version: '2012-10-17'
+                    Statement:
+                      - Effect: Allow
+                        Principal: {Service: lambda.amazonaws.com}
+                        Action: sts:AssumeRole
+                  ManagedPolicyArns:
+                    - arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole
+              Fn:
+                Type: AWS::Lambda::Function
+                Properties:
+                  FunctionName: orders
+                  Runtime: python3.9
+                  Handler: app.handler
+                  Role: !GetAtt Exec.Arn
+                  Code: {ZipFile: orders.zip}
+            Outputs:
+              RoleName:
+                Value: !Ref Exec
+            EOF
+            $ ! aws cloudformation deploy --template-file role.yaml --stack-name a
+              ! An error occurred (InsufficientCapabilitiesException) when calling the CreateChangeSet operation: Requires capabilities : [CAPABILITY_NAMED_IAM]
+            $ ! aws cloudformation deploy --template-file role.yaml --stack-name a --capabilities CAPABILITY_IAM
+              ! An error occurred (InsufficientCapabilitiesException) when calling the CreateChangeSet operation: Requires capabilities : [CAPABILITY_NAMED_IAM]
+            $ ! sam deploy --template-file role.yaml --stack-name a --capabilities CAPABILITY_IAM
+              ! Error: Failed to create changeset for the stack: a, An error occurred (InsufficientCapabilitiesException) when calling the CreateChangeSet operation: Requires capabilities : [CAPABILITY_NAMED_IAM]
+            $ aws cloudformation list-stacks
+              StackSummaries: []
+            $ aws cloudformation deploy --template-file role.yaml --stack-name a --capabilities CAPABILITY_NAMED_IAM
+            $ aws lambda get-function-configuration --function-name orders
+              Role: "arn:aws:iam::123456789012:role/service/orders-exec"
+            $ aws cloudformation describe-stacks --stack-name a
+              Stacks[].Outputs: [[{"OutputKey":"RoleName","OutputValue":"orders-exec"}]]
+            $ sim region us-east-1
+            $ ! aws cloudformation deploy --template-file role.yaml --stack-name b --capabilities CAPABILITY_NAMED_IAM
+              ! 
+              ! Waiting for changeset to be created..
+              ! Waiting for stack create/update to complete
+              ! 
+              ! Failed to create/update the stack. Run the following command
+              ! to fetch the list of events leading up to the failure
+              ! aws cloudformation describe-stack-events --stack-name b
+            $ aws cloudformation describe-stack-events --stack-name b
+              StackEvents[].LogicalResourceId: ["b","b","Exec","Exec","b","b"]
+              StackEvents[].ResourceStatus: ["ROLLBACK_COMPLETE","ROLLBACK_IN_PROGRESS","CREATE_FAILED","CREATE_IN_PROGRESS","CREATE_IN_PROGRESS","REVIEW_IN_PROGRESS"]
+              StackEvents[].ResourceStatusReason: [null,"The following resource(s) failed to create: [Exec]. Rollback requested by user.","Resource handler returned message: \"Resource of type 'AWS::IAM::Role' with identifier 'orders-exec' already exists.\" (RequestToken: 102267f0-f38c-4511-941c-09c50b29db41, HandlerErrorCode: AlreadyExists)",null,"User Initiated","User Initiated"]
+            $ cat > path.yaml <<'EOF'
+            Resources:
+              Exec:
+                Type: AWS::IAM::Role
+                Properties:
+                  Path: service
+                  AssumeRolePolicyDocument: 12
+            EOF
+            $ ! aws cloudformation deploy --template-file path.yaml --stack-name c --capabilities CAPABILITY_IAM
+              ! 
+              ! Waiting for changeset to be created..
+              ! Waiting for stack create/update to complete
+              ! 
+              ! Failed to create/update the stack. Run the following command
+              ! to fetch the list of events leading up to the failure
+              ! aws cloudformation describe-stack-events --stack-name c
+            $ aws cloudformation describe-stack-events --stack-name c
+              StackEvents[].ResourceStatusReason: [null,"The following resource(s) failed to create: [Exec]. Rollback requested by user.","Properties validation failed for resource Exec with message: #/AssumeRolePolicyDocument: expected type: JSONObject, found: Number #/Path: failed validation constraint for keyword [pattern]",null,"User Initiated","User Initiated"]
         "#]],
     );
 }

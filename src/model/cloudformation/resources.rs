@@ -13,6 +13,8 @@ enum Kind {
     List,
     Object(&'static [Prop]),
     Enum(&'static [&'static str]),
+    /// A policy document: JSON as an object, or as a string.
+    Document,
     /// Valid in CloudFormation, but nothing the playground models: refused so it is never
     /// silently dropped.
     Unmodelled,
@@ -89,12 +91,25 @@ const ALARM: &[Prop] = &[
     p("OKActions", Kind::Unmodelled),
 ];
 
+const ROLE: &[Prop] = &[
+    req("AssumeRolePolicyDocument", Kind::Document),
+    p("Description", Kind::Text),
+    p("ManagedPolicyArns", Kind::List),
+    p("MaxSessionDuration", Kind::Integer),
+    p("Path", Kind::Text),
+    p("PermissionsBoundary", Kind::Text),
+    p("Policies", Kind::List),
+    p("RoleName", Kind::Text),
+    p("Tags", Kind::List),
+];
+
 fn schema(kind: &str) -> &'static [Prop] {
     match kind {
         "AWS::Lambda::Function" => FUNCTION,
         "AWS::Lambda::Version" => VERSION,
         "AWS::Lambda::Alias" => ALIAS,
         "AWS::CloudWatch::Alarm" => ALARM,
+        super::template::IAM_ROLE => ROLE,
         _ => &[],
     }
 }
@@ -159,6 +174,9 @@ fn check(path: &str, props: &[Prop], value: &Json, out: &mut Vec<String>) {
                     out.push(format!("{at}: {text} is not a valid enum value"));
                 }
             }
+            Kind::Document if !matches!(v, Json::Object(_) | Json::String(_)) => {
+                out.push(format!("{at}: expected type: JSONObject, found: {}", type_name(v)))
+            }
             Kind::Unmodelled => out.push(format!("{at}: the playground does not model this property")),
             _ => {}
         }
@@ -175,6 +193,14 @@ pub fn validate(logical_id: &str, kind: &str, properties: &Json) -> Option<Strin
         if let Some(Json::Array(items)) = properties.pointer("/RoutingConfig/AdditionalVersionWeights") {
             for (i, item) in items.iter().enumerate() {
                 check(&format!("#/RoutingConfig/AdditionalVersionWeights/{i}"), WEIGHT, item, &mut problems);
+            }
+        }
+    }
+    // IAM's path pattern: `/`, or segments each closed by `/`.
+    if kind == super::template::IAM_ROLE {
+        if let Some(Json::String(path)) = properties.get("Path") {
+            if !(path.starts_with('/') && path.ends_with('/')) || path.contains("//") {
+                problems.push("#/Path: failed validation constraint for keyword [pattern]".into());
             }
         }
     }

@@ -30,7 +30,11 @@ const PASSED: [&str; 10] = [
 ];
 
 /// Properties only SAM reads.
-const SAM_ONLY: [&str; 7] = [
+const SAM_ONLY: [&str; 11] = [
+    "Policies",
+    "RolePath",
+    "PermissionsBoundary",
+    "AssumeRolePolicyDocument",
     "CodeUri",
     "InlineCode",
     "AutoPublishAlias",
@@ -185,6 +189,109 @@ fn tagged(tag: &str, value: Node) -> Node {
 
 fn map(entries: Vec<(&str, Node)>) -> Node {
     Node::synthetic(Value::Map(entries.into_iter().map(|(k, v)| (k.to_string(), v)).collect()))
+}
+
+fn seq(items: Vec<Node>) -> Node {
+    Node::synthetic(Value::Seq(items))
+}
+
+/// A policy document's one statement: `Effect: Allow`, the action on the principal service.
+fn trust(service: &str) -> Node {
+    let statement = map(vec![
+        ("Action", seq(vec![scalar("sts:AssumeRole")])),
+        ("Effect", scalar("Allow")),
+        ("Principal", map(vec![("Service", seq(vec![scalar(service)]))])),
+    ]);
+    map(vec![("Version", scalar("2012-10-17")), ("Statement", seq(vec![statement]))])
+}
+
+/// An AWS managed policy's ARN from its name, as SAM looks it up. [choice] The playground knows
+/// the paths of Lambda's own service-role policies; other names are taken to be at the root.
+fn managed_policy(name: &str) -> String {
+    const SERVICE_ROLE: [&str; 6] = [
+        "AWSLambdaBasicExecutionRole",
+        "AWSLambdaVPCAccessExecutionRole",
+        "AWSLambdaDynamoDBExecutionRole",
+        "AWSLambdaKinesisExecutionRole",
+        "AWSLambdaSQSQueueExecutionRole",
+        "AWSLambdaMSKExecutionRole",
+    ];
+    if name.starts_with("arn:") {
+        name.to_string()
+    } else if SERVICE_ROLE.contains(&name) {
+        format!("arn:aws:iam::aws:policy/service-role/{name}")
+    } else {
+        format!("arn:aws:iam::aws:policy/{name}")
+    }
+}
+
+/// The execution role SAM makes for a function that names none (`{Fn}Role`): Lambda may assume
+/// it, it may write logs, and the function's `Policies` are added to it, managed policies by
+/// name or ARN and inline documents as `{Fn}RolePolicy{index}`. [choice] SAM's policy templates
+/// (`DynamoDBCrudPolicy: {...}`) are refused by name.
+fn implicit_role(id: &str, props: &Node) -> Result<Node, String> {
+    let mut managed = vec![scalar(&managed_policy("AWSLambdaBasicExecutionRole"))];
+    let mut inline = Vec::new();
+    let policies: Vec<&Node> = match props.get("Policies") {
+        Some(Node { tag: None, value: Value::Seq(items), .. }) => items.iter().collect(),
+        Some(n) => vec![n],
+        None => Vec::new(),
+    };
+    for (index, policy) in policies.into_iter().enumerate() {
+        let intrinsic = policy.tag.is_some()
+            || matches!(&policy.value, Value::Map(e) if e.len() == 1 && (e[0].0 == "Ref" || e[0].0.starts_with("Fn::")));
+        match &policy.value {
+            // An intrinsic names a managed policy's ARN.
+            _ if intrinsic => managed.push(policy.clone()),
+            Value::Scalar { text, .. } => managed.push(scalar(&managed_policy(text))),
+            Value::Map(_) if policy.get("Statement").is_some() => inline.push(map(vec![
+                ("PolicyName", scalar(&format!("{id}RolePolicy{index}"))),
+                ("PolicyDocument", policy.clone()),
+            ])),
+            Value::Map(entries) => {
+                let name = entries.first().map_or("", |(k, _)| k.as_str());
+                return Err(invalid(id, &format!("The playground does not model SAM policy templates ({name}).")));
+            }
+            Value::Seq(_) => return Err(invalid(id, "Type of property 'Policies' is invalid.")),
+        }
+    }
+    let mut role = vec![
+        (
+            "AssumeRolePolicyDocument",
+            props.get("AssumeRolePolicyDocument").cloned().unwrap_or_else(|| trust("lambda.amazonaws.com")),
+        ),
+        ("ManagedPolicyArns", seq(managed)),
+    ];
+    if !inline.is_empty() {
+        role.push(("Policies", seq(inline)));
+    }
+    for (from, to) in [("RolePath", "Path"), ("PermissionsBoundary", "PermissionsBoundary")] {
+        if let Some(v) = props.get(from) {
+            role.push((to, v.clone()));
+        }
+    }
+    role.push(("Tags", seq(vec![map(vec![("Key", scalar("lambda:createdBy")), ("Value", scalar("SAM"))])])));
+    Ok(map(role))
+}
+
+/// The service role SAM makes for CodeDeploy once a function has a DeploymentPreference.
+const CODE_DEPLOY_ROLE: &str = "CodeDeployServiceRole";
+
+fn code_deploy_role() -> Resource {
+    let properties = map(vec![
+        ("AssumeRolePolicyDocument", trust("codedeploy.amazonaws.com")),
+        ("ManagedPolicyArns", seq(vec![scalar("arn:aws:iam::aws:policy/service-role/AWSCodeDeployRoleForLambda")])),
+    ]);
+    Resource {
+        logical_id: CODE_DEPLOY_ROLE.into(),
+        kind: template::IAM_ROLE.into(),
+        properties,
+        condition: None,
+        depends_on: Set::new(),
+        deletion_policy: DeletionPolicy::Delete,
+        replace_policy: DeletionPolicy::Delete,
+        code_deploy: None,
+    }
 }
 
 /// `Fn.Version` and `Fn.Alias` (and their attributes, `Fn.Version.Version`) in `Ref`, `GetAtt`
@@ -424,9 +531,18 @@ pub fn expand(t: Template, parameters: &Map<String, Json>) -> Result<Template, S
             }
         }
         if props.get("Role").is_none() {
-            // [choice] SAM would create an execution role resource; the playground names one.
-            let role = tagged("Sub", scalar(&format!("arn:aws:iam::${{AWS::AccountId}}:role/{id}Role")));
-            function.push(("Role", role));
+            let role_id = format!("{id}Role");
+            function.push(("Role", tagged("GetAtt", scalar(&format!("{role_id}.Arn")))));
+            resources.push(Resource {
+                logical_id: role_id,
+                kind: template::IAM_ROLE.into(),
+                properties: implicit_role(&id, &props)?,
+                condition: r.condition.clone(),
+                depends_on: Set::new(),
+                deletion_policy: r.deletion_policy,
+                replace_policy: r.replace_policy,
+                code_deploy: None,
+            });
         }
         let properties = map(function);
         let mut depends_on = Set::new();
@@ -482,6 +598,10 @@ pub fn expand(t: Template, parameters: &Map<String, Json>) -> Result<Template, S
         let mut alias_depends: Set<String> = crate::order::set([id.clone(), version_id.clone()]);
         if let Some(p) = &preference {
             template::references(p, &mut alias_depends);
+            alias_depends.insert(CODE_DEPLOY_ROLE.into());
+            if !resources.iter().any(|r| r.logical_id == CODE_DEPLOY_ROLE) {
+                resources.push(code_deploy_role());
+            }
         }
         referable.insert(id.clone(), (version_id.clone(), format!("{id}Alias{alias}")));
         resources.push(Resource {
@@ -520,4 +640,52 @@ pub fn expand(t: Template, parameters: &Map<String, Json>) -> Result<Template, S
     }
     let resources = template::order(resources)?;
     Ok(Template { resources, serverless: false, globals: None, outputs, ..t })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(node: Option<&Node>) -> Vec<String> {
+        match node.map(|n| &n.value) {
+            Some(Value::Seq(items)) => items.iter().filter_map(|i| i.as_str().map(String::from)).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// SAM's `Policies`: managed policies by name or ARN, inline documents named after the role
+    /// and their place in the list; `RolePath` is the role's `Path`. Policy templates are refused.
+    #[test]
+    fn the_implicit_role_takes_the_functions_policies() {
+        let props = super::super::yaml::parse(
+            "RolePath: /lambda/\nPolicies:\n  - AWSLambdaVPCAccessExecutionRole\n  - AmazonS3ReadOnlyAccess\n  - arn:aws:iam::123456789012:policy/orders\n  - Statement:\n      - {Effect: Allow, Action: 's3:GetObject', Resource: '*'}\n",
+        )
+        .unwrap();
+        let role = implicit_role("Fn", &props).unwrap();
+        assert_eq!(
+            texts(role.get("ManagedPolicyArns")),
+            [
+                "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
+                "arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole",
+                "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess",
+                "arn:aws:iam::123456789012:policy/orders",
+            ]
+        );
+        let Some(Value::Seq(inline)) = role.get("Policies").map(|n| &n.value) else { panic!("inline policies") };
+        assert_eq!(inline.len(), 1);
+        assert_eq!(inline[0].get("PolicyName").and_then(Node::as_str), Some("FnRolePolicy3"));
+        assert!(inline[0].get("PolicyDocument").and_then(|d| d.get("Statement")).is_some());
+        assert_eq!(role.get("Path").and_then(Node::as_str), Some("/lambda/"));
+        assert!(role.get("AssumeRolePolicyDocument").and_then(|d| d.get("Statement")).is_some());
+
+        let one = super::super::yaml::parse("Policies: AWSLambdaExecute\n").unwrap();
+        assert_eq!(
+            texts(implicit_role("Fn", &one).unwrap().get("ManagedPolicyArns"))[1],
+            "arn:aws:iam::aws:policy/AWSLambdaExecute"
+        );
+        let template = super::super::yaml::parse("Policies:\n  - DynamoDBCrudPolicy: {TableName: orders}\n").unwrap();
+        assert!(implicit_role("Fn", &template)
+            .unwrap_err()
+            .ends_with("The playground does not model SAM policy templates (DynamoDBCrudPolicy)."));
+    }
 }

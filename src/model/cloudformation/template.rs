@@ -9,8 +9,12 @@ use serde_json::Value as Json;
 use super::yaml::{self, Node, Value};
 
 /// The resource types the playground provisions.
-pub const RESOURCE_TYPES: [&str; 4] =
-    ["AWS::Lambda::Function", "AWS::Lambda::Version", "AWS::Lambda::Alias", "AWS::CloudWatch::Alarm"];
+pub const RESOURCE_TYPES: [&str; 5] =
+    ["AWS::Lambda::Function", "AWS::Lambda::Version", "AWS::Lambda::Alias", "AWS::CloudWatch::Alarm", IAM_ROLE];
+
+/// A function's execution role. [choice] The playground models no IAM: a role is a stack resource
+/// with a name and an ARN, and whatever it allows is taken as allowed.
+pub const IAM_ROLE: &str = "AWS::IAM::Role";
 
 /// What a resource may hold besides its type (CloudFormation's resource attributes).
 const RESOURCE_KEYS: [&str; 9] = [

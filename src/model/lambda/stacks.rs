@@ -154,6 +154,24 @@ fn suffix(rng: &mut crate::rng::Rng, upper: bool) -> String {
         .collect()
 }
 
+/// What `--capabilities` takes.
+const CAPABILITIES: [&str; 3] = ["CAPABILITY_AUTO_EXPAND", "CAPABILITY_NAMED_IAM", "CAPABILITY_IAM"];
+
+/// The capability a template's IAM resources need that the deploy did not give, as
+/// CloudFormation words it. A role with a `RoleName` needs CAPABILITY_NAMED_IAM; any other,
+/// either. [choice] Every role of the template counts, whatever its condition.
+fn missing_capability(template: &Template, given: &[String]) -> Option<String> {
+    let roles: Vec<&Resource> = template.resources.iter().filter(|r| r.kind == template::IAM_ROLE).collect();
+    let has = |c: &str| given.iter().any(|g| g == c);
+    let needed = if roles.iter().any(|r| r.properties.get("RoleName").is_some()) {
+        "CAPABILITY_NAMED_IAM"
+    } else {
+        "CAPABILITY_IAM"
+    };
+    let acknowledged = has("CAPABILITY_NAMED_IAM") || (needed == "CAPABILITY_IAM" && has(needed));
+    (!roles.is_empty() && !acknowledged).then(|| format!("Requires capabilities : [{needed}]"))
+}
+
 const SUCCESS: &str = "\nWaiting for changeset to be created..\nWaiting for stack create/update to complete\n";
 
 impl Lambda {
@@ -336,6 +354,28 @@ impl Lambda {
                 let arn = format!("arn:aws:cloudwatch:{region}:{DEFAULT_ACCOUNT}:alarm:{name}");
                 (name.clone(), Made { reference: name, attributes: crate::order::map([("Arn".to_string(), arn)]) })
             }
+            template::IAM_ROLE => {
+                let name = text("RoleName").unwrap_or_else(|| {
+                    let n: String = format!("{stack}-{}", r.logical_id).chars().take(64 - 13).collect();
+                    format!("{n}-{}", suffix(&mut self.rng, false))
+                });
+                // IAM is global: a name another stack's role took is taken in every region.
+                let taken =
+                    self.stacks.values().flat_map(|s| &s.resources).any(|p| p.kind == r.kind && p.physical_id == name);
+                if taken {
+                    return Err(format!(
+                        "Resource handler returned message: \"Resource of type '{}' with identifier '{name}' already exists.\" (RequestToken: {}, HandlerErrorCode: AlreadyExists)",
+                        r.kind,
+                        self.rng.uuid()
+                    ));
+                }
+                let path = text("Path").unwrap_or_else(|| "/".into());
+                let arn = format!("arn:aws:iam::{DEFAULT_ACCOUNT}:role{path}{name}");
+                // [choice] IAM's unique ids are AROA and 17 characters; the playground draws them.
+                let role_id = format!("AROA{}{}", suffix(&mut self.rng, true), &suffix(&mut self.rng, true)[..5]);
+                let attributes = crate::order::map([("Arn".to_string(), arn), ("RoleId".to_string(), role_id)]);
+                (name.clone(), Made { reference: name, attributes })
+            }
             other => return Err(format!("the playground does not provision {other}")),
         };
         Ok(Provisioned {
@@ -365,6 +405,7 @@ impl Lambda {
             "AWS::Lambda::Version" => true,
             "AWS::Lambda::Alias" => changed("Name") || changed("FunctionName"),
             "AWS::CloudWatch::Alarm" => changed("AlarmName"),
+            template::IAM_ROLE => changed("RoleName") || changed("Path"),
             _ => true,
         }
     }
@@ -437,6 +478,8 @@ impl Lambda {
             "AWS::CloudWatch::Alarm" => {
                 self.call(region, alarm(&old.physical_id, props))?;
             }
+            // Policies and descriptions change nothing the playground models.
+            template::IAM_ROLE => {}
             other => return Err(format!("the playground does not update {other} in place")),
         }
         Ok(Provisioned { properties: props.clone(), ..old.clone() })
@@ -490,10 +533,13 @@ impl Lambda {
                 );
                 Ok(StackDeployed { printed, ..d })
             }
-            Err(e) if e.code == ErrorCode::ValidationError => Err(failed(format!(
-                "Error: Failed to create changeset for the stack: {stack}, An error occurred (ValidationError) when calling the CreateChangeSet operation: {}",
-                e.message
-            ))),
+            Err(e) if matches!(e.code, ErrorCode::ValidationError | ErrorCode::InsufficientCapabilitiesException) => {
+                Err(failed(format!(
+                    "Error: Failed to create changeset for the stack: {stack}, An error occurred ({}) when calling the CreateChangeSet operation: {}",
+                    e.code.as_str(),
+                    e.message
+                )))
+            }
             Err(e) if e.message.contains("No changes to deploy") => {
                 Err(failed(format!("Error: No changes to deploy. Stack {stack} is up to date")))
             }
@@ -567,6 +613,13 @@ impl Lambda {
                 r.stack_name
             )));
         }
+        if r.capabilities.iter().any(|c| !CAPABILITIES.contains(&c.as_str())) {
+            return Err(validation(format!(
+                "1 validation error detected: Value '[{}]' at 'capabilities' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [{}]]",
+                r.capabilities.join(", "),
+                CAPABILITIES.join(", ")
+            )));
+        }
         let key = (region.to_string(), r.stack_name.clone());
         let existing = self.stacks.get(&key).cloned();
         if let Some(s) = existing.as_ref().filter(|s| s.progress.is_some()) {
@@ -584,6 +637,9 @@ impl Lambda {
         };
         let conditions = match &read {
             Ok(t) if !serverless => {
+                if let Some(m) = missing_capability(t, &r.capabilities) {
+                    return Err(ApiError::new(ErrorCode::InsufficientCapabilitiesException, m));
+                }
                 Self::template_conditions(region, r, &stack_id, &parameters, t).map_err(validation)?
             }
             _ => Map::new(),
@@ -612,6 +668,10 @@ impl Lambda {
         let (template, conditions) = if serverless {
             let expanded = crate::cloudformation::sam::expand(template, &parameters)
                 .map_err(|reason| change_set_failed(r, &reason))?;
+            // The role SAM makes for a function is known only now: the change set fails.
+            if let Some(m) = missing_capability(&expanded, &r.capabilities) {
+                return Err(change_set_failed(r, &m));
+            }
             let conditions = Self::template_conditions(region, r, &stack_id, &parameters, &expanded)
                 .map_err(|reason| change_set_failed(r, &reason))?;
             (expanded, conditions)

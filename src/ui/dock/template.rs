@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::cli::{AwsCall, Line};
 use crate::model::api::{DeployStackRequest, StackNameRequest};
 use crate::model::Request;
-use crate::ui::forms::{on_text, NoticeView};
+use crate::ui::forms::{on_select, on_text, NoticeView};
 use crate::ui::state::{use_dispatch, use_shown, Action, Origin};
 
 /// [choice] The editor's first text: a SAM function with a switchable runtime management mode, a
@@ -71,6 +71,9 @@ pub fn Template() -> Html {
     let stack = use_state(|| newest.clone().unwrap_or_else(|| "playground".to_string()));
     let overrides = use_state(String::new);
     let sam = use_state(|| true);
+    // What the deploy acknowledges: a SAM function without a Role gets one, so IAM by default, as
+    // `sam deploy --guided` offers.
+    let capabilities = use_state(|| "CAPABILITY_IAM".to_string());
     // The file as the session has it, else the example; the editor follows the session's file
     // (a tour writing it) until the person edits it.
     let saved = shown.session().outfile(&file).map(String::from);
@@ -110,8 +113,15 @@ pub fn Template() -> Html {
         })
     };
     let ondeploy = {
-        let (dispatch, file, stack, overrides, sam, text) =
-            (dispatch.clone(), file.clone(), stack.clone(), overrides.clone(), sam.clone(), text.clone());
+        let (dispatch, file, stack, overrides, sam, text, capabilities) = (
+            dispatch.clone(),
+            file.clone(),
+            stack.clone(),
+            overrides.clone(),
+            sam.clone(),
+            text.clone(),
+            capabilities.clone(),
+        );
         Callback::from(move |_: MouseEvent| {
             let parameter_overrides = overrides
                 .split_whitespace()
@@ -124,6 +134,7 @@ pub fn Template() -> Html {
                 template_file: (*file).clone(),
                 no_fail_on_empty_changeset: false,
                 sam: *sam,
+                capabilities: capabilities.split_whitespace().map(String::from).collect(),
             });
             dispatch.dispatch(Action::Do { lines: vec![write(), aws(request)], origin: Origin::Template });
         })
@@ -197,6 +208,17 @@ pub fn Template() -> Html {
     let cause = status.as_deref().filter(|s| s.contains("ROLLBACK") || s.ends_with("FAILED")).and_then(|_| {
         events.iter().find(|e| e.resource_status.ends_with("_FAILED") && e.resource_status_reason.is_some())
     });
+    // Why the last deploy made no change at all: the change set's reason (a SAM transform's
+    // error, a missing capability), or CreateChangeSet's own answer.
+    let refused = shown.notice.as_ref().filter(|n| n.origin == Origin::Template).and_then(|n| {
+        let m = &n.result.error()?.message;
+        m.split_once("Status: FAILED. Reason: ").map(|(_, r)| ("Change set FAILED: ", r.trim().to_string())).or_else(
+            || {
+                m.split_once("CreateChangeSet operation: ")
+                    .map(|(_, r)| ("CreateChangeSet refused: ", r.trim().to_string()))
+            },
+        )
+    });
     // CloudFormation keeps a stack whose creation rolled back only to be deleted.
     let stuck = status.as_deref() == Some("ROLLBACK_COMPLETE");
     html! {
@@ -205,6 +227,13 @@ pub fn Template() -> Html {
                 <label>{"File"}<input value={(*file).clone()} oninput={on_text(&file)} size="14" data-testid="template-file" /></label>
                 <label>{"Stack"}<input value={(*stack).clone()} oninput={on_text(&stack)} size="12" data-testid="template-stack" /></label>
                 <label>{"Parameters"}<input value={(*overrides).clone()} oninput={on_text(&overrides)} placeholder="Key=Value ..." size="24" data-testid="template-overrides" /></label>
+                <label>{"Capabilities"}
+                    <select onchange={on_select(&capabilities)} data-testid="template-capabilities">
+                        for value in ["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", ""] {
+                            <option {value} selected={*capabilities == value}>{if value.is_empty() { "none" } else { value }}</option>
+                        }
+                    </select>
+                </label>
                 <label class="check"><input type="checkbox" checked={*sam} onchange={ontoggle} />{"sam deploy"}</label>
                 <button class="small" onclick={onsave} disabled={past} data-testid="template-save">{"Save"}</button>
                 <button class="small primary" onclick={ondeploy} disabled={past} data-testid="template-deploy">{"Deploy"}</button>
@@ -218,6 +247,11 @@ pub fn Template() -> Html {
                     <strong>{format!("{} {}: ", e.logical_resource_id, e.resource_status)}</strong>
                     {e.resource_status_reason.clone().unwrap_or_default()}
                     if stuck { {" A stack whose creation rolled back cannot be updated: delete it, then deploy again."} }
+                </p>
+            } else if let Some((what, reason)) = refused {
+                <p class="stack-cause" role="note" data-testid="stack-cause">
+                    <strong>{what}</strong>{reason.clone()}
+                    if reason.starts_with("Requires capabilities") { {" Choose it under Capabilities, then deploy again."} }
                 </p>
             }
             <div class="template-bar" role="group" aria-label="Export the region's functions">
