@@ -208,6 +208,16 @@ fn template_and_parameter_errors_stop_a_deploy_before_any_resource() {
                 Type: AWS::SNS::Topic
             EOF
             ! aws cloudformation deploy --template-file types.yaml --stack-name s
+            cat > types.yaml <<'EOF'
+            Resources:
+              Topic:
+                Type: AWS::SNS::Topic
+              Invoke:
+                Type: AWS::Lambda::Permission
+              Hook:
+                Type: Custom::Seed
+            EOF
+            ! aws cloudformation deploy --template-file types.yaml --stack-name s
             cat > cycle.yaml <<'EOF'
             Resources:
               A:
@@ -337,7 +347,18 @@ fn template_and_parameter_errors_stop_a_deploy_before_any_resource() {
                 Type: AWS::SNS::Topic
             EOF
             $ ! aws cloudformation deploy --template-file types.yaml --stack-name s
-              ! An error occurred (ValidationError) when calling the CreateChangeSet operation: Template format error: Unrecognized resource types: [AWS::Lambda::Funtion, AWS::SNS::Topic]
+              ! An error occurred (ValidationError) when calling the CreateChangeSet operation: Template format error: Unrecognized resource types: [AWS::Lambda::Funtion]
+            $ cat > types.yaml <<'EOF'
+            Resources:
+              Topic:
+                Type: AWS::SNS::Topic
+              Invoke:
+                Type: AWS::Lambda::Permission
+              Hook:
+                Type: Custom::Seed
+            EOF
+            $ ! aws cloudformation deploy --template-file types.yaml --stack-name s
+              ! An error occurred (ValidationError) when calling the CreateChangeSet operation: The playground does not provision AWS::SNS::Topic (Topic), AWS::Lambda::Permission (Invoke), Custom::Seed (Hook): it makes AWS::Lambda::Function, AWS::Lambda::Version, AWS::Lambda::Alias, AWS::CloudWatch::Alarm, AWS::IAM::Role and, with the SAM transform, AWS::Serverless::Function.
             $ cat > cycle.yaml <<'EOF'
             Resources:
               A:

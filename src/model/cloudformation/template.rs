@@ -16,6 +16,98 @@ pub const RESOURCE_TYPES: [&str; 5] =
 /// with a name and an ARN, and whatever it allows is taken as allowed.
 pub const IAM_ROLE: &str = "AWS::IAM::Role";
 
+/// Real resource types of the services the playground models that it does not provision.
+const UNPROVISIONED_TYPES: [&str; 17] = [
+    "AWS::Lambda::CodeSigningConfig",
+    "AWS::Lambda::EventInvokeConfig",
+    "AWS::Lambda::EventSourceMapping",
+    "AWS::Lambda::LayerVersion",
+    "AWS::Lambda::LayerVersionPermission",
+    "AWS::Lambda::Permission",
+    "AWS::Lambda::Url",
+    "AWS::IAM::Group",
+    "AWS::IAM::InstanceProfile",
+    "AWS::IAM::ManagedPolicy",
+    "AWS::IAM::Policy",
+    "AWS::IAM::User",
+    "AWS::CloudWatch::AnomalyDetector",
+    "AWS::CloudWatch::CompositeAlarm",
+    "AWS::CloudWatch::Dashboard",
+    "AWS::CloudWatch::InsightRule",
+    "AWS::CloudWatch::MetricStream",
+];
+
+/// Services whose resources sit beside Lambda functions in templates, none of which the
+/// playground provisions. [choice] A type of another service is taken for a typo, as
+/// CloudFormation takes a type it does not know.
+const OTHER_SERVICES: [&str; 40] = [
+    "ApiGateway",
+    "ApiGatewayV2",
+    "AppSync",
+    "ApplicationAutoScaling",
+    "CertificateManager",
+    "CloudFormation",
+    "CloudFront",
+    "CodeBuild",
+    "CodeDeploy",
+    "CodePipeline",
+    "Cognito",
+    "DynamoDB",
+    "EC2",
+    "ECR",
+    "ECS",
+    "EFS",
+    "ElastiCache",
+    "Events",
+    "KMS",
+    "Kinesis",
+    "KinesisFirehose",
+    "Logs",
+    "MSK",
+    "OpenSearchService",
+    "Pipes",
+    "RDS",
+    "Route53",
+    "S3",
+    "SES",
+    "SNS",
+    "SQS",
+    "SSM",
+    "Scheduler",
+    "SecretsManager",
+    "StepFunctions",
+    "WAFv2",
+    "XRay",
+    "Batch",
+    "Glue",
+    "IoT",
+];
+
+/// SAM's resource types besides its function, valid with the transform.
+const SAM_TYPES: [&str; 8] = [
+    "AWS::Serverless::Api",
+    "AWS::Serverless::Application",
+    "AWS::Serverless::Connector",
+    "AWS::Serverless::GraphQLApi",
+    "AWS::Serverless::HttpApi",
+    "AWS::Serverless::LayerVersion",
+    "AWS::Serverless::SimpleTable",
+    "AWS::Serverless::StateMachine",
+];
+
+/// Whether CloudFormation knows a type the playground does not provision (as far as the
+/// playground can tell: see [`OTHER_SERVICES`]).
+fn real_but_unprovisioned(kind: &str, serverless: bool) -> bool {
+    let service = kind.strip_prefix("AWS::").and_then(|rest| rest.split_once("::"));
+    UNPROVISIONED_TYPES.contains(&kind)
+        || (serverless && SAM_TYPES.contains(&kind))
+        || kind.starts_with("Custom::")
+        || kind == "AWS::CloudFormation::CustomResource"
+        || service.is_some_and(|(s, r)| {
+            OTHER_SERVICES.contains(&s) && !r.is_empty() && r.chars().all(|c| c.is_ascii_alphanumeric())
+        })
+}
+
 /// What a resource may hold besides its type (CloudFormation's resource attributes).
 const RESOURCE_KEYS: [&str; 9] = [
     "Type",
@@ -407,6 +499,7 @@ pub fn read(text: &str) -> Result<Template, String> {
     }
     let mut resources = Vec::new();
     let mut unknown_types = Vec::new();
+    let mut unprovisioned = Vec::new();
     for (id, def) in resources_node.entries() {
         if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric()) {
             return Err(format_error(format!("Resource name {id} is non alphanumeric.")));
@@ -418,7 +511,9 @@ pub fn read(text: &str) -> Result<Template, String> {
             return Err(format_error(format!("[/Resources/{id}] Every Resources object must contain a Type member.")));
         };
         let known = RESOURCE_TYPES.contains(&kind) || (serverless && kind == super::sam::FUNCTION);
-        if !known {
+        if real_but_unprovisioned(kind, serverless) {
+            unprovisioned.push(format!("{kind} ({id})"));
+        } else if !known {
             unknown_types.push(kind.to_string());
         }
         let properties = def.get("Properties").cloned().unwrap_or_else(|| Node::synthetic(Value::Map(Vec::new())));
@@ -443,6 +538,15 @@ pub fn read(text: &str) -> Result<Template, String> {
     }
     if !unknown_types.is_empty() {
         return Err(format_error(format!("Unrecognized resource types: [{}]", unknown_types.join(", "))));
+    }
+    if !unprovisioned.is_empty() {
+        // [choice] The playground's own words: CloudFormation would make these.
+        return Err(format!(
+            "The playground does not provision {}: it makes {} and, with the SAM transform, {}.",
+            unprovisioned.join(", "),
+            RESOURCE_TYPES.join(", "),
+            super::sam::FUNCTION
+        ));
     }
     let ids: Set<String> = crate::order::set(resources.iter().map(|r| r.logical_id.clone()));
     let params: Set<&str> = crate::order::set(parameters.iter().map(|p| p.name.as_str()));
