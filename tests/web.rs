@@ -1454,6 +1454,23 @@ async fn long_lane_labels_fit_their_column() {
     assert_eq!(lane.get_attribute("aria-label").unwrap(), format!("{name}:$LATEST in us-east-1: select"));
 }
 
+/// The editor numbers its lines, and the numbers scroll with the text: a template error names
+/// a line, and the reader finds it by its number.
+#[wasm_bindgen_test]
+async fn the_template_editor_numbers_its_lines() {
+    let app = Mounted::new().await;
+    app.click("start-from-template").await;
+    let editor: HtmlTextAreaElement = app.by_testid("template-editor").dyn_into().unwrap();
+    let lines = editor.value().lines().count();
+    let gutter = app.by_testid("template-gutter");
+    let numbers = gutter.text_content().unwrap_or_default();
+    assert_eq!(numbers.lines().count(), lines, "{numbers}");
+    assert!(numbers.ends_with(&lines.to_string()), "{numbers}");
+    // (Their layout and scrolling together are the end-to-end tests': they need the stylesheet.)
+    app.type_into("template-editor", "Resources: {}\n").await;
+    assert_eq!(app.text("template-gutter"), "1");
+}
+
 /// Issue 11: a template error that names a line selects that line in the editor.
 #[wasm_bindgen_test]
 async fn a_template_error_selects_its_line() {

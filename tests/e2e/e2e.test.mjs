@@ -308,3 +308,30 @@ test("on a phone, a tour picked from the Menu comes into view", async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("the template editor's line numbers sit level with its lines and scroll with them, on a phone and a desktop", async () => {
+  for (const [width, height] of [[390, 844], [1440, 900]]) {
+    const { page, context, problems } = await open("/", { width, height });
+    await page.getByTestId("start-from-template").click();
+    const editor = page.getByTestId("template-editor");
+    const gutter = page.getByTestId("template-gutter");
+    await editor.scrollIntoViewIfNeeded();
+    const [e, g] = [await editor.boundingBox(), await gutter.boundingBox()];
+    assert.ok(Math.abs(e.y - g.y) < 1 && Math.abs(e.height - g.height) < 1, `side by side at ${width}: ${JSON.stringify([e, g])}`);
+    assert.ok(g.x + g.width <= e.x + 1, `the numbers are left of the text at ${width}`);
+    // The tenth number and the tenth line share a baseline: the same font, line height and top.
+    const lineHeight = await editor.evaluate((t) => parseFloat(getComputedStyle(t).lineHeight));
+    const [padE, padG] = await Promise.all([
+      editor.evaluate((t) => parseFloat(getComputedStyle(t).paddingTop) + parseFloat(getComputedStyle(t).borderTopWidth)),
+      gutter.evaluate((t) => parseFloat(getComputedStyle(t).paddingTop) + parseFloat(getComputedStyle(t).borderTopWidth)),
+    ]);
+    assert.equal(padE, padG, "the first lines start at the same height");
+    assert.equal(await gutter.evaluate((t) => parseFloat(getComputedStyle(t).lineHeight)), lineHeight);
+    await editor.evaluate((t) => { t.scrollTop = 5 * parseFloat(getComputedStyle(t).lineHeight); t.dispatchEvent(new Event("scroll")); });
+    await page.waitForTimeout(50);
+    const [top, gtop] = [await editor.evaluate((t) => t.scrollTop), await gutter.evaluate((t) => t.scrollTop)];
+    assert.ok(top > 0 && top === gtop, `scrolled together: ${top} ${gtop}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});

@@ -182,6 +182,17 @@ pub fn Template() -> Html {
     };
     // A template error that names a line and column selects that line in the editor.
     let editor = use_node_ref();
+    // The line numbers scroll with the text.
+    let gutter = use_node_ref();
+    let onscroll = {
+        let gutter = gutter.clone();
+        Callback::from(move |e: Event| {
+            if let (Some(area), Some(g)) = (e.target_dyn_into::<web_sys::Element>(), gutter.cast::<web_sys::Element>())
+            {
+                g.set_scroll_top(area.scroll_top());
+            }
+        })
+    };
     {
         let editor = editor.clone();
         let at = shown
@@ -270,7 +281,10 @@ pub fn Template() -> Html {
             }
             <NoticeView notice={shown.notice.clone()} origin={Origin::Template} />
             <div class="template-body">
-                <textarea class="template-editor" ref={editor} spellcheck="false" aria-label="Template" value={(*text).clone()} {oninput} data-testid="template-editor" />
+                <div class="editor-frame">
+                    <pre class="gutter" ref={gutter.clone()} aria-hidden="true" data-testid="template-gutter">{line_numbers(&text)}</pre>
+                    <textarea class="template-editor" ref={editor} wrap="off" spellcheck="false" aria-label="Template" value={(*text).clone()} {oninput} {onscroll} data-testid="template-editor" />
+                </div>
                 <ol class="stack-events" aria-label="Stack events, newest first" data-testid="stack-events" tabindex="0">
                     if events.is_empty() {
                         <li class="empty">{"Deploy to see the stack's events: each resource created, updated or deleted, and why one failed."}</li>
@@ -286,6 +300,23 @@ pub fn Template() -> Html {
             </div>
         </div>
     }
+}
+
+/// [choice] The gutter numbers this many lines at most: a template is never this long, and a
+/// pasted megabyte must not cost a megabyte of numbers on every keystroke.
+const NUMBERED_LINES: usize = 5_000;
+
+/// "1\n2\n..." for each line of the text (a final newline starts no line of its own).
+fn line_numbers(text: &str) -> String {
+    let lines = text.lines().count().clamp(1, NUMBERED_LINES);
+    let mut out = String::with_capacity(lines * 5);
+    for n in 1..=lines {
+        if n > 1 {
+            out.push('\n');
+        }
+        out.push_str(&n.to_string());
+    }
+    out
 }
 
 /// A here-document body ends with a newline, as a file written by a shell does.
