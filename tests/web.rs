@@ -1422,6 +1422,22 @@ async fn the_template_tab_asks_for_the_capability_a_role_needs() {
     .await;
     assert!(app.find("[data-testid=\"stack-cause\"]").is_none(), "the cause goes with the deploy that fixed it");
     assert!(app.text("stack-events").contains("OrdersFunctionRole (AWS::IAM::Role)"), "{}", app.text("stack-events"));
+    // An update that rolls back shows its failed resource; a refusal after it shows the refusal.
+    let editor: HtmlTextAreaElement = app.by_testid("template-editor").dyn_into().unwrap();
+    let broken = editor.value().replace("UpdateRuntimeOn: !Ref RuntimeUpdateMode", "UpdateOn: !Ref RuntimeUpdateMode");
+    app.type_into("template-editor", &broken).await;
+    app.click("template-deploy").await;
+    wait_for("the update rolled back", || {
+        app.find("[data-testid=\"stack-status\"]")
+            .and_then(|e| e.text_content())
+            .is_some_and(|t| t.ends_with("UPDATE_ROLLBACK_COMPLETE"))
+    })
+    .await;
+    assert!(app.text("stack-cause").contains("OrdersFunction UPDATE_FAILED"), "{}", app.text("stack-cause"));
+    app.choose("template-capabilities", "").await;
+    app.click("template-deploy").await;
+    let cause = app.text("stack-cause");
+    assert!(cause.starts_with("Change set FAILED: Requires capabilities"), "{cause}");
 }
 
 /// Issue 13: ending a tour gives the focus back to where tours are picked, not to the page.

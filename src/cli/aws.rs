@@ -155,7 +155,7 @@ pub fn parse_sam(words: &[String], files: &Files) -> Result<Line, Failure> {
         }
         None => {
             return Err(Failure::client(
-                "Usage: sam deploy --template-file <file> --stack-name <name> [--parameter-overrides K=V ...]",
+                "Usage: sam deploy --template-file <file> --stack-name <name> [--parameter-overrides K=V ...] [--capabilities CAPABILITY_IAM]",
             ))
         }
     }

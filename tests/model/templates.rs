@@ -2832,3 +2832,322 @@ fn iam_roles_in_a_template() {
         "#]],
     );
 }
+
+/// IAM role names are global and ignore case, within a template as across stacks and regions,
+/// and a role a DeletionPolicy kept keeps its name after its stack is gone. A replacement (a new
+/// Path) that keeps its RoleName is refused before anything is made; a name IAM cannot take is
+/// a validation failure.
+#[test]
+fn iam_role_names_and_replacements() {
+    check(
+        r#"
+        cat > kept.yaml <<'EOF'
+        Resources:
+          Exec:
+            Type: AWS::IAM::Role
+            DeletionPolicy: Retain
+            Properties:
+              RoleName: Orders-Exec
+              AssumeRolePolicyDocument: {Version: '2012-10-17', Statement: []}
+        EOF
+        aws cloudformation deploy --template-file kept.yaml --stack-name kept --capabilities CAPABILITY_NAMED_IAM
+        aws cloudformation delete-stack --stack-name kept
+        cat > again.yaml <<'EOF'
+        Resources:
+          Exec:
+            Type: AWS::IAM::Role
+            Properties:
+              RoleName: orders-exec
+              AssumeRolePolicyDocument: {Version: '2012-10-17', Statement: []}
+        EOF
+        ! aws cloudformation deploy --template-file again.yaml --stack-name again --capabilities CAPABILITY_NAMED_IAM
+        aws cloudformation describe-stack-events --stack-name again  # => StackEvents[].ResourceStatusReason
+        cat > twice.yaml <<'EOF'
+        Resources:
+          A:
+            Type: AWS::IAM::Role
+            Properties:
+              RoleName: twice
+              AssumeRolePolicyDocument: {Version: '2012-10-17', Statement: []}
+          B:
+            Type: AWS::IAM::Role
+            Properties:
+              RoleName: Twice
+              AssumeRolePolicyDocument: {Version: '2012-10-17', Statement: []}
+        EOF
+        ! aws cloudformation deploy --template-file twice.yaml --stack-name twice --capabilities CAPABILITY_NAMED_IAM
+        aws cloudformation describe-stack-events --stack-name twice  # => StackEvents[].LogicalResourceId StackEvents[].ResourceStatus
+        cat > fixed.yaml <<'EOF'
+        Parameters:
+          Where:
+            Type: String
+            Default: /
+        Resources:
+          Exec:
+            Type: AWS::IAM::Role
+            Properties:
+              RoleName: fixed
+              Path: !Ref Where
+              Description: v1
+              AssumeRolePolicyDocument: {Version: '2012-10-17', Statement: []}
+        EOF
+        aws cloudformation deploy --template-file fixed.yaml --stack-name fixed --capabilities CAPABILITY_NAMED_IAM
+        ! aws cloudformation deploy --template-file fixed.yaml --stack-name fixed --capabilities CAPABILITY_NAMED_IAM --parameter-overrides Where=/service/
+        aws cloudformation describe-stack-events --stack-name fixed  # => StackEvents[].ResourceStatus StackEvents[].ResourceStatusReason
+        ! aws cloudformation deploy --template-file fixed.yaml --stack-name long --capabilities CAPABILITY_NAMED_IAM --parameter-overrides Where=7
+        aws cloudformation describe-stack-events --stack-name long  # => StackEvents[].ResourceStatusReason
+        cat > typo.yaml <<'EOF'
+        Resources:
+          Fn:
+            Type: AWS::Lambda::Funtion
+        EOF
+        ! aws cloudformation deploy --template-file typo.yaml --stack-name t --capabilities CAPABILITY_IAMM
+        "#,
+        expect![[r#"
+            $ cat > kept.yaml <<'EOF'
+            Resources:
+              Exec:
+                Type: AWS::IAM::Role
+                DeletionPolicy: Retain
+                Properties:
+                  RoleName: Orders-Exec
+                  AssumeRolePolicyDocument: {Version: '2012-10-17', Statement: []}
+            EOF
+            $ aws cloudformation deploy --template-file kept.yaml --stack-name kept --capabilities CAPABILITY_NAMED_IAM
+            $ aws cloudformation delete-stack --stack-name kept
+            $ cat > again.yaml <<'EOF'
+            Resources:
+              Exec:
+                Type: AWS::IAM::Role
+                Properties:
+                  RoleName: orders-exec
+                  AssumeRolePolicyDocument: {Version: '2012-10-17', Statement: []}
+            EOF
+            $ ! aws cloudformation deploy --template-file again.yaml --stack-name again --capabilities CAPABILITY_NAMED_IAM
+              ! 
+              ! Waiting for changeset to be created..
+              ! Waiting for stack create/update to complete
+              ! 
+              ! Failed to create/update the stack. Run the following command
+              ! to fetch the list of events leading up to the failure
+              ! aws cloudformation describe-stack-events --stack-name again
+            $ aws cloudformation describe-stack-events --stack-name again
+              StackEvents[].ResourceStatusReason: [null,"The following resource(s) failed to create: [Exec]. Rollback requested by user.","Resource handler returned message: \"Resource of type 'AWS::IAM::Role' with identifier 'orders-exec' already exists.\" (RequestToken: bdf25b15-0620-4835-9916-7e198fb9991f, HandlerErrorCode: AlreadyExists)",null,"User Initiated","User Initiated"]
+            $ cat > twice.yaml <<'EOF'
+            Resources:
+              A:
+                Type: AWS::IAM::Role
+                Properties:
+                  RoleName: twice
+                  AssumeRolePolicyDocument: {Version: '2012-10-17', Statement: []}
+              B:
+                Type: AWS::IAM::Role
+                Properties:
+                  RoleName: Twice
+                  AssumeRolePolicyDocument: {Version: '2012-10-17', Statement: []}
+            EOF
+            $ ! aws cloudformation deploy --template-file twice.yaml --stack-name twice --capabilities CAPABILITY_NAMED_IAM
+              ! 
+              ! Waiting for changeset to be created..
+              ! Waiting for stack create/update to complete
+              ! 
+              ! Failed to create/update the stack. Run the following command
+              ! to fetch the list of events leading up to the failure
+              ! aws cloudformation describe-stack-events --stack-name twice
+            $ aws cloudformation describe-stack-events --stack-name twice
+              StackEvents[].LogicalResourceId: ["twice","A","A","twice","B","B","A","A","twice","twice"]
+              StackEvents[].ResourceStatus: ["ROLLBACK_COMPLETE","DELETE_COMPLETE","DELETE_IN_PROGRESS","ROLLBACK_IN_PROGRESS","CREATE_FAILED","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_IN_PROGRESS","REVIEW_IN_PROGRESS"]
+            $ cat > fixed.yaml <<'EOF'
+            Parameters:
+              Where:
+                Type: String
+                Default: /
+            Resources:
+              Exec:
+                Type: AWS::IAM::Role
+                Properties:
+                  RoleName: fixed
+                  Path: !Ref Where
+                  Description: v1
+                  AssumeRolePolicyDocument: {Version: '2012-10-17', Statement: []}
+            EOF
+            $ aws cloudformation deploy --template-file fixed.yaml --stack-name fixed --capabilities CAPABILITY_NAMED_IAM
+            $ ! aws cloudformation deploy --template-file fixed.yaml --stack-name fixed --capabilities CAPABILITY_NAMED_IAM --parameter-overrides Where=/service/
+              ! 
+              ! Waiting for changeset to be created..
+              ! Waiting for stack create/update to complete
+              ! 
+              ! Failed to create/update the stack. Run the following command
+              ! to fetch the list of events leading up to the failure
+              ! aws cloudformation describe-stack-events --stack-name fixed
+            $ aws cloudformation describe-stack-events --stack-name fixed
+              StackEvents[].ResourceStatus: ["UPDATE_ROLLBACK_COMPLETE","UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS","UPDATE_ROLLBACK_IN_PROGRESS","UPDATE_FAILED","UPDATE_IN_PROGRESS","UPDATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_IN_PROGRESS","REVIEW_IN_PROGRESS"]
+              StackEvents[].ResourceStatusReason: [null,null,"The following resource(s) failed to update: [Exec]. ","CloudFormation cannot update a stack when a custom-named resource requires replacing. Rename fixed and update the stack again.",null,"User Initiated",null,null,null,"User Initiated","User Initiated"]
+            $ ! aws cloudformation deploy --template-file fixed.yaml --stack-name long --capabilities CAPABILITY_NAMED_IAM --parameter-overrides Where=7
+              ! 
+              ! Waiting for changeset to be created..
+              ! Waiting for stack create/update to complete
+              ! 
+              ! Failed to create/update the stack. Run the following command
+              ! to fetch the list of events leading up to the failure
+              ! aws cloudformation describe-stack-events --stack-name long
+            $ aws cloudformation describe-stack-events --stack-name long
+              StackEvents[].ResourceStatusReason: [null,"The following resource(s) failed to create: [Exec]. Rollback requested by user.","Properties validation failed for resource Exec with message: #/Path: failed validation constraint for keyword [pattern]",null,"User Initiated","User Initiated"]
+            $ cat > typo.yaml <<'EOF'
+            Resources:
+              Fn:
+                Type: AWS::Lambda::Funtion
+            EOF
+            $ ! aws cloudformation deploy --template-file typo.yaml --stack-name t --capabilities CAPABILITY_IAMM
+              ! An error occurred (ValidationError) when calling the CreateChangeSet operation: 1 validation error detected: Value '[CAPABILITY_IAMM]' at 'capabilities' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [CAPABILITY_AUTO_EXPAND, CAPABILITY_NAMED_IAM, CAPABILITY_IAM]]
+        "#]],
+    );
+}
+
+/// What SAM makes must not take a logical id the template uses; the CodeDeploy service role
+/// comes with an enabled DeploymentPreference only, under the functions' conditions (one, or
+/// `ServerlessCodeDeployCondition` for several); `Policies` are ignored when the function names
+/// its `Role`. A SAM template with a type the playground does not make is refused at once.
+#[test]
+fn sam_generated_resources_and_conditions() {
+    check(
+        r#"
+        cat > clash.yaml <<'EOF'
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          FnRole:
+            Type: AWS::CloudWatch::Alarm
+            Properties: {EvaluationPeriods: 1, ComparisonOperator: GreaterThanThreshold}
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties: {FunctionName: fn, CodeUri: fn/, Handler: app.handler, Runtime: python3.9}
+        EOF
+        ! sam deploy --template-file clash.yaml --stack-name clash --capabilities CAPABILITY_IAM
+        cat > conditions.yaml <<'EOF'
+        Transform: AWS::Serverless-2016-10-31
+        Parameters:
+          Stage:
+            Type: String
+            Default: dev
+        Conditions:
+          Prod: !Equals [!Ref Stage, prod]
+          Dev: !Equals [!Ref Stage, dev]
+        Globals:
+          Function:
+            CodeUri: fn/
+            Handler: app.handler
+            Runtime: python3.9
+            AutoPublishAlias: live
+            DeploymentPreference:
+              Type: AllAtOnce
+        Resources:
+          A:
+            Type: AWS::Serverless::Function
+            Condition: Prod
+            Properties:
+              Role: arn:aws:iam::123456789012:role/given
+              Policies: AmazonS3ReadOnlyAccess
+          B:
+            Type: AWS::Serverless::Function
+            Condition: Dev
+            Properties:
+              Role: arn:aws:iam::123456789012:role/given
+          Off:
+            Type: AWS::Serverless::Function
+            Properties:
+              Role: arn:aws:iam::123456789012:role/given
+              DeploymentPreference:
+                Enabled: false
+        EOF
+        sam deploy --template-file conditions.yaml --stack-name conditions --capabilities CAPABILITY_IAM
+        aws cloudformation describe-stack-events --stack-name conditions  # => StackEvents[].LogicalResourceId
+        ! sam deploy --template-file conditions.yaml --stack-name conditions --parameter-overrides Stage=prod
+        aws cloudformation delete-stack --stack-name conditions
+        sam deploy --template-file conditions.yaml --stack-name conditions --parameter-overrides Stage=test
+        aws cloudformation describe-stack-events --stack-name conditions  # => StackEvents[].LogicalResourceId
+        cat > topic.yaml <<'EOF'
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Topic:
+            Type: AWS::SNS::Topic
+        EOF
+        ! sam deploy --template-file topic.yaml --stack-name topic
+        aws cloudformation list-stacks  # => StackSummaries[].StackName
+        "#,
+        expect![[r#"
+            $ cat > clash.yaml <<'EOF'
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              FnRole:
+                Type: AWS::CloudWatch::Alarm
+                Properties: {EvaluationPeriods: 1, ComparisonOperator: GreaterThanThreshold}
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties: {FunctionName: fn, CodeUri: fn/, Handler: app.handler, Runtime: python3.9}
+            EOF
+            $ ! sam deploy --template-file clash.yaml --stack-name clash --capabilities CAPABILITY_IAM
+              ! 
+              ! Waiting for changeset to be created..
+              ! 
+              ! Error: Failed to create changeset for the stack: clash, ex: Waiter ChangeSetCreateComplete failed: Waiter encountered a terminal failure state: For expression "Status" we matched expected path: "FAILED" Status: FAILED. Reason: Transform AWS::Serverless-2016-10-31 failed with: Invalid Serverless Application Specification document. Number of errors found: 1. Transforming resource with id [Fn] attempts to create a new resource with id [FnRole] and type "AWS::IAM::Role". A resource with that id already exists within this template. Please use a different id for that resource.
+            $ cat > conditions.yaml <<'EOF'
+            Transform: AWS::Serverless-2016-10-31
+            Parameters:
+              Stage:
+                Type: String
+                Default: dev
+            Conditions:
+              Prod: !Equals [!Ref Stage, prod]
+              Dev: !Equals [!Ref Stage, dev]
+            Globals:
+              Function:
+                CodeUri: fn/
+                Handler: app.handler
+                Runtime: python3.9
+                AutoPublishAlias: live
+                DeploymentPreference:
+                  Type: AllAtOnce
+            Resources:
+              A:
+                Type: AWS::Serverless::Function
+                Condition: Prod
+                Properties:
+                  Role: arn:aws:iam::123456789012:role/given
+                  Policies: AmazonS3ReadOnlyAccess
+              B:
+                Type: AWS::Serverless::Function
+                Condition: Dev
+                Properties:
+                  Role: arn:aws:iam::123456789012:role/given
+              Off:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Role: arn:aws:iam::123456789012:role/given
+                  DeploymentPreference:
+                    Enabled: false
+            EOF
+            $ sam deploy --template-file conditions.yaml --stack-name conditions --capabilities CAPABILITY_IAM
+            $ aws cloudformation describe-stack-events --stack-name conditions
+              StackEvents[].LogicalResourceId: ["conditions","BAliaslive","BAliaslive","CodeDeployServiceRole","CodeDeployServiceRole","OffAliaslive","OffAliaslive","OffVersion5f35e9dc6d","OffVersion5f35e9dc6d","Off","Off","BVersion5f35e9dc6d","BVersion5f35e9dc6d","B","B","conditions","conditions"]
+            $ ! sam deploy --template-file conditions.yaml --stack-name conditions --parameter-overrides Stage=prod
+              ! 
+              ! Waiting for changeset to be created..
+              ! 
+              ! Error: Failed to create changeset for the stack: conditions, ex: Waiter ChangeSetCreateComplete failed: Waiter encountered a terminal failure state: For expression "Status" we matched expected path: "FAILED" Status: FAILED. Reason: Requires capabilities : [CAPABILITY_IAM]
+            $ aws cloudformation delete-stack --stack-name conditions
+            $ sam deploy --template-file conditions.yaml --stack-name conditions --parameter-overrides Stage=test
+            $ aws cloudformation describe-stack-events --stack-name conditions
+              StackEvents[].LogicalResourceId: ["conditions","OffAliaslive","OffAliaslive","OffVersion5f35e9dc6d","OffVersion5f35e9dc6d","Off","Off","conditions","conditions"]
+            $ cat > topic.yaml <<'EOF'
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Topic:
+                Type: AWS::SNS::Topic
+            EOF
+            $ ! sam deploy --template-file topic.yaml --stack-name topic
+              ! Error: Failed to create changeset for the stack: topic, An error occurred (ValidationError) when calling the CreateChangeSet operation: The playground does not provision AWS::SNS::Topic (Topic): it makes AWS::Lambda::Function, AWS::Lambda::Version, AWS::Lambda::Alias, AWS::CloudWatch::Alarm, AWS::IAM::Role and, with the SAM transform, AWS::Serverless::Function.
+            $ aws cloudformation list-stacks
+              StackSummaries[].StackName: ["clash","conditions","conditions"]
+        "#]],
+    );
+}

@@ -196,11 +196,22 @@ pub fn validate(logical_id: &str, kind: &str, properties: &Json) -> Option<Strin
             }
         }
     }
-    // IAM's path pattern: `/`, or segments each closed by `/`.
+    // IAM's patterns: a path is `/` or `/.../` of printable ASCII; a name is 1 to 64 of
+    // `[\w+=,.@-]`.
     if kind == super::template::IAM_ROLE {
-        if let Some(Json::String(path)) = properties.get("Path") {
-            if !(path.starts_with('/') && path.ends_with('/')) || path.contains("//") {
+        if let Some(path) = text_of(properties, "Path") {
+            let printable = path.bytes().all(|b| (0x21..=0x7e).contains(&b));
+            if !(printable && path.starts_with('/') && path.ends_with('/')) {
                 problems.push("#/Path: failed validation constraint for keyword [pattern]".into());
+            }
+        }
+        if let Some(name) = text_of(properties, "RoleName") {
+            if name.is_empty() {
+                problems.push("#/RoleName: expected minLength: 1, actual: 0".into());
+            } else if name.len() > 64 {
+                problems.push(format!("#/RoleName: expected maxLength: 64, actual: {}", name.len()));
+            } else if !name.bytes().all(|b| b.is_ascii_alphanumeric() || b"_+=,.@-".contains(&b)) {
+                problems.push("#/RoleName: failed validation constraint for keyword [pattern]".into());
             }
         }
     }

@@ -248,13 +248,20 @@ fn implicit_role(id: &str, props: &Node) -> Result<Node, String> {
                 ("PolicyName", scalar(&format!("{id}RolePolicy{index}"))),
                 ("PolicyDocument", policy.clone()),
             ])),
-            Value::Map(entries) => {
-                let name = entries.first().map_or("", |(k, _)| k.as_str());
+            Value::Map(entries) if !entries.is_empty() => {
+                let name = &entries[0].0;
                 return Err(invalid(id, &format!("The playground does not model SAM policy templates ({name}).")));
             }
-            Value::Seq(_) => return Err(invalid(id, "Type of property 'Policies' is invalid.")),
+            Value::Map(_) | Value::Seq(_) => return Err(invalid(id, "Type of property 'Policies' is invalid.")),
         }
     }
+    // SAM lists each managed policy once.
+    let mut seen = Vec::new();
+    managed.retain(|m| {
+        let fresh = !seen.contains(m);
+        seen.push(m.clone());
+        fresh
+    });
     let mut role = vec![
         (
             "AssumeRolePolicyDocument",
@@ -277,7 +284,22 @@ fn implicit_role(id: &str, props: &Node) -> Result<Node, String> {
 /// The service role SAM makes for CodeDeploy once a function has a DeploymentPreference.
 const CODE_DEPLOY_ROLE: &str = "CodeDeployServiceRole";
 
-fn code_deploy_role() -> Resource {
+/// The condition SAM gives its CodeDeploy resources when every function with a preference has
+/// one and they differ.
+const CODE_DEPLOY_CONDITION: &str = "ServerlessCodeDeployCondition";
+
+/// A resource SAM makes must not take a logical id the template already uses (samtranslator's
+/// `verify_unique_logical_id`).
+fn unique(declared: &Set<String>, source: &str, id: &str, kind: &str) -> Result<(), String> {
+    if declared.contains(id) {
+        return Err(invalid_document(&format!(
+            "Transforming resource with id [{source}] attempts to create a new resource with id [{id}] and type \"{kind}\". A resource with that id already exists within this template. Please use a different id for that resource."
+        )));
+    }
+    Ok(())
+}
+
+fn code_deploy_role(condition: Option<String>) -> Resource {
     let properties = map(vec![
         ("AssumeRolePolicyDocument", trust("codedeploy.amazonaws.com")),
         ("ManagedPolicyArns", seq(vec![scalar("arn:aws:iam::aws:policy/service-role/AWSCodeDeployRoleForLambda")])),
@@ -286,7 +308,7 @@ fn code_deploy_role() -> Resource {
         logical_id: CODE_DEPLOY_ROLE.into(),
         kind: template::IAM_ROLE.into(),
         properties,
-        condition: None,
+        condition,
         depends_on: Set::new(),
         deletion_policy: DeletionPolicy::Delete,
         replace_policy: DeletionPolicy::Delete,
@@ -445,6 +467,9 @@ pub fn expand(t: Template, parameters: &Map<String, Json>) -> Result<Template, S
     // A function's referable properties: `Fn.Version` and `Fn.Alias` name what AutoPublishAlias made.
     let mut referable: Map<String, (String, String)> = Map::new();
     let mut serverless: Set<String> = Set::new();
+    let declared: Set<String> = crate::order::set(t.resources.iter().map(|r| r.logical_id.clone()));
+    // Each function's DeploymentPreference: its condition, and whether it is enabled.
+    let mut preferences: Vec<(String, Option<String>, bool)> = Vec::new();
     for r in t.resources {
         if r.kind != FUNCTION {
             resources.push(r);
@@ -514,6 +539,9 @@ pub fn expand(t: Template, parameters: &Map<String, Json>) -> Result<Template, S
             Some(n) => value(n)?.is_none_or(|v| !v.eq_ignore_ascii_case("false")),
             None => true,
         };
+        if preference.is_some() {
+            preferences.push((id.clone(), r.condition.clone(), enabled));
+        }
         let preference = preference.filter(|_| enabled);
         let code = match (props.get("CodeUri"), props.get("InlineCode")) {
             (Some(uri), _) if uri.get("Bucket").is_some() => map(vec![
@@ -532,6 +560,7 @@ pub fn expand(t: Template, parameters: &Map<String, Json>) -> Result<Template, S
         }
         if props.get("Role").is_none() {
             let role_id = format!("{id}Role");
+            unique(&declared, &id, &role_id, template::IAM_ROLE)?;
             function.push(("Role", tagged("GetAtt", scalar(&format!("{role_id}.Arn")))));
             resources.push(Resource {
                 logical_id: role_id,
@@ -574,6 +603,8 @@ pub fn expand(t: Template, parameters: &Map<String, Json>) -> Result<Template, S
         }
         let hash = crate::digest::hex(&crate::digest::sha256(text.as_bytes()));
         let version_id = format!("{id}Version{}", &hash[..10]);
+        unique(&declared, &id, &version_id, "AWS::Lambda::Version")?;
+        unique(&declared, &id, &format!("{id}Alias{alias}"), "AWS::Lambda::Alias")?;
         let mut version = vec![("FunctionName", tagged("Ref", scalar(&id)))];
         if let Some(d) = props.get("VersionDescription") {
             version.push(("Description", d.clone()));
@@ -599,9 +630,6 @@ pub fn expand(t: Template, parameters: &Map<String, Json>) -> Result<Template, S
         if let Some(p) = &preference {
             template::references(p, &mut alias_depends);
             alias_depends.insert(CODE_DEPLOY_ROLE.into());
-            if !resources.iter().any(|r| r.logical_id == CODE_DEPLOY_ROLE) {
-                resources.push(code_deploy_role());
-            }
         }
         referable.insert(id.clone(), (version_id.clone(), format!("{id}Alias{alias}")));
         resources.push(Resource {
@@ -614,6 +642,27 @@ pub fn expand(t: Template, parameters: &Map<String, Json>) -> Result<Template, S
             replace_policy: DeletionPolicy::Delete,
             code_deploy: preference,
         });
+    }
+    // One CodeDeploy service role for every enabled preference, made under their conditions
+    // when each has one (samtranslator's `needs_resource_condition`).
+    let mut conditions = t.conditions;
+    if let Some((first, _, _)) = preferences.iter().find(|(_, _, enabled)| *enabled) {
+        unique(&declared, first, CODE_DEPLOY_ROLE, template::IAM_ROLE)?;
+        let conditional = !preferences.iter().any(|(_, c, enabled)| *enabled && c.is_none());
+        let names: Set<String> = crate::order::set(preferences.iter().filter_map(|(_, c, _)| c.clone()));
+        let condition = match names.len() {
+            _ if !conditional => None,
+            0 => None,
+            1 => names.iter().next().cloned(),
+            // Fn::Or takes two to ten conditions. [choice] Past ten the role is made regardless.
+            2..=10 => {
+                let each = names.iter().map(|c| map(vec![("Condition", scalar(c))])).collect();
+                conditions.push((CODE_DEPLOY_CONDITION.into(), map(vec![("Fn::Or", seq(each))])));
+                Some(CODE_DEPLOY_CONDITION.into())
+            }
+            _ => None,
+        };
+        resources.push(code_deploy_role(condition));
     }
     let mut unresolved = Vec::new();
     for r in &mut resources {
@@ -639,7 +688,7 @@ pub fn expand(t: Template, parameters: &Map<String, Json>) -> Result<Template, S
         r.depends_on.retain(|d| ids.contains(d));
     }
     let resources = template::order(resources)?;
-    Ok(Template { resources, serverless: false, globals: None, outputs, ..t })
+    Ok(Template { resources, conditions, serverless: false, globals: None, outputs, ..t })
 }
 
 #[cfg(test)]

@@ -37,14 +37,19 @@ const UNPROVISIONED_TYPES: [&str; 17] = [
     "AWS::CloudWatch::MetricStream",
 ];
 
-/// Services whose resources sit beside Lambda functions in templates, none of which the
-/// playground provisions. [choice] A type of another service is taken for a typo, as
-/// CloudFormation takes a type it does not know.
+/// How the playground's refusal of a type CloudFormation knows begins.
+pub const UNPROVISIONED: &str = "The playground does not provision";
+
+/// Services whose resources often sit beside Lambda functions in a template; the playground
+/// makes none of them, and refuses them in its own words. [choice] It holds no list of every
+/// service, so a type of a service not named here gets CloudFormation's "Unrecognized resource
+/// types", as a typo would.
 const OTHER_SERVICES: [&str; 40] = [
     "ApiGateway",
     "ApiGatewayV2",
-    "AppSync",
     "ApplicationAutoScaling",
+    "AppSync",
+    "Batch",
     "CertificateManager",
     "CloudFormation",
     "CloudFront",
@@ -59,9 +64,11 @@ const OTHER_SERVICES: [&str; 40] = [
     "EFS",
     "ElastiCache",
     "Events",
-    "KMS",
+    "Glue",
+    "IoT",
     "Kinesis",
     "KinesisFirehose",
+    "KMS",
     "Logs",
     "MSK",
     "OpenSearchService",
@@ -69,18 +76,15 @@ const OTHER_SERVICES: [&str; 40] = [
     "RDS",
     "Route53",
     "S3",
+    "Scheduler",
+    "SecretsManager",
     "SES",
     "SNS",
     "SQS",
     "SSM",
-    "Scheduler",
-    "SecretsManager",
     "StepFunctions",
     "WAFv2",
     "XRay",
-    "Batch",
-    "Glue",
-    "IoT",
 ];
 
 /// SAM's resource types besides its function, valid with the transform.
@@ -542,7 +546,7 @@ pub fn read(text: &str) -> Result<Template, String> {
     if !unprovisioned.is_empty() {
         // [choice] The playground's own words: CloudFormation would make these.
         return Err(format!(
-            "The playground does not provision {}: it makes {} and, with the SAM transform, {}.",
+            "{UNPROVISIONED} {}: it makes {} and, with the SAM transform, {}.",
             unprovisioned.join(", "),
             RESOURCE_TYPES.join(", "),
             super::sam::FUNCTION

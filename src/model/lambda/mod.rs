@@ -62,6 +62,9 @@ pub struct Lambda {
     deployment_configs: crate::order::Map<(String, String), crate::deployment::TrafficRouting>,
     /// CloudFormation stacks by (region, name).
     stacks: crate::order::Map<(String, String), stacks::Stack>,
+    /// IAM role names the stacks made, lowercased (IAM is global and ignores case), kept while
+    /// the role exists: a role a DeletionPolicy kept outlives its stack.
+    iam_roles: crate::order::Set<String>,
     /// Deleted stacks by region, as ListStacks still shows them (oldest first).
     deleted_stacks: Vec<(String, crate::api::StackSummary)>,
     /// Every runtime version a function version has run, in the order each first ran: the UI
@@ -99,6 +102,7 @@ impl Lambda {
             active_deployments: Vec::new(),
             deployment_configs: Default::default(),
             stacks: Default::default(),
+            iam_roles: Default::default(),
             deleted_stacks: Vec::new(),
             runtime_versions_seen: Vec::new(),
             steps: Steps::default(),

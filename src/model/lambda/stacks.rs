@@ -159,9 +159,12 @@ const CAPABILITIES: [&str; 3] = ["CAPABILITY_AUTO_EXPAND", "CAPABILITY_NAMED_IAM
 
 /// The capability a template's IAM resources need that the deploy did not give, as
 /// CloudFormation words it. A role with a `RoleName` needs CAPABILITY_NAMED_IAM; any other,
-/// either. [choice] Every role of the template counts, whatever its condition.
-fn missing_capability(template: &Template, given: &[String]) -> Option<String> {
-    let roles: Vec<&Resource> = template.resources.iter().filter(|r| r.kind == template::IAM_ROLE).collect();
+/// either. [choice] A role whose condition is false counts for nothing: the change set holds
+/// no such resource.
+fn missing_capability(template: &Template, conditions: &Map<String, bool>, given: &[String]) -> Option<String> {
+    let made = |r: &&Resource| r.condition.as_ref().is_none_or(|c| conditions.get(c).copied().unwrap_or(false));
+    let roles: Vec<&Resource> =
+        template.resources.iter().filter(|r| r.kind == template::IAM_ROLE).filter(made).collect();
     let has = |c: &str| given.iter().any(|g| g == c);
     let needed = if roles.iter().any(|r| r.properties.get("RoleName").is_some()) {
         "CAPABILITY_NAMED_IAM"
@@ -170,6 +173,23 @@ fn missing_capability(template: &Template, given: &[String]) -> Option<String> {
     };
     let acknowledged = has("CAPABILITY_NAMED_IAM") || (needed == "CAPABILITY_IAM" && has(needed));
     (!roles.is_empty() && !acknowledged).then(|| format!("Requires capabilities : [{needed}]"))
+}
+
+/// A physical name CloudFormation makes: stack and logical id, cut to leave room for the
+/// suffix within 64 characters (names are ASCII, checked, so characters are bytes).
+fn generated_name(rng: &mut crate::rng::Rng, stack: &str, logical_id: &str) -> String {
+    let n: String = format!("{stack}-{logical_id}").chars().take(64 - 13).collect();
+    format!("{n}-{}", suffix(rng, false))
+}
+
+/// The property that names a resource of this type, when it has one.
+fn name_property(kind: &str) -> Option<&'static str> {
+    match kind {
+        "AWS::Lambda::Function" => Some("FunctionName"),
+        "AWS::CloudWatch::Alarm" => Some("AlarmName"),
+        template::IAM_ROLE => Some("RoleName"),
+        _ => None,
+    }
 }
 
 const SUCCESS: &str = "\nWaiting for changeset to be created..\nWaiting for stack create/update to complete\n";
@@ -252,14 +272,7 @@ impl Lambda {
         let text = |k: &str| text_of(props, k);
         let (physical_id, made) = match r.kind.as_str() {
             "AWS::Lambda::Function" => {
-                let name = match text("FunctionName") {
-                    Some(n) => n,
-                    None => {
-                        // Names are ASCII (checked), so 51 characters are 51 bytes.
-                        let n: String = format!("{stack}-{}", r.logical_id).chars().take(64 - 13).collect();
-                        format!("{n}-{}", suffix(&mut self.rng, false))
-                    }
-                };
+                let name = text("FunctionName").unwrap_or_else(|| generated_name(&mut self.rng, stack, &r.logical_id));
                 let code = props.get("Code").map(|c| {
                     c.get("ZipFile").map(resolve::text).unwrap_or_else(|| {
                         format!(
@@ -355,14 +368,9 @@ impl Lambda {
                 (name.clone(), Made { reference: name, attributes: crate::order::map([("Arn".to_string(), arn)]) })
             }
             template::IAM_ROLE => {
-                let name = text("RoleName").unwrap_or_else(|| {
-                    let n: String = format!("{stack}-{}", r.logical_id).chars().take(64 - 13).collect();
-                    format!("{n}-{}", suffix(&mut self.rng, false))
-                });
-                // IAM is global: a name another stack's role took is taken in every region.
-                let taken =
-                    self.stacks.values().flat_map(|s| &s.resources).any(|p| p.kind == r.kind && p.physical_id == name);
-                if taken {
+                let name = text("RoleName").unwrap_or_else(|| generated_name(&mut self.rng, stack, &r.logical_id));
+                // IAM is global and ignores case: a name any role took is taken in every region.
+                if !self.iam_roles.insert(name.to_ascii_lowercase()) {
                     return Err(format!(
                         "Resource handler returned message: \"Resource of type '{}' with identifier '{name}' already exists.\" (RequestToken: {}, HandlerErrorCode: AlreadyExists)",
                         r.kind,
@@ -502,6 +510,10 @@ impl Lambda {
             "AWS::CloudWatch::Alarm" => {
                 Request::DeleteAlarms(AlarmNamesRequest { alarm_names: vec![p.physical_id.clone()] })
             }
+            template::IAM_ROLE => {
+                self.iam_roles.remove(&p.physical_id.to_ascii_lowercase());
+                return Ok(());
+            }
             _ => return Ok(()),
         };
         match self.handle(region, &request) {
@@ -591,13 +603,22 @@ impl Lambda {
         // A template's own errors are CreateChangeSet's answer. A SAM template's (past its
         // syntax) are found as its transform runs, in the change set: they fail the change set
         // instead, below, once the stack exists.
+        // The request's own members are checked before its template.
+        if r.capabilities.iter().any(|c| !CAPABILITIES.contains(&c.as_str())) {
+            return Err(validation(format!(
+                "1 validation error detected: Value '[{}]' at 'capabilities' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [{}]]",
+                r.capabilities.join(", "),
+                CAPABILITIES.join(", ")
+            )));
+        }
         let read = template::read(&r.template_body);
         let serverless = match &read {
             Ok(t) => t.serverless,
             Err(_) => template::declares_transform(&r.template_body),
         };
         let read = match read {
-            Err(e) if !serverless => return Err(validation(e)),
+            // The playground's own refusal is made at once, for any template.
+            Err(e) if !serverless || e.starts_with(template::UNPROVISIONED) => return Err(validation(e)),
             read => read,
         };
         let parameters = match &read {
@@ -611,13 +632,6 @@ impl Lambda {
             return Err(validation(format!(
                 "1 validation error detected: Value '{}' at 'stackName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*|arn:[-a-zA-Z0-9:/._+]*",
                 r.stack_name
-            )));
-        }
-        if r.capabilities.iter().any(|c| !CAPABILITIES.contains(&c.as_str())) {
-            return Err(validation(format!(
-                "1 validation error detected: Value '[{}]' at 'capabilities' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [{}]]",
-                r.capabilities.join(", "),
-                CAPABILITIES.join(", ")
             )));
         }
         let key = (region.to_string(), r.stack_name.clone());
@@ -637,10 +651,11 @@ impl Lambda {
         };
         let conditions = match &read {
             Ok(t) if !serverless => {
-                if let Some(m) = missing_capability(t, &r.capabilities) {
+                let conditions = Self::template_conditions(region, r, &stack_id, &parameters, t).map_err(validation)?;
+                if let Some(m) = missing_capability(t, &conditions, &r.capabilities) {
                     return Err(ApiError::new(ErrorCode::InsufficientCapabilitiesException, m));
                 }
-                Self::template_conditions(region, r, &stack_id, &parameters, t).map_err(validation)?
+                conditions
             }
             _ => Map::new(),
         };
@@ -668,12 +683,12 @@ impl Lambda {
         let (template, conditions) = if serverless {
             let expanded = crate::cloudformation::sam::expand(template, &parameters)
                 .map_err(|reason| change_set_failed(r, &reason))?;
-            // The role SAM makes for a function is known only now: the change set fails.
-            if let Some(m) = missing_capability(&expanded, &r.capabilities) {
-                return Err(change_set_failed(r, &m));
-            }
             let conditions = Self::template_conditions(region, r, &stack_id, &parameters, &expanded)
                 .map_err(|reason| change_set_failed(r, &reason))?;
+            // The role SAM makes for a function is known only now: the change set fails.
+            if let Some(m) = missing_capability(&expanded, &conditions, &r.capabilities) {
+                return Err(change_set_failed(r, &m));
+            }
             (expanded, conditions)
         } else {
             (template, conditions)
@@ -832,6 +847,17 @@ impl Lambda {
             }
             let outcome = match &previous {
                 Some(o) if !Self::replaces(&o.kind, &o.properties, &props) => self.update_resource(region, o, &props),
+                // A replacement that keeps its own name would take the name its old resource
+                // still holds: CloudFormation refuses it before making anything.
+                Some(o)
+                    if name_property(&o.kind)
+                        .is_some_and(|k| props.get(k).is_some() && props.get(k) == o.properties.get(k)) =>
+                {
+                    Err(format!(
+                        "CloudFormation cannot update a stack when a custom-named resource requires replacing. Rename {} and update the stack again.",
+                        o.physical_id
+                    ))
+                }
                 Some(o) => {
                     let reason = Some(
                         "Requested update requires the creation of a new physical resource; hence creating one.".into(),

@@ -220,7 +220,8 @@ pub fn Template() -> Html {
         events.iter().find(|e| e.resource_status.ends_with("_FAILED") && e.resource_status_reason.is_some())
     });
     // Why the last deploy made no change at all: the change set's reason (a SAM transform's
-    // error, a missing capability), or CreateChangeSet's own answer.
+    // error, a missing capability), or CreateChangeSet's own answer. It comes before an older
+    // failure the stack's events still show.
     let refused = shown.notice.as_ref().filter(|n| n.origin == Origin::Template).and_then(|n| {
         let m = &n.result.error()?.message;
         m.split_once("Status: FAILED. Reason: ").map(|(_, r)| ("Change set FAILED: ", r.trim().to_string())).or_else(
@@ -253,16 +254,16 @@ pub fn Template() -> Html {
                     <button class="small" onclick={ondelete} disabled={past} data-testid="template-delete">{"Delete stack"}</button>
                 }
             </div>
-            if let Some(e) = cause {
+            if let Some((what, reason)) = refused {
+                <p class="stack-cause" role="note" data-testid="stack-cause">
+                    <strong>{what}</strong>{reason.clone()}
+                    if reason.starts_with("Requires capabilities") { {" Choose it under Capabilities, then deploy again."} }
+                </p>
+            } else if let Some(e) = cause {
                 <p class="stack-cause" role="note" data-testid="stack-cause">
                     <strong>{format!("{} {}: ", e.logical_resource_id, e.resource_status)}</strong>
                     {e.resource_status_reason.clone().unwrap_or_default()}
                     if stuck { {" A stack whose creation rolled back cannot be updated: delete it, then deploy again."} }
-                </p>
-            } else if let Some((what, reason)) = refused {
-                <p class="stack-cause" role="note" data-testid="stack-cause">
-                    <strong>{what}</strong>{reason.clone()}
-                    if reason.starts_with("Requires capabilities") { {" Choose it under Capabilities, then deploy again."} }
                 </p>
             }
             <div class="template-bar" role="group" aria-label="Export the region's functions">
