@@ -164,6 +164,27 @@ impl VersionMetrics {
         let hourly_from = newest - HOURLY_SPAN;
         let daily_from = (hourly_from - DAILY_SPAN).div_euclid(DAY_HOURS) * DAY_HOURS
             + if (hourly_from - DAILY_SPAN).rem_euclid(DAY_HOURS) == 0 { 0 } else { DAY_HOURS };
+        // A run that starts no earlier than the newest stored bucket puts each older piece
+        // straight into the tier it will end in, once the stored buckets are aged as `newest`
+        // will age them (a piece in the newest bucket's interval merges with it there): the
+        // ten-year run would otherwise pass each piece through every tier.
+        let direct = self.last().is_none_or(|b| b.hour <= first.0.div_euclid(INTERVAL));
+        if direct {
+            self.compact(newest);
+            // Room for the run's buckets at once, not by doubling as they come.
+            let first_hour = first.0.div_euclid(INTERVAL);
+            let span = |from: i64, to: i64, each: i64| {
+                let from = from.max(first_hour);
+                if to > from {
+                    usize::try_from((to - from) / each + 1).unwrap_or(0)
+                } else {
+                    0
+                }
+            };
+            self.periods.reserve(span(i64::MIN, daily_from, PERIOD_HOURS));
+            self.days.reserve(span(daily_from, hourly_from, DAY_HOURS));
+            self.hours.reserve(span(hourly_from, newest, 1));
+        }
         let mut t = first.0;
         while t <= last.0 {
             let hour = t.div_euclid(INTERVAL);
@@ -177,9 +198,26 @@ impl VersionMetrics {
             };
             let end = (end_hour * INTERVAL - MINUTE).min(last.0);
             let minutes = ((end - t) / MINUTE + 1) as u64;
-            // Recorded at the piece's last minute: compaction merges that hour into the same
-            // bucket the piece's other minutes would have gone to.
-            self.record(Timestamp(end), minutes * per_minute, 0, 0);
+            let count = minutes * per_minute;
+            if direct && hour < hourly_from {
+                let (tier, span) =
+                    if hour >= daily_from { (&mut self.days, DAY_HOURS) } else { (&mut self.periods, PERIOD_HOURS) };
+                let start = hour.div_euclid(span) * span;
+                match tier.back_mut() {
+                    Some(b) if b.hour == start => b.add(count, 0, 0),
+                    _ => tier.push_back(Bucket {
+                        hour: start,
+                        hours: span,
+                        invocations: count,
+                        errors: 0,
+                        cold_starts: 0,
+                    }),
+                }
+            } else {
+                // Recorded at the piece's last minute: compaction merges that hour into the same
+                // bucket the piece's other minutes would have gone to.
+                self.record(Timestamp(end), count, 0, 0);
+            }
             t = end + MINUTE;
         }
     }
@@ -259,5 +297,21 @@ mod tests {
         split.record_steady(first, middle, 3);
         split.record_steady(middle.plus(MINUTE), last, 3);
         assert_eq!(split, minutes);
+        // After a pause, over buckets already stored (the run goes straight to its tiers).
+        for gap in [MINUTE, HOUR, 20 * DAY, 500 * DAY] {
+            let (mut steady, mut minutes) = (VersionMetrics::default(), VersionMetrics::default());
+            for m in [&mut steady, &mut minutes] {
+                m.record(first, 2, 1, 1);
+                m.record(first.plus(30 * DAY), 4, 0, 0);
+            }
+            let (from, to) = (first.plus(30 * DAY + gap), first.plus(30 * DAY + gap + 700 * DAY));
+            steady.record_steady(from, to, 3);
+            let mut t = from;
+            while t <= to {
+                minutes.record(t, 3, 0, 0);
+                t = t.plus(MINUTE);
+            }
+            assert_eq!(steady, minutes, "after a pause of {gap} ms");
+        }
     }
 }
