@@ -22,13 +22,30 @@ pub struct Bucket {
     pub cold_starts: u64,
 }
 
-impl Bucket {
+/// A bucket as a tier stores it: its length is the tier's (32 bytes, not 40: a ten-year run
+/// keeps hundreds of these per function version).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Counts {
+    hour: i64,
+    invocations: u64,
+    errors: u64,
+    cold_starts: u64,
+}
+
+impl Counts {
     fn add(&mut self, invocations: u64, errors: u64, cold_starts: u64) {
         self.invocations += invocations;
         self.errors += errors;
         self.cold_starts += cold_starts;
     }
 
+    fn bucket(&self, hours: i64) -> Bucket {
+        let Counts { hour, invocations, errors, cold_starts } = *self;
+        Bucket { hour, hours, invocations, errors, cold_starts }
+    }
+}
+
+impl Bucket {
     /// The interval's end, in hours since the epoch (exclusive).
     pub fn end_hour(&self) -> i64 {
         self.hour + self.hours
@@ -43,7 +60,7 @@ pub const HOURLY_SPAN: i64 = 14 * DAY_HOURS;
 pub const DAILY_SPAN: i64 = 365 * DAY_HOURS;
 
 /// Merges the buckets of `fine` that start before `cutoff` into `coarse` buckets `span` hours long.
-fn age_out(fine: &mut VecDeque<Bucket>, coarse: &mut VecDeque<Bucket>, cutoff: i64, span: i64) {
+fn age_out(fine: &mut VecDeque<Counts>, coarse: &mut VecDeque<Counts>, cutoff: i64, span: i64) {
     while let Some(b) = fine.front().copied() {
         if b.hour >= cutoff {
             break;
@@ -52,7 +69,7 @@ fn age_out(fine: &mut VecDeque<Bucket>, coarse: &mut VecDeque<Bucket>, cutoff: i
         let start = b.hour.div_euclid(span) * span;
         match coarse.back_mut() {
             Some(c) if c.hour == start => c.add(b.invocations, b.errors, b.cold_starts),
-            _ => coarse.push_back(Bucket { hour: start, hours: span, ..b }),
+            _ => coarse.push_back(Counts { hour: start, ..b }),
         }
     }
 }
@@ -60,9 +77,9 @@ fn age_out(fine: &mut VecDeque<Bucket>, coarse: &mut VecDeque<Bucket>, cutoff: i
 /// Sparse: only intervals that saw an invocation are stored, in time order, coarse to fine.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct VersionMetrics {
-    periods: VecDeque<Bucket>,
-    days: VecDeque<Bucket>,
-    hours: VecDeque<Bucket>,
+    periods: VecDeque<Counts>,
+    days: VecDeque<Counts>,
+    hours: VecDeque<Counts>,
     /// Errors per minute (minutes since the epoch, ascending) over the last day: what an Errors
     /// alarm with a 60-second period reads (CloudWatch evaluates at most a day).
     recent_errors: VecDeque<(i64, u64)>,
@@ -72,8 +89,9 @@ pub struct VersionMetrics {
 
 impl VersionMetrics {
     /// Every bucket in time order.
-    pub fn buckets(&self) -> impl DoubleEndedIterator<Item = &Bucket> + '_ {
-        self.periods.iter().chain(self.days.iter()).chain(self.hours.iter())
+    pub fn buckets(&self) -> impl DoubleEndedIterator<Item = Bucket> + '_ {
+        let periods = self.periods.iter().map(|c| c.bucket(PERIOD_HOURS));
+        periods.chain(self.days.iter().map(|c| c.bucket(DAY_HOURS))).chain(self.hours.iter().map(|c| c.bucket(1)))
     }
 
     /// How many buckets are stored.
@@ -86,7 +104,7 @@ impl VersionMetrics {
     }
 
     /// The newest bucket.
-    pub fn last(&self) -> Option<&Bucket> {
+    pub fn last(&self) -> Option<Bucket> {
         self.buckets().next_back()
     }
 
@@ -146,7 +164,7 @@ impl VersionMetrics {
             // than reorder the tiers.
             Some(b) if b.hour > hour => b.add(invocations, errors, cold_starts),
             _ => {
-                self.hours.push_back(Bucket { hour, hours: 1, invocations, errors, cold_starts });
+                self.hours.push_back(Counts { hour, invocations, errors, cold_starts });
                 self.compact(hour);
             }
         }
@@ -205,13 +223,7 @@ impl VersionMetrics {
                 let start = hour.div_euclid(span) * span;
                 match tier.back_mut() {
                     Some(b) if b.hour == start => b.add(count, 0, 0),
-                    _ => tier.push_back(Bucket {
-                        hour: start,
-                        hours: span,
-                        invocations: count,
-                        errors: 0,
-                        cold_starts: 0,
-                    }),
+                    _ => tier.push_back(Counts { hour: start, invocations: count, errors: 0, cold_starts: 0 }),
                 }
             } else {
                 // Recorded at the piece's last minute: compaction merges that hour into the same
@@ -229,10 +241,12 @@ impl VersionMetrics {
     }
 
     pub fn totals(&self) -> Bucket {
-        self.buckets().fold(Bucket::default(), |mut t, b| {
+        let all = self.periods.iter().chain(&self.days).chain(&self.hours);
+        all.fold(Counts::default(), |mut t, b| {
             t.add(b.invocations, b.errors, b.cold_starts);
             t
         })
+        .bucket(0)
     }
 }
 
@@ -249,7 +263,7 @@ mod tests {
         m.record(t.plus(HOUR - 1), 2, 0, 0);
         m.record(t.plus(HOUR), 5, 5, 0);
         m.record(t.plus(2 * HOUR), 0, 0, 0);
-        let b: Vec<&Bucket> = m.buckets().collect();
+        let b: Vec<Bucket> = m.buckets().collect();
         assert_eq!(b.len(), 2);
         assert_eq!((b[0].invocations, b[0].errors), (5, 1));
         assert_eq!(m.totals().invocations, 10);
