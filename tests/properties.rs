@@ -443,6 +443,7 @@ proptest! {
             pre_traffic_hook: Some(texts[1].clone()),
             post_traffic_hook: None,
             auto_rollback: minutes % 2 == 0,
+            group: None,
         });
         round_trips(&Line::Sim(Sim::Directive { name: "deploy", region: Some(REGIONS[1].into()), directive: deploy }))?;
         let stop = Directive::StopDeployment {

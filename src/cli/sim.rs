@@ -331,6 +331,7 @@ pub fn parse(words: &[String]) -> Result<Sim, Failure> {
                 pre_traffic_hook: opt("pre-traffic-hook"),
                 post_traffic_hook: opt("post-traffic-hook"),
                 auto_rollback: !p.has("no-rollback"),
+                group: None,
             }),
         },
         other => return Err(err(format!("the playground has no directive {other}"))),

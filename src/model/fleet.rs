@@ -221,6 +221,7 @@ pub fn run_alias_week(lambda: &mut Lambda) -> FleetReport {
                     config: ALIAS_CONFIG.into(),
                     alarms: vec![format!("{name}-canary")],
                     auto_rollback: true,
+                    group: None,
                     ..Default::default()
                 });
                 let _ = lambda.apply(&Command::Sim { region: region.clone(), directive: deploy });

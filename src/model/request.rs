@@ -132,6 +132,10 @@ pub struct DeployRequest {
     pub post_traffic_hook: Option<String>,
     /// What SAM sets unless told otherwise: roll back on failure, on alarm and on a stop.
     pub auto_rollback: bool,
+    /// The CodeDeploy application and deployment group a SAM stack made for the alias; without
+    /// them, [choice] they are named after the function and the alias.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<Box<(String, String)>>,
 }
 
 /// One entry of a session's history.

@@ -1533,6 +1533,7 @@ fn deployment_preference_shifts_traffic_and_the_stack_waits() {
         aws cloudformation describe-stacks --stack-name api  # => Stacks[0].StackStatus
         aws lambda get-alias --function-name api --name live  # => FunctionVersion RoutingConfig
         ! sam deploy --template-file template.yaml --stack-name api --capabilities CAPABILITY_IAM
+        aws deploy get-deployment --deployment-id d-H3EQINJ26  # => deploymentInfo.applicationName deploymentInfo.deploymentGroupName
         sim advance 5m
         aws cloudformation describe-stacks --stack-name api  # => Stacks[0].StackStatus
         aws lambda get-alias --function-name api --name live  # => FunctionVersion RoutingConfig
@@ -1626,7 +1627,7 @@ fn deployment_preference_shifts_traffic_and_the_stack_waits() {
               | 
               | Waiting for changeset to be created..
               | Waiting for stack create/update to complete
-              | [playground] The update waits for CodeDeploy deployment d-4KQ62BB89: advance the clock to let it run.
+              | [playground] The update waits for CodeDeploy deployment d-H3EQINJ26: advance the clock to let it run.
             $ aws cloudformation describe-stacks --stack-name api
               Stacks[0].StackStatus: "UPDATE_IN_PROGRESS"
             $ aws lambda get-alias --function-name api --name live
@@ -1634,6 +1635,9 @@ fn deployment_preference_shifts_traffic_and_the_stack_waits() {
               RoutingConfig: {"AdditionalVersionWeights":{"2":0.1}}
             $ ! sam deploy --template-file template.yaml --stack-name api --capabilities CAPABILITY_IAM
               ! Error: Failed to create changeset for the stack: api, An error occurred (ValidationError) when calling the CreateChangeSet operation: Stack:arn:aws:cloudformation:eu-west-1:123456789012:stack/api/bdd73226-2feb-4e95-98ef-e333b266f103 is in UPDATE_IN_PROGRESS state and can not be updated.
+            $ aws deploy get-deployment --deployment-id d-H3EQINJ26
+              deploymentInfo.applicationName: "api-ServerlessDeploymentApplication-RZr58Cns0VIA"
+              deploymentInfo.deploymentGroupName: "api-ApiDeploymentGroup-ghhSnVdMjoLA"
             $ sim advance 5m
             $ aws cloudformation describe-stacks --stack-name api
               Stacks[0].StackStatus: "UPDATE_COMPLETE"
@@ -1680,8 +1684,8 @@ fn deployment_preference_shifts_traffic_and_the_stack_waits() {
             $ aws cloudformation describe-stacks --stack-name api
               Stacks[0].StackStatus: "UPDATE_ROLLBACK_COMPLETE"
             $ aws cloudformation describe-stack-events --stack-name api
-              StackEvents[].LogicalResourceId: ["api","api","Api","Api","ApiVersion92d566e265","api","ApiAliaslive","ApiAliaslive","ApiVersion92d566e265","ApiVersion92d566e265","Api","Api","api","api","ApiVersion03b0e2be89","api","ApiAliaslive","ApiAliaslive","ApiVersion982916c967","ApiVersion982916c967","Api","Api","api","api","ApiAliaslive","ApiAliaslive","CodeDeployServiceRole","CodeDeployServiceRole","ApiVersion03b0e2be89","ApiVersion03b0e2be89","Api","Api","AliasErrors","AliasErrors","api","api"]
-              StackEvents[].ResourceStatus: ["UPDATE_ROLLBACK_COMPLETE","UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS","UPDATE_COMPLETE","UPDATE_IN_PROGRESS","DELETE_SKIPPED","UPDATE_ROLLBACK_IN_PROGRESS","UPDATE_FAILED","UPDATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","UPDATE_COMPLETE","UPDATE_IN_PROGRESS","UPDATE_IN_PROGRESS","UPDATE_COMPLETE","DELETE_SKIPPED","UPDATE_COMPLETE_CLEANUP_IN_PROGRESS","UPDATE_COMPLETE","UPDATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","UPDATE_COMPLETE","UPDATE_IN_PROGRESS","UPDATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_IN_PROGRESS","REVIEW_IN_PROGRESS"]
+              StackEvents[].LogicalResourceId: ["api","api","Api","Api","ApiVersion92d566e265","api","ApiAliaslive","ApiAliaslive","ApiVersion92d566e265","ApiVersion92d566e265","Api","Api","api","api","ApiVersion03b0e2be89","api","ApiAliaslive","ApiAliaslive","ApiVersion982916c967","ApiVersion982916c967","Api","Api","api","api","ApiAliaslive","ApiAliaslive","ApiDeploymentGroup","ApiDeploymentGroup","ServerlessDeploymentApplication","ServerlessDeploymentApplication","CodeDeployServiceRole","CodeDeployServiceRole","ApiVersion03b0e2be89","ApiVersion03b0e2be89","Api","Api","AliasErrors","AliasErrors","api","api"]
+              StackEvents[].ResourceStatus: ["UPDATE_ROLLBACK_COMPLETE","UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS","UPDATE_COMPLETE","UPDATE_IN_PROGRESS","DELETE_SKIPPED","UPDATE_ROLLBACK_IN_PROGRESS","UPDATE_FAILED","UPDATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","UPDATE_COMPLETE","UPDATE_IN_PROGRESS","UPDATE_IN_PROGRESS","UPDATE_COMPLETE","DELETE_SKIPPED","UPDATE_COMPLETE_CLEANUP_IN_PROGRESS","UPDATE_COMPLETE","UPDATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","UPDATE_COMPLETE","UPDATE_IN_PROGRESS","UPDATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_IN_PROGRESS","REVIEW_IN_PROGRESS"]
             $ aws lambda get-alias --function-name api --name live
               FunctionVersion: "2"
               RoutingConfig: null
@@ -2278,7 +2282,7 @@ fn deployment_preference_intrinsics_and_enums() {
             $ ! sam deploy --template-file typo.yaml --stack-name typo --capabilities CAPABILITY_IAM
               ! Error: Failed to create/update the stack: typo, Waiter StackCreateComplete failed: Waiter encountered a terminal failure state: For expression "Stacks[].StackStatus" we matched expected path: "ROLLBACK_COMPLETE" at least once
             $ aws cloudformation describe-stack-events --stack-name typo
-              StackEvents[].ResourceStatusReason: [null,null,null,null,null,null,null,null,"The following resource(s) failed to create: [FnAliaslive]. Rollback requested by user.","Resource handler returned message: \"No deployment configuration found for name: Canary10Percent5Minute (Service: CodeDeploy, Status Code: 400, Request ID: c2de56b8-961d-4f40-878b-25ac7ebbdf84)\" (RequestToken: 87bebc27-06d0-4922-a8b7-d294ce2b6939, HandlerErrorCode: InvalidRequest)",null,null,null,null,null,null,null,null,null,"User Initiated","User Initiated"]
+              StackEvents[].ResourceStatusReason: [null,null,null,null,null,null,null,null,null,null,null,null,"The following resource(s) failed to create: [FnAliaslive]. Rollback requested by user.","Resource handler returned message: \"No deployment configuration found for name: Canary10Percent5Minute (Service: CodeDeploy, Status Code: 400, Request ID: 813f3c93-3ea1-4b6e-a828-b6a4c0f08cef)\" (RequestToken: 5e402c0a-9dd5-4b41-9041-5e8a6be95008, HandlerErrorCode: InvalidRequest)",null,null,null,null,null,null,null,null,null,null,null,null,null,"User Initiated","User Initiated"]
             $ cat > t.yaml <<'EOF'
             Transform: AWS::Serverless-2016-10-31
             Parameters:
@@ -2430,7 +2434,7 @@ fn deployment_preference_hooks() {
               | 
               | Waiting for changeset to be created..
               | Waiting for stack create/update to complete
-              | [playground] The update waits for CodeDeploy deployment d-1EHMJ1XYH: advance the clock to let it run.
+              | [playground] The update waits for CodeDeploy deployment d-4X62ZQ18D: advance the clock to let it run.
             $ aws cloudformation describe-stacks --stack-name s
               Stacks[].StackStatus: ["UPDATE_IN_PROGRESS"]
             $ aws lambda get-alias --function-name fn --name live
@@ -2447,23 +2451,23 @@ fn deployment_preference_hooks() {
               |     "events": [
               |         {
               |             "timestamp": 1674432000000,
-              |             "logStreamName": "2023/01/23/[$LATEST]3f7044e1c9d3c6845982c30dc59e1cc3",
+              |             "logStreamName": "2023/01/23/[$LATEST]2b9926a454cbd27381627b0880b704d0",
               |             "message": "INIT_START Runtime Version: python:3.9.v14\tRuntime Version ARN: {rv eu-west-1 python3.9 14}"
               |         },
               |         {
               |             "timestamp": 1674432000000,
-              |             "logStreamName": "2023/01/23/[$LATEST]3f7044e1c9d3c6845982c30dc59e1cc3",
-              |             "message": "START RequestId: bdf61412-eca5-4653-b442-0f7666bd87fa Version: $LATEST"
+              |             "logStreamName": "2023/01/23/[$LATEST]2b9926a454cbd27381627b0880b704d0",
+              |             "message": "START RequestId: b1b847dd-a656-4d1e-ad3e-067731dfb475 Version: $LATEST"
               |         },
               |         {
               |             "timestamp": 1674432000000,
-              |             "logStreamName": "2023/01/23/[$LATEST]3f7044e1c9d3c6845982c30dc59e1cc3",
-              |             "message": "END RequestId: bdf61412-eca5-4653-b442-0f7666bd87fa"
+              |             "logStreamName": "2023/01/23/[$LATEST]2b9926a454cbd27381627b0880b704d0",
+              |             "message": "END RequestId: b1b847dd-a656-4d1e-ad3e-067731dfb475"
               |         },
               |         {
               |             "timestamp": 1674432000000,
-              |             "logStreamName": "2023/01/23/[$LATEST]3f7044e1c9d3c6845982c30dc59e1cc3",
-              |             "message": "REPORT RequestId: bdf61412-eca5-4653-b442-0f7666bd87fa\tDuration: 78.74 ms\tBilled Duration: 79 ms\tMemory Size: 128 MB\tMax Memory Used: 40 MB\tInit Duration: 284.50 ms\t"
+              |             "logStreamName": "2023/01/23/[$LATEST]2b9926a454cbd27381627b0880b704d0",
+              |             "message": "REPORT RequestId: b1b847dd-a656-4d1e-ad3e-067731dfb475\tDuration: 101.43 ms\tBilled Duration: 102 ms\tMemory Size: 128 MB\tMax Memory Used: 72 MB\tInit Duration: 309.55 ms\t"
               |         }
               |     ]
               | }
@@ -3128,7 +3132,7 @@ fn sam_generated_resources_and_conditions() {
             EOF
             $ sam deploy --template-file conditions.yaml --stack-name conditions --capabilities CAPABILITY_IAM
             $ aws cloudformation describe-stack-events --stack-name conditions
-              StackEvents[].LogicalResourceId: ["conditions","BAliaslive","BAliaslive","CodeDeployServiceRole","CodeDeployServiceRole","OffAliaslive","OffAliaslive","OffVersion5f35e9dc6d","OffVersion5f35e9dc6d","Off","Off","BVersion5f35e9dc6d","BVersion5f35e9dc6d","B","B","conditions","conditions"]
+              StackEvents[].LogicalResourceId: ["conditions","BAliaslive","BAliaslive","BDeploymentGroup","BDeploymentGroup","ServerlessDeploymentApplication","ServerlessDeploymentApplication","CodeDeployServiceRole","CodeDeployServiceRole","OffAliaslive","OffAliaslive","OffVersion5f35e9dc6d","OffVersion5f35e9dc6d","Off","Off","BVersion5f35e9dc6d","BVersion5f35e9dc6d","B","B","conditions","conditions"]
             $ ! sam deploy --template-file conditions.yaml --stack-name conditions --parameter-overrides Stage=prod
               ! 
               ! Waiting for changeset to be created..

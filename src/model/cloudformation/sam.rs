@@ -284,6 +284,12 @@ fn implicit_role(id: &str, props: &Node) -> Result<Node, String> {
 /// The service role SAM makes for CodeDeploy once a function has a DeploymentPreference.
 const CODE_DEPLOY_ROLE: &str = "CodeDeployServiceRole";
 
+/// SAM's CodeDeploy application (one a template) and deployment group (one a function with a
+/// DeploymentPreference): stack resources only SAM makes here.
+const CODE_DEPLOY_APPLICATION: &str = "ServerlessDeploymentApplication";
+pub const CODE_DEPLOY_APP_TYPE: &str = "AWS::CodeDeploy::Application";
+pub const CODE_DEPLOY_GROUP: &str = "AWS::CodeDeploy::DeploymentGroup";
+
 /// The condition SAM gives its CodeDeploy resources when every function with a preference has
 /// one and they differ.
 const CODE_DEPLOY_CONDITION: &str = "ServerlessCodeDeployCondition";
@@ -627,9 +633,36 @@ pub fn expand(t: Template, parameters: &Map<String, Json>) -> Result<Template, S
         ]);
         // The alias waits for what its deployment watches and runs (alarms, hooks).
         let mut alias_depends: Set<String> = crate::order::set([id.clone(), version_id.clone()]);
-        if let Some(p) = &preference {
+        let mut preference = preference;
+        if let Some(p) = &mut preference {
+            // SAM's deployment group for the alias, in the application all of them share; the
+            // alias's deployment runs in their names.
+            let group_id = format!("{id}DeploymentGroup");
+            unique(&declared, &id, &group_id, CODE_DEPLOY_GROUP)?;
+            let style = map(vec![
+                ("DeploymentType", scalar("BLUE_GREEN")),
+                ("DeploymentOption", scalar("WITH_TRAFFIC_CONTROL")),
+            ]);
+            resources.push(Resource {
+                logical_id: group_id.clone(),
+                kind: CODE_DEPLOY_GROUP.into(),
+                properties: map(vec![
+                    ("ApplicationName", tagged("Ref", scalar(CODE_DEPLOY_APPLICATION))),
+                    ("ServiceRoleArn", tagged("GetAtt", scalar(&format!("{CODE_DEPLOY_ROLE}.Arn")))),
+                    ("DeploymentStyle", style),
+                ]),
+                condition: r.condition.clone(),
+                depends_on: Set::new(),
+                deletion_policy: DeletionPolicy::Delete,
+                replace_policy: DeletionPolicy::Delete,
+                code_deploy: None,
+            });
+            if let Node { tag: None, value: Value::Map(entries), .. } = p {
+                entries.push(("ApplicationName".into(), tagged("Ref", scalar(CODE_DEPLOY_APPLICATION))));
+                entries.push(("DeploymentGroupName".into(), tagged("Ref", scalar(&group_id))));
+            }
             template::references(p, &mut alias_depends);
-            alias_depends.insert(CODE_DEPLOY_ROLE.into());
+            alias_depends.insert(group_id);
         }
         referable.insert(id.clone(), (version_id.clone(), format!("{id}Alias{alias}")));
         resources.push(Resource {
@@ -662,7 +695,18 @@ pub fn expand(t: Template, parameters: &Map<String, Json>) -> Result<Template, S
             }
             _ => None,
         };
-        resources.push(code_deploy_role(condition));
+        resources.push(code_deploy_role(condition.clone()));
+        unique(&declared, first, CODE_DEPLOY_APPLICATION, CODE_DEPLOY_APP_TYPE)?;
+        resources.push(Resource {
+            logical_id: CODE_DEPLOY_APPLICATION.into(),
+            kind: CODE_DEPLOY_APP_TYPE.into(),
+            properties: map(vec![("ComputePlatform", scalar("Lambda"))]),
+            condition,
+            depends_on: Set::new(),
+            deletion_policy: DeletionPolicy::Delete,
+            replace_policy: DeletionPolicy::Delete,
+            code_deploy: None,
+        });
     }
     let mut unresolved = Vec::new();
     for r in &mut resources {

@@ -36,6 +36,9 @@ pub struct DeploymentSpec {
     pub pre_traffic_hook: Option<String>,
     pub post_traffic_hook: Option<String>,
     pub auto_rollback: bool,
+    /// Its CodeDeploy application and deployment group.
+    pub application: String,
+    pub group: String,
     /// Made by CodeDeploy to roll another deployment back.
     pub rollback_of: Option<String>,
     pub created: Timestamp,
@@ -73,14 +76,6 @@ impl Deployment {
     /// The target's share now (0 before the first shift).
     pub fn weight(&self) -> f64 {
         self.shifts.last().map_or(0.0, |s| s.1)
-    }
-}
-
-impl DeploymentSpec {
-    /// [choice] The application and deployment group SAM would create, named after the function
-    /// and alias.
-    fn group(&self) -> String {
-        format!("{}-{}", self.function, self.alias)
     }
 }
 
@@ -152,13 +147,17 @@ impl Lambda {
         if let Some(active) = self.active_deployments.iter().map(|&i| &self.deployments[i]).find(same) {
             return Err(ApiError::new(
                 ErrorCode::DeploymentLimitExceededException,
-                format!("The Deployment Group '{}' already has an active Deployment '{}'", active.group(), active.id),
+                format!("The Deployment Group '{}' already has an active Deployment '{}'", active.group, active.id),
             ));
         }
         let id = self.deployment_id();
+        let (application, group) =
+            r.group.as_deref().cloned().unwrap_or_else(|| (function.clone(), format!("{function}-{}", r.alias)));
         let spec = DeploymentSpec {
             id: id.clone(),
             region: key.0.clone(),
+            application,
+            group,
             function,
             alias: r.alias.clone(),
             config_name: r.config.clone(),
@@ -521,7 +520,7 @@ impl Lambda {
         let events = ["DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM", "DEPLOYMENT_STOP_ON_REQUEST"];
         Ok(GetDeploymentResponse {
             deployment_info: DeploymentInfo {
-                application_name: d.function.clone(),
+                application_name: d.application.clone(),
                 auto_rollback_configuration: AutoRollbackConfiguration {
                     enabled: d.auto_rollback,
                     events: if d.auto_rollback { events.map(String::from).to_vec() } else { Vec::new() },
@@ -531,7 +530,7 @@ impl Lambda {
                 create_time: d.created.cli_iso(),
                 creator: if d.rollback_of.is_some() { "codeDeployRollback" } else { "user" },
                 deployment_config_name: d.config_name.clone(),
-                deployment_group_name: d.group(),
+                deployment_group_name: d.group.clone(),
                 deployment_id: d.id.clone(),
                 deployment_overview: overview,
                 deployment_status_messages: Vec::new(),

@@ -13,6 +13,7 @@ use crate::api::*;
 use crate::arn::{function_arn, DEFAULT_ACCOUNT};
 use crate::cloudformation::resolve::{self, Context, Made};
 use crate::cloudformation::resources::{self, integer_of, number_of, text_of};
+use crate::cloudformation::sam;
 use crate::cloudformation::template::{self, DeletionPolicy, Resource, Template};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::request::Request;
@@ -384,6 +385,11 @@ impl Lambda {
                 let attributes = crate::order::map([("Arn".to_string(), arn), ("RoleId".to_string(), role_id)]);
                 (name.clone(), Made { reference: name, attributes })
             }
+            // SAM's CodeDeploy application and deployment group: names a deployment runs under.
+            sam::CODE_DEPLOY_APP_TYPE | sam::CODE_DEPLOY_GROUP => {
+                let name = generated_name(&mut self.rng, stack, &r.logical_id);
+                (name.clone(), Made { reference: name, attributes: Map::new() })
+            }
             other => return Err(format!("the playground does not provision {other}")),
         };
         Ok(Provisioned {
@@ -414,6 +420,7 @@ impl Lambda {
             "AWS::Lambda::Alias" => changed("Name") || changed("FunctionName"),
             "AWS::CloudWatch::Alarm" => changed("AlarmName"),
             template::IAM_ROLE => changed("RoleName") || changed("Path"),
+            sam::CODE_DEPLOY_APP_TYPE | sam::CODE_DEPLOY_GROUP => changed("ApplicationName"),
             _ => true,
         }
     }
@@ -486,8 +493,8 @@ impl Lambda {
             "AWS::CloudWatch::Alarm" => {
                 self.call(region, alarm(&old.physical_id, props))?;
             }
-            // Policies and descriptions change nothing the playground models.
-            template::IAM_ROLE => {}
+            // Policies, descriptions and deployment styles change nothing the playground models.
+            template::IAM_ROLE | sam::CODE_DEPLOY_APP_TYPE | sam::CODE_DEPLOY_GROUP => {}
             other => return Err(format!("the playground does not update {other} in place")),
         }
         Ok(Provisioned { properties: props.clone(), ..old.clone() })
@@ -981,6 +988,8 @@ impl Lambda {
             pre_traffic_hook: hooks.and_then(|h| text_of(h, "PreTraffic")),
             post_traffic_hook: hooks.and_then(|h| text_of(h, "PostTraffic")),
             auto_rollback: true,
+            // The application and deployment group SAM made for the alias.
+            group: text_of(preference, "ApplicationName").zip(text_of(preference, "DeploymentGroupName")).map(Box::new),
         };
         match self.deploy(region, &request) {
             Ok(super::SimOutput::Deployment(d)) => Ok(d.deployment_id),

@@ -58,6 +58,7 @@ pub fn Deployments(props: &DeployProps) -> Html {
                 pre_traffic_hook: hook(&pre),
                 post_traffic_hook: hook(&post),
                 auto_rollback: *rollback,
+                group: None,
             };
             let line = sim(&t.region, Directive::Deploy(request));
             dispatch.dispatch(Action::Do { lines: vec![line], origin: Origin::Inspector });
