@@ -305,14 +305,11 @@ fn unique(declared: &Set<String>, source: &str, id: &str, kind: &str) -> Result<
     Ok(())
 }
 
-fn code_deploy_role(condition: Option<String>) -> Resource {
-    let properties = map(vec![
-        ("AssumeRolePolicyDocument", trust("codedeploy.amazonaws.com")),
-        ("ManagedPolicyArns", seq(vec![scalar("arn:aws:iam::aws:policy/service-role/AWSCodeDeployRoleForLambda")])),
-    ]);
+/// A resource SAM makes for CodeDeploy: deleted with the stack, ordered by what it refers to.
+fn code_deploy_resource(logical_id: &str, kind: &str, properties: Node, condition: Option<String>) -> Resource {
     Resource {
-        logical_id: CODE_DEPLOY_ROLE.into(),
-        kind: template::IAM_ROLE.into(),
+        logical_id: logical_id.into(),
+        kind: kind.into(),
         properties,
         condition,
         depends_on: Set::new(),
@@ -643,20 +640,12 @@ pub fn expand(t: Template, parameters: &Map<String, Json>) -> Result<Template, S
                 ("DeploymentType", scalar("BLUE_GREEN")),
                 ("DeploymentOption", scalar("WITH_TRAFFIC_CONTROL")),
             ]);
-            resources.push(Resource {
-                logical_id: group_id.clone(),
-                kind: CODE_DEPLOY_GROUP.into(),
-                properties: map(vec![
-                    ("ApplicationName", tagged("Ref", scalar(CODE_DEPLOY_APPLICATION))),
-                    ("ServiceRoleArn", tagged("GetAtt", scalar(&format!("{CODE_DEPLOY_ROLE}.Arn")))),
-                    ("DeploymentStyle", style),
-                ]),
-                condition: r.condition.clone(),
-                depends_on: Set::new(),
-                deletion_policy: DeletionPolicy::Delete,
-                replace_policy: DeletionPolicy::Delete,
-                code_deploy: None,
-            });
+            let group = map(vec![
+                ("ApplicationName", tagged("Ref", scalar(CODE_DEPLOY_APPLICATION))),
+                ("ServiceRoleArn", tagged("GetAtt", scalar(&format!("{CODE_DEPLOY_ROLE}.Arn")))),
+                ("DeploymentStyle", style),
+            ]);
+            resources.push(code_deploy_resource(&group_id, CODE_DEPLOY_GROUP, group, r.condition.clone()));
             if let Node { tag: None, value: Value::Map(entries), .. } = p {
                 entries.push(("ApplicationName".into(), tagged("Ref", scalar(CODE_DEPLOY_APPLICATION))));
                 entries.push(("DeploymentGroupName".into(), tagged("Ref", scalar(&group_id))));
@@ -695,18 +684,14 @@ pub fn expand(t: Template, parameters: &Map<String, Json>) -> Result<Template, S
             }
             _ => None,
         };
-        resources.push(code_deploy_role(condition.clone()));
+        let role = map(vec![
+            ("AssumeRolePolicyDocument", trust("codedeploy.amazonaws.com")),
+            ("ManagedPolicyArns", seq(vec![scalar("arn:aws:iam::aws:policy/service-role/AWSCodeDeployRoleForLambda")])),
+        ]);
+        resources.push(code_deploy_resource(CODE_DEPLOY_ROLE, template::IAM_ROLE, role, condition.clone()));
         unique(&declared, first, CODE_DEPLOY_APPLICATION, CODE_DEPLOY_APP_TYPE)?;
-        resources.push(Resource {
-            logical_id: CODE_DEPLOY_APPLICATION.into(),
-            kind: CODE_DEPLOY_APP_TYPE.into(),
-            properties: map(vec![("ComputePlatform", scalar("Lambda"))]),
-            condition,
-            depends_on: Set::new(),
-            deletion_policy: DeletionPolicy::Delete,
-            replace_policy: DeletionPolicy::Delete,
-            code_deploy: None,
-        });
+        let application = map(vec![("ComputePlatform", scalar("Lambda"))]);
+        resources.push(code_deploy_resource(CODE_DEPLOY_APPLICATION, CODE_DEPLOY_APP_TYPE, application, condition));
     }
     let mut unresolved = Vec::new();
     for r in &mut resources {
