@@ -1487,6 +1487,42 @@ async fn the_template_editor_numbers_its_lines() {
     assert_eq!(app.text("template-gutter"), "1");
 }
 
+/// A draft in the Template tab, with its stack and capabilities, survives a look at another
+/// tab; a plain template's refusal by `aws cloudformation deploy` says which capability to choose.
+#[wasm_bindgen_test]
+async fn the_template_tabs_draft_outlives_a_look_at_the_console() {
+    let app = Mounted::new().await;
+    app.click("start-from-template").await;
+    let template = "Resources:\n  Exec:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: orders-exec\n      AssumeRolePolicyDocument: {Version: '2012-10-17', Statement: []}\n";
+    app.type_into("template-editor", template).await;
+    app.type_into("template-stack", "roles").await;
+    app.click("tab-console").await;
+    app.click("tab-template").await;
+    let editor: HtmlTextAreaElement = app.by_testid("template-editor").dyn_into().unwrap();
+    assert_eq!(editor.value(), template, "the draft is still there");
+    let stack: web_sys::HtmlInputElement = app.by_testid("template-stack").dyn_into().unwrap();
+    assert_eq!(stack.value(), "roles");
+    // `aws cloudformation deploy`, not `sam deploy`: CreateChangeSet refuses at once.
+    app.element("[data-testid=\"template\"] label.check input")
+        .unwrap()
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap()
+        .click();
+    settle().await;
+    app.click("template-deploy").await;
+    let cause = app.text("stack-cause");
+    assert!(cause.starts_with("CreateChangeSet refused: Requires capabilities : [CAPABILITY_NAMED_IAM]"), "{cause}");
+    assert!(cause.contains("Choose it under Capabilities"), "{cause}");
+    app.choose("template-capabilities", "CAPABILITY_NAMED_IAM").await;
+    app.click("template-deploy").await;
+    wait_for("the stack created", || {
+        app.find("[data-testid=\"stack-status\"]")
+            .and_then(|e| e.text_content())
+            .is_some_and(|t| t.ends_with("roles CREATE_COMPLETE"))
+    })
+    .await;
+}
+
 /// Issue 11: a template error that names a line selects that line in the editor.
 #[wasm_bindgen_test]
 async fn a_template_error_selects_its_line() {
@@ -1500,4 +1536,8 @@ async fn a_template_error_selects_its_line() {
     let start = template.split_inclusive('\n').take(5).map(str::len).sum::<usize>() as u32;
     assert_eq!(editor.selection_start().unwrap(), Some(start));
     assert_eq!(editor.selection_end().unwrap(), Some(start + "\tRuntime: python3.9".len() as u32));
+    // Its number is marked in the gutter.
+    let mark = app.element("[data-testid=\"template-gutter\"] mark.bad-line").expect("the marked line number");
+    assert_eq!(mark.text_content().as_deref(), Some("6"));
+    assert_eq!(app.text("template-gutter"), "1\n2\n3\n4\n5\n6");
 }

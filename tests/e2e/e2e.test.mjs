@@ -335,3 +335,23 @@ test("the template editor's line numbers sit level with its lines and scroll wit
     await context.close();
   }
 });
+
+test("on a phone, Start from a template brings the editor into view, and a template error scrolls to its line", async () => {
+  const { page, context, problems } = await open("/", { width: 390, height: 844 });
+  await page.getByTestId("start-from-template").click();
+  await page.waitForTimeout(300);
+  const dock = await page.locator(".dock").boundingBox();
+  assert.ok(dock.y < 844 && dock.y + dock.height > 0, `the dock is in the window: ${JSON.stringify(dock)}`);
+  // A tab on line 40 of a long template: the editor shows that line, its number marked beside it.
+  const lines = Array.from({ length: 60 }, (_, i) => (i === 39 ? "\tBroken: here" : `# line ${i + 1}`));
+  await page.getByTestId("template-editor").fill(["Resources:", ...lines.slice(1)].join("\n"));
+  await page.getByTestId("template-deploy").click();
+  await page.locator(".gutter mark.bad-line").waitFor();
+  const editor = page.getByTestId("template-editor");
+  const [top, gutterTop] = [await editor.evaluate((t) => t.scrollTop), await page.getByTestId("template-gutter").evaluate((g) => g.scrollTop)];
+  assert.ok(top > 0 && top === gutterTop, `scrolled to the line: ${top} ${gutterTop}`);
+  const [mark, box] = [await page.locator(".gutter mark.bad-line").boundingBox(), await editor.boundingBox()];
+  assert.ok(mark.y >= box.y && mark.y + mark.height <= box.y + box.height, "the marked number is in view");
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1476,7 +1476,8 @@ fn conditions_and_long_forms() {
 
 /// SAM's DeploymentPreference: a version change of the alias goes through a CodeDeploy
 /// deployment and the stack update waits for it; an alarm that fires rolls the deployment back
-/// and the stack update with it.
+/// and the stack update with it. The alarm watches the function's alias and the preference
+/// names the alarm: the alias waits for the alarm, which waits for the function (no cycle).
 #[test]
 fn deployment_preference_shifts_traffic_and_the_stack_waits() {
     let template = |code: &str| {
@@ -1511,9 +1512,9 @@ fn deployment_preference_shifts_traffic_and_the_stack_waits() {
                   ComparisonOperator: GreaterThanThreshold
                   Dimensions:
                     - Name: FunctionName
-                      Value: api
+                      Value: !Ref Api
                     - Name: Resource
-                      Value: api:live
+                      Value: !Sub '${{Api}}:live'
             EOF
             "#
         )
@@ -1584,9 +1585,9 @@ fn deployment_preference_shifts_traffic_and_the_stack_waits() {
                   ComparisonOperator: GreaterThanThreshold
                   Dimensions:
                     - Name: FunctionName
-                      Value: api
+                      Value: !Ref Api
                     - Name: Resource
-                      Value: api:live
+                      Value: !Sub '${Api}:live'
             EOF
             $ sam deploy --template-file template.yaml --stack-name api --capabilities CAPABILITY_IAM
             $ sim traffic api 20 --qualifier live
@@ -1619,9 +1620,9 @@ fn deployment_preference_shifts_traffic_and_the_stack_waits() {
                   ComparisonOperator: GreaterThanThreshold
                   Dimensions:
                     - Name: FunctionName
-                      Value: api
+                      Value: !Ref Api
                     - Name: Resource
-                      Value: api:live
+                      Value: !Sub '${Api}:live'
             EOF
             $ sam deploy --template-file template.yaml --stack-name api --capabilities CAPABILITY_IAM
               | 
@@ -1674,9 +1675,9 @@ fn deployment_preference_shifts_traffic_and_the_stack_waits() {
                   ComparisonOperator: GreaterThanThreshold
                   Dimensions:
                     - Name: FunctionName
-                      Value: api
+                      Value: !Ref Api
                     - Name: Resource
-                      Value: api:live
+                      Value: !Sub '${Api}:live'
             EOF
             $ sam deploy --template-file template.yaml --stack-name api --capabilities CAPABILITY_IAM
             $ sim relies-on api strict-tls
@@ -1684,7 +1685,7 @@ fn deployment_preference_shifts_traffic_and_the_stack_waits() {
             $ aws cloudformation describe-stacks --stack-name api
               Stacks[0].StackStatus: "UPDATE_ROLLBACK_COMPLETE"
             $ aws cloudformation describe-stack-events --stack-name api
-              StackEvents[].LogicalResourceId: ["api","api","Api","Api","ApiVersion92d566e265","api","ApiAliaslive","ApiAliaslive","ApiVersion92d566e265","ApiVersion92d566e265","Api","Api","api","api","ApiVersion03b0e2be89","api","ApiAliaslive","ApiAliaslive","ApiVersion982916c967","ApiVersion982916c967","Api","Api","api","api","ApiAliaslive","ApiAliaslive","ApiDeploymentGroup","ApiDeploymentGroup","ServerlessDeploymentApplication","ServerlessDeploymentApplication","CodeDeployServiceRole","CodeDeployServiceRole","ApiVersion03b0e2be89","ApiVersion03b0e2be89","Api","Api","AliasErrors","AliasErrors","api","api"]
+              StackEvents[].LogicalResourceId: ["api","api","Api","Api","ApiVersion92d566e265","api","ApiAliaslive","ApiAliaslive","ApiVersion92d566e265","ApiVersion92d566e265","Api","Api","api","api","ApiVersion03b0e2be89","api","ApiAliaslive","ApiAliaslive","ApiVersion982916c967","ApiVersion982916c967","Api","Api","api","api","ApiAliaslive","ApiAliaslive","ApiDeploymentGroup","ApiDeploymentGroup","ServerlessDeploymentApplication","ServerlessDeploymentApplication","CodeDeployServiceRole","CodeDeployServiceRole","AliasErrors","AliasErrors","ApiVersion03b0e2be89","ApiVersion03b0e2be89","Api","Api","api","api"]
               StackEvents[].ResourceStatus: ["UPDATE_ROLLBACK_COMPLETE","UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS","UPDATE_COMPLETE","UPDATE_IN_PROGRESS","DELETE_SKIPPED","UPDATE_ROLLBACK_IN_PROGRESS","UPDATE_FAILED","UPDATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","UPDATE_COMPLETE","UPDATE_IN_PROGRESS","UPDATE_IN_PROGRESS","UPDATE_COMPLETE","DELETE_SKIPPED","UPDATE_COMPLETE_CLEANUP_IN_PROGRESS","UPDATE_COMPLETE","UPDATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","UPDATE_COMPLETE","UPDATE_IN_PROGRESS","UPDATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_COMPLETE","CREATE_IN_PROGRESS","CREATE_IN_PROGRESS","REVIEW_IN_PROGRESS"]
             $ aws lambda get-alias --function-name api --name live
               FunctionVersion: "2"

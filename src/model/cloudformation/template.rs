@@ -522,7 +522,15 @@ pub fn read(text: &str) -> Result<Template, String> {
         }
         let properties = def.get("Properties").cloned().unwrap_or_else(|| Node::synthetic(Value::Map(Vec::new())));
         let mut depends_on = Set::new();
-        references(&properties, &mut depends_on);
+        if serverless && kind == super::sam::FUNCTION {
+            // What a DeploymentPreference names (alarms, hooks) the alias SAM makes waits for,
+            // not the function: an alarm on the function's alias is no cycle.
+            for (_, v) in properties.entries().iter().filter(|(k, _)| k != "DeploymentPreference") {
+                references(v, &mut depends_on);
+            }
+        } else {
+            references(&properties, &mut depends_on);
+        }
         if let Some(d) = def.get("DependsOn") {
             depends_on.extend(scalar_list(d));
         }

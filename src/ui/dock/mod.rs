@@ -68,8 +68,11 @@ pub fn Dock() -> Html {
                     DockTab::Console => html! { <Console /> },
                     DockTab::Logs => html! { <Logs /> },
                     DockTab::Events => html! { <Events /> },
-                    DockTab::Template => html! { <Template /> },
+                    DockTab::Template => html! {},
                 }}
+                // The Template tab stays mounted, hidden: a draft in its editor, and its stack,
+                // parameters and capabilities, outlive a look at the console.
+                <div class="dock-keep" hidden={shown.tab != DockTab::Template}><Template /></div>
             </div>
         </section>
     }

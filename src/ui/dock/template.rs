@@ -8,13 +8,14 @@ use crate::cli::{AwsCall, Line};
 use crate::model::api::{DeployStackRequest, StackNameRequest};
 use crate::model::Request;
 use crate::ui::forms::{on_select, on_text, NoticeView};
-use crate::ui::state::{use_dispatch, use_shown, Action, Origin};
+use crate::ui::state::{use_dispatch, use_shown, Action, DockTab, Origin};
 
 /// [choice] The editor's first text: a SAM function with a switchable runtime management mode, a
-/// live alias and an Errors alarm on it, written for the playground.
+/// live alias that new versions reach by a canary, and the Errors alarm on it that the canary
+/// watches, written for the playground.
 const EXAMPLE: &str = "AWSTemplateFormatVersion: '2010-09-09'
 Transform: AWS::Serverless-2016-10-31
-Description: An order service whose runtime updates are chosen per deploy.
+Description: An order service whose runtime updates are chosen per deploy, released by canary.
 Parameters:
   RuntimeUpdateMode:
     Type: String
@@ -42,6 +43,10 @@ Resources:
       Handler: app.handler
       Description: orders v1
       AutoPublishAlias: live
+      DeploymentPreference:
+        Type: Canary10Percent5Minutes
+        Alarms:
+          - !Ref OrdersErrors
   OrdersErrors:
     Type: AWS::CloudWatch::Alarm
     Properties:
@@ -193,23 +198,34 @@ pub fn Template() -> Html {
             }
         })
     };
+    let error_at = shown
+        .notice
+        .as_ref()
+        .filter(|n| n.origin == Origin::Template)
+        .and_then(|n| n.result.error().and_then(|e| line_and_column(&e.message)));
     {
-        let editor = editor.clone();
-        let at = shown
-            .notice
-            .as_ref()
-            .filter(|n| n.origin == Origin::Template)
-            .and_then(|n| n.result.error().and_then(|e| line_and_column(&e.message)));
-        use_effect_with(at, move |at| {
+        let (editor, gutter) = (editor.clone(), gutter.clone());
+        use_effect_with(error_at, move |at| {
             if let (Some((line, _)), Some(area)) = (at, editor.cast::<web_sys::HtmlTextAreaElement>()) {
                 let text = area.value();
                 let start: usize = text.split_inclusive('\n').take(line - 1).map(|l| l.encode_utf16().count()).sum();
                 let length = text.lines().nth(line - 1).map_or(0, |l| l.encode_utf16().count());
                 let _ = area.focus();
                 let _ = area.set_selection_range(start as u32, (start + length) as u32);
+                // And in view, two lines below the top, its number beside it.
+                area.set_scroll_top((*line as i32 - 3).max(0) * LINE_PX);
+                if let Some(g) = gutter.cast::<web_sys::Element>() {
+                    g.set_scroll_top(area.scroll_top());
+                }
             }
         });
     }
+    // Kept mounted while another tab shows (its draft lives in the hooks above), it draws
+    // nothing then: a session's every change would otherwise redraw it unseen.
+    if shown.tab != DockTab::Template {
+        return html! {};
+    }
+    let gutter_text = line_numbers(&text, error_at.map(|(line, _)| line));
     let view = shown.view();
     let events = view.stack_events(&region, &stack);
     let status = view.stack_status(&region, &stack);
@@ -223,13 +239,18 @@ pub fn Template() -> Html {
     // error, a missing capability), or CreateChangeSet's own answer. It comes before an older
     // failure the stack's events still show.
     let refused = shown.notice.as_ref().filter(|n| n.origin == Origin::Template).and_then(|n| {
-        let m = &n.result.error()?.message;
-        m.split_once("Status: FAILED. Reason: ").map(|(_, r)| ("Change set FAILED: ", r.trim().to_string())).or_else(
-            || {
-                m.split_once("CreateChangeSet operation: ")
-                    .map(|(_, r)| ("CreateChangeSet refused: ", r.trim().to_string()))
-            },
-        )
+        let e = n.result.error()?;
+        let m = &e.message;
+        let reason = |(what, r): (&'static str, &str)| (what, r.trim().to_string());
+        m.split_once("Status: FAILED. Reason: ")
+            .map(|(_, r)| reason(("Change set FAILED: ", r)))
+            .or_else(|| {
+                m.split_once("CreateChangeSet operation: ").map(|(_, r)| reason(("CreateChangeSet refused: ", r)))
+            })
+            // The AWS CLI's error is the service's own message (`sam deploy` quotes it whole).
+            .or_else(|| {
+                (e.code == "InsufficientCapabilitiesException").then(|| reason(("CreateChangeSet refused: ", m)))
+            })
     });
     // CloudFormation keeps a stack whose creation rolled back only to be deleted.
     let stuck = status.as_deref() == Some("ROLLBACK_COMPLETE");
@@ -283,7 +304,7 @@ pub fn Template() -> Html {
             <NoticeView notice={shown.notice.clone()} origin={Origin::Template} />
             <div class="template-body">
                 <div class="editor-frame">
-                    <pre class="gutter" ref={gutter.clone()} aria-hidden="true" data-testid="template-gutter">{line_numbers(&text)}</pre>
+                    <pre class="gutter" ref={gutter.clone()} aria-hidden="true" data-testid="template-gutter">{gutter_text}</pre>
                     <textarea class="template-editor" ref={editor} wrap="off" spellcheck="false" aria-label="Template" value={(*text).clone()} {oninput} {onscroll} data-testid="template-editor" />
                 </div>
                 <ol class="stack-events" aria-label="Stack events, newest first" data-testid="stack-events" tabindex="0">
@@ -307,17 +328,35 @@ pub fn Template() -> Html {
 /// pasted megabyte must not cost a megabyte of numbers on every keystroke.
 const NUMBERED_LINES: usize = 5_000;
 
-/// "1\n2\n..." for each line of the text (a final newline starts no line of its own).
-fn line_numbers(text: &str) -> String {
-    let lines = text.lines().count().clamp(1, NUMBERED_LINES);
-    let mut out = String::with_capacity(lines * 5);
-    for n in 1..=lines {
-        if n > 1 {
+/// The editor's line height in pixels (static/style.css, `.template-editor`).
+const LINE_PX: i32 = 18;
+
+/// "1\n2\n..." for lines `from..=to`.
+fn numbers(from: usize, to: usize) -> String {
+    let mut out = String::new();
+    for n in from..=to {
+        if n > from {
             out.push('\n');
         }
         out.push_str(&n.to_string());
     }
     out
+}
+
+/// The gutter: a number for each line of the text (a final newline starts no line of its
+/// own), the line a template error names marked.
+fn line_numbers(text: &str, error_line: Option<usize>) -> Html {
+    let lines = text.lines().count().clamp(1, NUMBERED_LINES);
+    match error_line.filter(|l| (1..=lines).contains(l)) {
+        None => html! { {numbers(1, lines)} },
+        Some(l) => html! {
+            <>
+                if l > 1 { {numbers(1, l - 1)}{"\n"} }
+                <mark class="bad-line">{l.to_string()}</mark>
+                if l < lines { {"\n"}{numbers(l + 1, lines)} }
+            </>
+        },
+    }
 }
 
 /// A here-document body ends with a newline, as a file written by a shell does.

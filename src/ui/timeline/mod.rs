@@ -17,7 +17,7 @@ pub use window::Window;
 
 use yew::prelude::*;
 
-use super::state::{use_clock_context, use_dispatch, use_shown, Action, DockTab};
+use super::state::{use_clock_context, use_dispatch, use_mount, use_shown, Action, DockTab};
 use crate::model::{query, Timestamp};
 use axis::Axis;
 use fleet::Fleet;
@@ -43,6 +43,7 @@ pub fn Timeline() -> Html {
     let shown = use_shown();
     let clock = use_clock_context();
     let dispatch = use_dispatch();
+    let mount = use_mount();
     let width = use_state(|| 900.0f64);
     let clip = use_memo((), |_| AttrValue::from(clip_id()));
     // Lanes (one per function version) or the fleet (counts per runtime version).
@@ -76,10 +77,21 @@ pub fn Timeline() -> Html {
                 <p class="empty">{"Each function version gets a lane here, coloured by the runtime version it runs over time, with the phases of every release in its region."}</p>
                 <p class="empty">{"New here? Take a guided tour: the three stories of the AWS launch post, a runtime update during a CodeDeploy canary, or runtime settings in a SAM template:"}</p>
                 <ul class="tour-starts">{for tours}</ul>
-                <p class="empty">{"Or start from a template: a SAM function with a live alias and an Errors alarm, deployed as a stack."}</p>
+                <p class="empty">{"Or start from a template: a SAM function with a live alias, a canary deployment and an Errors alarm, ready to deploy as a stack."}</p>
                 <button class="action" onclick={{
-                    let dispatch = dispatch.clone();
-                    Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ShowTab(DockTab::Template)))
+                    let (dispatch, dock) = (dispatch.clone(), mount.id("dock-panel"));
+                    Callback::from(move |_: MouseEvent| {
+                        dispatch.dispatch(Action::ShowTab(DockTab::Template));
+                        // On a phone the dock is a screen or more below: bring it into view (only
+                        // when it is out of view, so that a documentation page does not jump).
+                        let Some(window) = web_sys::window() else { return };
+                        let below = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::MAX);
+                        if let Some(panel) = window.document().and_then(|d| d.get_element_by_id(&dock)) {
+                            if panel.get_bounding_client_rect().top() > below - 80.0 {
+                                panel.scroll_into_view();
+                            }
+                        }
+                    })
                 }} data-testid="start-from-template">{"Start from a template"}</button>
             </div>
         };
