@@ -1383,10 +1383,22 @@ async fn the_template_tab_says_why_a_deploy_failed_and_deletes_the_stack() {
     // The notice shows the saved file by its first line, not the whole template.
     app.click("template-save").await;
     assert!(!app.text("template").contains("Resources: OrdersFunction"), "the notice does not print the file");
+    // Delete stack asks first; Cancel keeps the stack.
     app.click("template-delete").await;
+    assert!(app.text("template").contains("Delete playground and the functions it made?"), "{}", app.text("template"));
+    app.element("[aria-label=\"Delete the stack\"] button:last-child")
+        .unwrap()
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap()
+        .click();
+    settle().await;
+    assert!(app.find("[data-testid=\"template-delete-confirm\"]").is_none());
+    app.click("template-delete").await;
+    app.click("template-delete-confirm").await;
     wait_for("the stack deleted", || app.find("[data-testid=\"stack-status\"]").is_none()).await;
     assert!(app.find("[data-testid=\"stack-cause\"]").is_none());
     app.click("export-sam").await;
+    assert_eq!(app.text("export-format"), "Showing SAM");
     assert_eq!(app.text("export-copy"), "Copy");
     app.click("export-copy").await;
     assert_eq!(app.text("export-copy"), "Copied");
@@ -1521,6 +1533,37 @@ async fn the_template_tabs_draft_outlives_a_look_at_the_console() {
             .is_some_and(|t| t.ends_with("roles CREATE_COMPLETE"))
     })
     .await;
+}
+
+/// A deploy whose alias waits for a CodeDeploy canary says so under the bar, with the
+/// deployment's id and what moves it on; the note goes when the deployment ends.
+#[wasm_bindgen_test]
+async fn the_template_tab_says_what_a_deploy_waits_for() {
+    let app = Mounted::new().await;
+    app.click("start-from-template").await;
+    app.click("template-deploy").await;
+    wait_for("the stack created", || {
+        app.find("[data-testid=\"stack-status\"]")
+            .and_then(|e| e.text_content())
+            .is_some_and(|t| t.ends_with("CREATE_COMPLETE"))
+    })
+    .await;
+    assert!(app.find("[data-testid=\"stack-waits\"]").is_none(), "the first version is no deployment");
+    let editor: HtmlTextAreaElement = app.by_testid("template-editor").dyn_into().unwrap();
+    app.type_into("template-editor", &editor.value().replace("CodeUri: orders/", "CodeUri: orders-v2/")).await;
+    app.click("template-deploy").await;
+    let waits = app.text("stack-waits");
+    assert!(waits.starts_with("The deploy waits for CodeDeploy deployment d-"), "{waits}");
+    app.click("tab-console").await;
+    app.console("sim advance 10m").await;
+    app.click("tab-template").await;
+    wait_for("the stack updated", || {
+        app.find("[data-testid=\"stack-status\"]")
+            .and_then(|e| e.text_content())
+            .is_some_and(|t| t.ends_with("UPDATE_COMPLETE"))
+    })
+    .await;
+    assert!(app.find("[data-testid=\"stack-waits\"]").is_none());
 }
 
 /// Issue 11: a template error that names a line selects that line in the editor.

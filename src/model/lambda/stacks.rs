@@ -1080,6 +1080,12 @@ impl Lambda {
         self.stacks.get(&(region.to_string(), name.to_string())).map(|s| s.status.clone())
     }
 
+    /// The CodeDeploy deployment a stack's deploy waits for, if it waits.
+    pub fn stack_waits_for(&self, region: &str, name: &str) -> Option<String> {
+        let s = self.stacks.get(&(region.to_string(), name.to_string()))?;
+        s.progress.as_ref()?.waiting.as_ref().map(|(id, _)| id.clone())
+    }
+
     pub(super) fn describe_stacks(&self, region: &str, r: &StackNameRequest) -> ApiResult<DescribeStacksResponse> {
         let keys: Vec<(String, String)> = match &r.stack_name {
             Some(name) => vec![self.stack_key(region, name)?],

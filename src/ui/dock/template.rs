@@ -220,6 +220,8 @@ pub fn Template() -> Html {
             }
         });
     }
+    // Delete stack asks first: it deletes the functions the stack made.
+    let confirming = use_state(|| false);
     // Kept mounted while another tab shows (its draft lives in the hooks above), it draws
     // nothing then: a session's every change would otherwise redraw it unseen.
     if shown.tab != DockTab::Template {
@@ -254,6 +256,18 @@ pub fn Template() -> Html {
     });
     // CloudFormation keeps a stack whose creation rolled back only to be deleted.
     let stuck = status.as_deref() == Some("ROLLBACK_COMPLETE");
+    let waits_for = view.stack_waits_for(&region, &stack);
+    let confirm = |value: bool| {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(value))
+    };
+    let ondelete_confirmed = {
+        let (ondelete, confirming) = (ondelete.clone(), confirming.clone());
+        Callback::from(move |e: MouseEvent| {
+            confirming.set(false);
+            ondelete.emit(e);
+        })
+    };
     html! {
         <div class="template" data-testid="template">
             <div class="template-bar">
@@ -271,10 +285,22 @@ pub fn Template() -> Html {
                 <button class="small" onclick={onsave} disabled={past} data-testid="template-save">{"Save"}</button>
                 <button class="small primary" onclick={ondeploy} disabled={past} data-testid="template-deploy">{"Deploy"}</button>
                 if let Some(s) = &status { <span class="stack-status" data-testid="stack-status">{format!("{region} {} {s}", *stack)}</span> }
-                if status.is_some() {
-                    <button class="small" onclick={ondelete} disabled={past} data-testid="template-delete">{"Delete stack"}</button>
+                if status.is_some() && !*confirming {
+                    <button class="small" onclick={confirm(true)} disabled={past} data-testid="template-delete">{"Delete stack"}</button>
+                }
+                if status.is_some() && *confirming {
+                    <span class="confirm" role="group" aria-label="Delete the stack">
+                        {format!("Delete {} and the functions it made?", *stack)}
+                        <button class="small danger" onclick={ondelete_confirmed} disabled={past} data-testid="template-delete-confirm">{"Delete"}</button>
+                        <button class="small" onclick={confirm(false)}>{"Cancel"}</button>
+                    </span>
                 }
             </div>
+            if let Some(id) = waits_for {
+                <p class="stack-waits" role="status" data-testid="stack-waits">
+                    {format!("The deploy waits for CodeDeploy deployment {id}: advance the clock (Step, Play, or sim advance 10m) to let it shift the alias.")}
+                </p>
+            }
             if let Some((what, reason)) = refused {
                 <p class="stack-cause" role="note" data-testid="stack-cause">
                     <strong>{what}</strong>{reason.clone()}
@@ -289,10 +315,10 @@ pub fn Template() -> Html {
             }
             <div class="template-bar" role="group" aria-label="Export the region's functions">
                 <span class="label">{"Export the region as"}</span>
-                {export_button("sam", "SAM")}
-                {export_button("cloudformation", "CloudFormation")}
-                {export_button("cdk", "CDK")}
-                {export_button("terraform", "Terraform")}
+                for format in ["sam", "cloudformation", "cdk", "terraform"] { {export_button(format, export_label(format))} }
+                if let Some((format, _)) = &*export {
+                    <span class="label" data-testid="export-format">{format!("Showing {}", export_label(format))}</span>
+                }
                 if export.is_some() {
                     <button class="small" onclick={oncopy} data-testid="export-copy" aria-live="polite">{if *copied { "Copied" } else { "Copy" }}</button>
                     <button class="small" onclick={onclose} data-testid="export-close">{"Close"}</button>
@@ -356,6 +382,16 @@ fn line_numbers(text: &str, error_line: Option<usize>) -> Html {
                 if l < lines { {"\n"}{numbers(l + 1, lines)} }
             </>
         },
+    }
+}
+
+/// An export format's name as its button says it.
+fn export_label(format: &str) -> &'static str {
+    match format {
+        "cloudformation" => "CloudFormation",
+        "cdk" => "CDK",
+        "terraform" => "Terraform",
+        _ => "SAM",
     }
 }
 
