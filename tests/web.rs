@@ -1424,6 +1424,11 @@ async fn the_template_tab_asks_for_the_capability_a_role_needs() {
     let cause = app.text("stack-cause");
     assert!(cause.contains("Change set FAILED: Requires capabilities : [CAPABILITY_IAM]"), "{cause}");
     assert!(cause.contains("Choose it under Capabilities"), "{cause}");
+    // The line under the bar is announced; what the CLI printed is folded under it.
+    assert_eq!(app.by_testid("stack-cause").get_attribute("role").as_deref(), Some("alert"));
+    let folded = app.element("details.cli-output").expect("the CLI's text, folded");
+    assert!(!folded.has_attribute("open"));
+    assert!(app.text("error").contains("Waiter ChangeSetCreateComplete failed"), "{}", app.text("error"));
     app.choose("template-capabilities", "CAPABILITY_IAM").await;
     app.click("template-deploy").await;
     wait_for("the stack created", || {

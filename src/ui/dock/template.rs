@@ -256,6 +256,15 @@ pub fn Template() -> Html {
     });
     // CloudFormation keeps a stack whose creation rolled back only to be deleted.
     let stuck = status.as_deref() == Some("ROLLBACK_COMPLETE");
+    // When the line under the bar says why the last deploy failed, what the CLI printed for it
+    // folds away (it says the same at length), and that line is the one announced.
+    let failed = shown.notice.as_ref().is_some_and(|n| {
+        let deploy =
+            n.result.command.starts_with("sam deploy") || n.result.command.starts_with("aws cloudformation deploy");
+        n.origin == Origin::Template && deploy && n.result.error().is_some()
+    });
+    let folded = failed && (refused.is_some() || cause.is_some());
+    let cause_role = if folded { "alert" } else { "note" };
     let waits_for = view.stack_waits_for(&region, &stack);
     let confirm = |value: bool| {
         let confirming = confirming.clone();
@@ -302,12 +311,12 @@ pub fn Template() -> Html {
                 </p>
             }
             if let Some((what, reason)) = refused {
-                <p class="stack-cause" role="note" data-testid="stack-cause">
+                <p class="stack-cause" role={cause_role} data-testid="stack-cause">
                     <strong>{what}</strong>{reason.clone()}
                     if reason.starts_with("Requires capabilities") { {" Choose it under Capabilities, then deploy again."} }
                 </p>
             } else if let Some(e) = cause {
-                <p class="stack-cause" role="note" data-testid="stack-cause">
+                <p class="stack-cause" role={cause_role} data-testid="stack-cause">
                     <strong>{format!("{} {}: ", e.logical_resource_id, e.resource_status)}</strong>
                     {e.resource_status_reason.clone().unwrap_or_default()}
                     if stuck { {" A stack whose creation rolled back cannot be updated: delete it, then deploy again."} }
@@ -327,7 +336,14 @@ pub fn Template() -> Html {
             if let Some((format, text)) = (*export).clone() {
                 <textarea class="template-editor export" readonly=true aria-label={format!("Export as {format}")} value={text} data-testid="export-text" />
             }
-            <NoticeView notice={shown.notice.clone()} origin={Origin::Template} />
+            if folded {
+                <details class="cli-output">
+                    <summary>{"What the CLI printed"}</summary>
+                    <NoticeView notice={shown.notice.clone()} origin={Origin::Template} />
+                </details>
+            } else {
+                <NoticeView notice={shown.notice.clone()} origin={Origin::Template} />
+            }
             <div class="template-body">
                 <div class="editor-frame">
                     <pre class="gutter" ref={gutter.clone()} aria-hidden="true" data-testid="template-gutter">{gutter_text}</pre>
