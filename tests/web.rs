@@ -571,6 +571,11 @@ async fn the_template_tab_deploys_a_stack() {
     })
     .await;
     assert!(app.text("stack-events").contains("OrdersFunction"), "{}", app.text("stack-events"));
+    // Newest first, each with its time and its status's colour.
+    let newest = app.element("[data-testid=\"stack-events\"] li.stack-event").expect("an event");
+    assert_eq!(newest.class_name(), "stack-event done");
+    let time = app.element("[data-testid=\"stack-events\"] li.stack-event time").unwrap();
+    assert_eq!(time.text_content().as_deref(), Some("2023-01-23 00:00:00"));
     assert!(
         app.find("[data-testid=\"function-version\"][data-function=\"playground-orders\"][data-qualifier=\"1\"]")
             .is_some(),

@@ -354,7 +354,8 @@ pub fn Template() -> Html {
                         <li class="empty">{"Deploy to see the stack's events: each resource created, updated or deleted, and why one failed."}</li>
                     }
                     for e in events.iter() {
-                        <li key={e.event_id.clone()} class={classes!("stack-event", e.resource_status.ends_with("FAILED").then_some("failed"))}>
+                        <li key={e.event_id.clone()} class={classes!("stack-event", status_class(&e.resource_status))}>
+                            <time datetime={e.timestamp.clone()}>{e.timestamp.get(..19).unwrap_or_default().replace('T', " ")}</time>
                             <span class="status">{e.resource_status.clone()}</span>
                             <span class="resource">{format!(" {} ({})", e.logical_resource_id, e.resource_type)}</span>
                             if let Some(r) = &e.resource_status_reason { <p class="reason">{r.clone()}</p> }
@@ -398,6 +399,19 @@ fn line_numbers(text: &str, error_line: Option<usize>) -> Html {
                 if l < lines { {"\n"}{numbers(l + 1, lines)} }
             </>
         },
+    }
+}
+
+/// How a stack event's status reads at a glance: failed, rolling back, done or under way.
+fn status_class(status: &str) -> &'static str {
+    if status.ends_with("FAILED") {
+        "failed"
+    } else if status.contains("ROLLBACK") {
+        "rollback"
+    } else if status.ends_with("COMPLETE") || status.ends_with("SKIPPED") {
+        "done"
+    } else {
+        "progress"
     }
 }
 
