@@ -112,6 +112,16 @@ impl Mounted {
         self.find(&format!("[data-testid=\"{id}\"]")).unwrap_or_else(|| panic!("no element with data-testid={id}"))
     }
 
+    /// Waits until the Template tab's stack status ends with `status`.
+    async fn wait_for_stack(&self, what: &str, status: &str) {
+        let ends = || {
+            self.find("[data-testid=\"stack-status\"]")
+                .and_then(|e| e.text_content())
+                .is_some_and(|t| t.ends_with(status))
+        };
+        wait_for(what, ends).await;
+    }
+
     fn text(&self, id: &str) -> String {
         self.by_testid(id).text_content().unwrap_or_default()
     }
@@ -564,12 +574,7 @@ async fn the_template_tab_deploys_a_stack() {
     let editor: web_sys::HtmlTextAreaElement = app.by_testid("template-editor").dyn_into().unwrap();
     assert!(editor.value().contains("AutoPublishAlias: live"), "the example template");
     app.click("template-deploy").await;
-    wait_for("the stack created", || {
-        app.find("[data-testid=\"stack-status\"]")
-            .and_then(|e| e.text_content())
-            .is_some_and(|t| t.ends_with("CREATE_COMPLETE"))
-    })
-    .await;
+    app.wait_for_stack("the stack created", "CREATE_COMPLETE").await;
     assert!(app.text("stack-events").contains("OrdersFunction"), "{}", app.text("stack-events"));
     // Newest first, each with its time and its status's colour.
     let newest = app.element("[data-testid=\"stack-events\"] li.stack-event").expect("an event");
@@ -583,12 +588,7 @@ async fn the_template_tab_deploys_a_stack() {
     );
     app.type_into("template-overrides", "RuntimeUpdateMode=FunctionUpdate").await;
     app.click("template-deploy").await;
-    wait_for("the stack updated", || {
-        app.find("[data-testid=\"stack-status\"]")
-            .and_then(|e| e.text_content())
-            .is_some_and(|t| t.ends_with("UPDATE_COMPLETE"))
-    })
-    .await;
+    app.wait_for_stack("the stack updated", "UPDATE_COMPLETE").await;
     app.click("export-terraform").await;
     let export: web_sys::HtmlTextAreaElement = app.by_testid("export-text").dyn_into().unwrap();
     assert!(
@@ -1375,12 +1375,7 @@ async fn the_template_tab_says_why_a_deploy_failed_and_deletes_the_stack() {
     let broken = editor.value().replace("UpdateRuntimeOn: !Ref RuntimeUpdateMode", "UpdateOn: !Ref RuntimeUpdateMode");
     app.type_into("template-editor", &broken).await;
     app.click("template-deploy").await;
-    wait_for("the stack rolled back", || {
-        app.find("[data-testid=\"stack-status\"]")
-            .and_then(|e| e.text_content())
-            .is_some_and(|t| t.ends_with("ROLLBACK_COMPLETE"))
-    })
-    .await;
+    app.wait_for_stack("the stack rolled back", "ROLLBACK_COMPLETE").await;
     let cause = app.text("stack-cause");
     assert!(cause.contains("OrdersFunction CREATE_FAILED"), "{cause}");
     assert!(cause.contains("extraneous key [UpdateOn] is not permitted"), "{cause}");
@@ -1420,12 +1415,7 @@ async fn the_template_tab_asks_for_the_capability_a_role_needs() {
     app.click("start-from-template").await;
     app.choose("template-capabilities", "").await;
     app.click("template-deploy").await;
-    wait_for("the change set failed", || {
-        app.find("[data-testid=\"stack-status\"]")
-            .and_then(|e| e.text_content())
-            .is_some_and(|t| t.ends_with("REVIEW_IN_PROGRESS"))
-    })
-    .await;
+    app.wait_for_stack("the change set failed", "REVIEW_IN_PROGRESS").await;
     let cause = app.text("stack-cause");
     assert!(cause.contains("Change set FAILED: Requires capabilities : [CAPABILITY_IAM]"), "{cause}");
     assert!(cause.contains("Choose it under Capabilities"), "{cause}");
@@ -1436,12 +1426,7 @@ async fn the_template_tab_asks_for_the_capability_a_role_needs() {
     assert!(app.text("error").contains("Waiter ChangeSetCreateComplete failed"), "{}", app.text("error"));
     app.choose("template-capabilities", "CAPABILITY_IAM").await;
     app.click("template-deploy").await;
-    wait_for("the stack created", || {
-        app.find("[data-testid=\"stack-status\"]")
-            .and_then(|e| e.text_content())
-            .is_some_and(|t| t.ends_with("CREATE_COMPLETE"))
-    })
-    .await;
+    app.wait_for_stack("the stack created", "CREATE_COMPLETE").await;
     assert!(app.find("[data-testid=\"stack-cause\"]").is_none(), "the cause goes with the deploy that fixed it");
     assert!(app.text("stack-events").contains("OrdersFunctionRole (AWS::IAM::Role)"), "{}", app.text("stack-events"));
     // An update that rolls back shows its failed resource; a refusal after it shows the refusal.
@@ -1449,12 +1434,7 @@ async fn the_template_tab_asks_for_the_capability_a_role_needs() {
     let broken = editor.value().replace("UpdateRuntimeOn: !Ref RuntimeUpdateMode", "UpdateOn: !Ref RuntimeUpdateMode");
     app.type_into("template-editor", &broken).await;
     app.click("template-deploy").await;
-    wait_for("the update rolled back", || {
-        app.find("[data-testid=\"stack-status\"]")
-            .and_then(|e| e.text_content())
-            .is_some_and(|t| t.ends_with("UPDATE_ROLLBACK_COMPLETE"))
-    })
-    .await;
+    app.wait_for_stack("the update rolled back", "UPDATE_ROLLBACK_COMPLETE").await;
     assert!(app.text("stack-cause").contains("OrdersFunction UPDATE_FAILED"), "{}", app.text("stack-cause"));
     app.choose("template-capabilities", "").await;
     app.click("template-deploy").await;
@@ -1537,12 +1517,7 @@ async fn the_template_tabs_draft_outlives_a_look_at_the_console() {
     assert!(cause.contains("Choose it under Capabilities"), "{cause}");
     app.choose("template-capabilities", "CAPABILITY_NAMED_IAM").await;
     app.click("template-deploy").await;
-    wait_for("the stack created", || {
-        app.find("[data-testid=\"stack-status\"]")
-            .and_then(|e| e.text_content())
-            .is_some_and(|t| t.ends_with("roles CREATE_COMPLETE"))
-    })
-    .await;
+    app.wait_for_stack("the stack created", "roles CREATE_COMPLETE").await;
 }
 
 /// A deploy whose alias waits for a CodeDeploy canary says so under the bar, with the
@@ -1552,12 +1527,7 @@ async fn the_template_tab_says_what_a_deploy_waits_for() {
     let app = Mounted::new().await;
     app.click("start-from-template").await;
     app.click("template-deploy").await;
-    wait_for("the stack created", || {
-        app.find("[data-testid=\"stack-status\"]")
-            .and_then(|e| e.text_content())
-            .is_some_and(|t| t.ends_with("CREATE_COMPLETE"))
-    })
-    .await;
+    app.wait_for_stack("the stack created", "CREATE_COMPLETE").await;
     assert!(app.find("[data-testid=\"stack-waits\"]").is_none(), "the first version is no deployment");
     let editor: HtmlTextAreaElement = app.by_testid("template-editor").dyn_into().unwrap();
     app.type_into("template-editor", &editor.value().replace("CodeUri: orders/", "CodeUri: orders-v2/")).await;
@@ -1567,12 +1537,7 @@ async fn the_template_tab_says_what_a_deploy_waits_for() {
     app.click("tab-console").await;
     app.console("sim advance 10m").await;
     app.click("tab-template").await;
-    wait_for("the stack updated", || {
-        app.find("[data-testid=\"stack-status\"]")
-            .and_then(|e| e.text_content())
-            .is_some_and(|t| t.ends_with("UPDATE_COMPLETE"))
-    })
-    .await;
+    app.wait_for_stack("the stack updated", "UPDATE_COMPLETE").await;
     assert!(app.find("[data-testid=\"stack-waits\"]").is_none());
 }
 

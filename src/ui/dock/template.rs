@@ -213,7 +213,8 @@ pub fn Template() -> Html {
                 let _ = area.focus();
                 let _ = area.set_selection_range(start as u32, (start + length) as u32);
                 // And in view, two lines below the top, its number beside it.
-                area.set_scroll_top((*line as i32 - 3).max(0) * LINE_PX);
+                let above = i32::try_from(line.saturating_sub(3)).unwrap_or(i32::MAX);
+                area.set_scroll_top(above.saturating_mul(LINE_PX));
                 if let Some(g) = gutter.cast::<web_sys::Element>() {
                     g.set_scroll_top(area.scroll_top());
                 }
